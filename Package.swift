@@ -1,0 +1,29 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "journey",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "JourneyKit", targets: ["JourneyKit"]),
+        .executable(name: "journey", targets: ["journey"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // All logic: syntax → model → checks (and, later, metrics → rendering → validation).
+        .target(name: "JourneyKit"),
+        // The command-line tool: a thin shell over JourneyKit.
+        .executableTarget(
+            name: "journey",
+            dependencies: [
+                "JourneyKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "JourneyKitTests", dependencies: ["JourneyKit"]),
+        // Runs the built `journey` binary; depending on it makes `swift test` build it first.
+        .testTarget(name: "JourneyEndToEndTests", dependencies: ["journey", "JourneyKit"]),
+    ]
+)

@@ -1,0 +1,39 @@
+/// Warnings about a journey's funnel that a parser cannot see line by line.
+///
+/// Each rule looks at the stages together: a stage with nothing in it, a funnel that
+/// gains people, numbers given on some stages but not others. None of them stops a
+/// journey from being read, but each makes its metrics misleading.
+public enum FunnelChecks {
+    /// The warnings for `journey`, in stage order.
+    public static func diagnostics(for journey: Journey) -> [Diagnostic] {
+        let stages = journey.stages
+        var diagnostics: [Diagnostic] = []
+        let stagesWithReach = stages.filter { $0.reach != nil }.count
+        // The last stage converts to nothing, so only earlier stages count towards "others have a target".
+        let stagesWithTarget = stages.dropLast().filter { $0.target != nil }.count
+
+        for (index, stage) in stages.enumerated() {
+            let stageRange = SourceRange(start: stage.location, length: Keyword.stage.rawValue.count)
+            let isLast = index == stages.count - 1
+            if stage.touchpoints.isEmpty {
+                diagnostics.append(.stageWithoutTouchpoints(stage.name, at: stageRange))
+            }
+            if stage.reach == nil, stagesWithReach > 0 {
+                diagnostics.append(.reachMissing(stage.name, stagesWithReach: stagesWithReach, at: stageRange))
+            }
+            if let reach = stage.reach, let location = stage.reachLocation,
+               let previous = stages[..<index].last(where: { $0.reach != nil }), let previousReach = previous.reach,
+               reach > previousReach {
+                diagnostics.append(.reachIncreases(stage.name, reach: reach, previous: previous.name,
+                                                   previousReach: previousReach, at: SourceRange(start: location)))
+            }
+            if isLast, stage.target != nil, let location = stage.targetLocation {
+                diagnostics.append(.targetOnLastStage(stage.name, at: SourceRange(start: location)))
+            }
+            if !isLast, stage.target == nil, stagesWithTarget > 0 {
+                diagnostics.append(.targetMissing(stage.name, stagesWithTarget: stagesWithTarget, at: stageRange))
+            }
+        }
+        return diagnostics
+    }
+}

@@ -1,0 +1,47 @@
+/// A customer journey: the funnel stages a customer goes through, and how they feel at
+/// each touchpoint along the way.
+public struct Journey: Hashable, Sendable {
+    /// The journey's title, from the `journey` statement.
+    public var name: String
+    /// The range touchpoint scores must lie in.
+    public var scale: ScoreScale
+    /// Whether the journey describes how things are or how they should be.
+    public var state: JourneyState
+    /// The personas, in file order.
+    public var personas: [Persona]
+    /// The channels, in file order.
+    public var channels: [Channel]
+    /// The funnel stages, in file order, which is funnel order.
+    public var stages: [Stage]
+
+    public init(
+        name: String,
+        scale: ScoreScale = .standard,
+        state: JourneyState = .current,
+        personas: [Persona] = [],
+        channels: [Channel] = [],
+        stages: [Stage] = []
+    ) {
+        self.name = name
+        self.scale = scale
+        self.state = state
+        self.personas = personas
+        self.channels = channels
+        self.stages = stages
+    }
+
+    /// The channel declared with `id`, if any.
+    public func channel(withID id: String) -> Channel? {
+        channels.first { $0.id == id }
+    }
+
+    /// The persona declared with `id`, if any.
+    public func persona(withID id: String) -> Persona? {
+        personas.first { $0.id == id }
+    }
+
+    /// Every touchpoint of every stage, in file order.
+    public var touchpoints: [Touchpoint] {
+        stages.flatMap(\.touchpoints)
+    }
+}

@@ -1,0 +1,43 @@
+/// A stage of the acquisition funnel, such as awareness or purchase, from a `stage` statement.
+public struct Stage: Hashable, Sendable {
+    /// The stage's name, unique in its journey.
+    public var name: String
+    /// The number of people who entered the stage, from `reach`.
+    public var reach: Int?
+    /// The expected conversion from this stage to the next, from 0 to 1, from `target`.
+    public var target: Double?
+    /// Who in the company is responsible for the stage, from `owner`.
+    public var owner: String?
+    /// The event-log names that mark a customer reaching the stage, from `event`.
+    public var events: [String]
+    /// The touchpoints of the stage, in file order.
+    public var touchpoints: [Touchpoint]
+    /// Where the `stage` statement is.
+    public var location: SourceLocation
+    /// Where the `reach` statement is, if there is one.
+    public var reachLocation: SourceLocation?
+    /// Where the `target` statement is, if there is one.
+    public var targetLocation: SourceLocation?
+
+    public init(
+        name: String,
+        reach: Int? = nil,
+        target: Double? = nil,
+        owner: String? = nil,
+        events: [String] = [],
+        touchpoints: [Touchpoint] = [],
+        location: SourceLocation,
+        reachLocation: SourceLocation? = nil,
+        targetLocation: SourceLocation? = nil
+    ) {
+        self.name = name
+        self.reach = reach
+        self.target = target
+        self.owner = owner
+        self.events = events
+        self.touchpoints = touchpoints
+        self.location = location
+        self.reachLocation = reachLocation
+        self.targetLocation = targetLocation
+    }
+}

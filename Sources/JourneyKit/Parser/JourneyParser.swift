@@ -1,0 +1,368 @@
+/// Parses a journey file into a `Journey`, collecting diagnostics instead of stopping at the first.
+///
+/// The parser reads one statement per line and recovers at the next line, so one run
+/// reports every error. Names used before they are declared (a channel in `via`, a persona
+/// in `for`) are resolved once the whole file is read. Funnel-wide warnings are the job of
+/// `FunnelChecks`; `JourneyChecker` runs both.
+public struct JourneyParser {
+    /// Parses `file` and returns the journey it describes with the problems found.
+    public static func parse(_ file: SourceFile) -> ParsedJourney {
+        var parser = JourneyParser()
+        parser.diagnostics = file.decodingDiagnostics
+        for (offset, line) in file.lines.enumerated() {
+            let lexed = Lexer.tokenize(line, lineNumber: offset + 1)
+            parser.diagnostics += lexed.diagnostics
+            if !lexed.tokens.isEmpty {
+                parser.parseStatement(lexed.tokens)
+            }
+        }
+        parser.finish()
+        return ParsedJourney(journey: parser.journey, diagnostics: parser.diagnostics.sortedByLocation())
+    }
+
+    /// A name used in the file that must match a declaration.
+    private struct Reference {
+        enum Kind { case channel, persona }
+        var kind: Kind
+        var id: String
+        var range: SourceRange
+    }
+
+    var journey = Journey(name: "")
+    var diagnostics: [Diagnostic] = []
+
+    private var journeyLocation: SourceLocation?
+    private var firstStatement: SourceRange?
+    private var scaleLocation: SourceLocation?
+    private var stateLocation: SourceLocation?
+    private var stageLocations: [String: SourceLocation] = [:]
+    private var personaLocations: [String: SourceLocation] = [:]
+    private var channelLocations: [String: SourceLocation] = [:]
+    private var ownerLocation: SourceLocation?
+    private var references: [Reference] = []
+    /// Whether the current stage has a touchpoint that `pain`, `idea` and `thought` annotate.
+    private var hasTouchpoint = false
+    /// Whether the last touchpoint was out of place: its notes are then not reported again.
+    private var lastTouchpointWasDiscarded = false
+
+    private init() {}
+
+    private mutating func parseStatement(_ tokens: [Token]) {
+        let head = tokens[0]
+        if firstStatement == nil {
+            firstStatement = head.range
+        }
+        guard head.kind == .word else {
+            diagnostics.append(.expectedKeyword(found: head))
+            return
+        }
+        guard let keyword = Keyword(rawValue: head.text) else {
+            let suggestion = Suggestion.closest(to: head.text, among: Keyword.allCases.map(\.rawValue))
+            diagnostics.append(.unknownKeyword(head.text, suggestion: suggestion, at: head.range))
+            return
+        }
+        var arguments = ArgumentReader(tokens: tokens)
+        switch keyword {
+        case .journey: parseJourney(&arguments, at: head.range)
+        case .scale: parseScale(&arguments, at: head.range)
+        case .state: parseState(&arguments, at: head.range)
+        case .persona: parsePersona(&arguments)
+        case .channel: parseChannel(&arguments)
+        case .stage: parseStage(&arguments, at: head.range)
+        case .reach, .target, .owner, .event: parseStageSetting(keyword, &arguments, at: head.range)
+        case .touchpoint: parseTouchpoint(&arguments, at: head.range)
+        case .pain, .idea, .thought: parseNote(keyword, &arguments, at: head.range)
+        }
+        diagnostics += arguments.diagnostics
+    }
+
+    // MARK: - Journey settings
+
+    private mutating func parseJourney(_ arguments: inout ArgumentReader, at range: SourceRange) {
+        let name = arguments.readText("the journey's title", example: #"journey "Dressmate — first order""#)
+        arguments.expectEnd()
+        if let first = journeyLocation {
+            diagnostics.append(.repeatedJourney(at: range, first: first))
+            return
+        }
+        if firstStatement != range {
+            diagnostics.append(.journeyNotFirst(at: range))
+        }
+        journeyLocation = range.start
+        journey.name = name?.text ?? ""
+    }
+
+    private mutating func parseScale(_ arguments: inout ArgumentReader, at range: SourceRange) {
+        guard let token = arguments.next() else {
+            arguments.report(.missingArgument("the lowest and highest score", of: "scale",
+                                              at: arguments.lastRange.after, example: "scale -5..5"))
+            return
+        }
+        arguments.expectEnd()
+        let bounds = token.kind == .word ? token.text.components(separatedBy: "..") : []
+        guard bounds.count == 2,
+              let minimum = ArgumentReader.score(bounds[0]),
+              let maximum = ArgumentReader.score(bounds[1])
+        else {
+            diagnostics.append(.invalidScale(token.text, at: token.range))
+            return
+        }
+        guard minimum < 0, maximum > 0 else {
+            diagnostics.append(.scaleWithoutZero(token.text, at: token.range))
+            return
+        }
+        guard checkSetting(.scale, previous: scaleLocation, at: range) else { return }
+        scaleLocation = range.start
+        journey.scale = ScoreScale(minimum: minimum, maximum: maximum)
+    }
+
+    private mutating func parseState(_ arguments: inout ArgumentReader, at range: SourceRange) {
+        let state = arguments.readChoice("state", example: "state current", as: JourneyState.self)
+        arguments.expectEnd()
+        guard let state, checkSetting(.state, previous: stateLocation, at: range) else { return }
+        stateLocation = range.start
+        journey.state = state
+    }
+
+    /// Checks that a journey-wide setting comes once and before the first stage.
+    private mutating func checkSetting(_ keyword: Keyword, previous: SourceLocation?, at range: SourceRange) -> Bool {
+        if let first = previous {
+            diagnostics.append(.repeatedSetting(keyword, at: range, first: first))
+            return false
+        }
+        if !journey.stages.isEmpty {
+            diagnostics.append(.settingAfterFirstStage(keyword, at: range))
+            return false
+        }
+        return true
+    }
+
+    // MARK: - Declarations
+
+    private mutating func parsePersona(_ arguments: inout ArgumentReader) {
+        guard let id = arguments.readText("an id", example: #"persona giulia "Giulia, 34, shops on her phone""#) else {
+            return
+        }
+        let description = arguments.readOptionalText("a description", example: #"persona giulia "Giulia, 34""#)
+        arguments.expectEnd()
+        if let first = personaLocations[id.text] {
+            diagnostics.append(.duplicatePersona(id.text, at: id.range, first: first))
+            return
+        }
+        personaLocations[id.text] = id.range.start
+        journey.personas.append(Persona(id: id.text, description: description, location: id.range.start))
+    }
+
+    private mutating func parseChannel(_ arguments: inout ArgumentReader) {
+        let example = #"channel site owned "Shop website and app""#
+        guard let id = arguments.readText("an id", example: example) else { return }
+        let media = arguments.readChoice("media", example: example, as: Media.self)
+        let description = media == nil ? nil : arguments.readOptionalText("a description", example: example)
+        if media != nil {
+            arguments.expectEnd()
+        }
+        if let first = channelLocations[id.text] {
+            diagnostics.append(.duplicateChannel(id.text, at: id.range, first: first))
+            return
+        }
+        channelLocations[id.text] = id.range.start
+        // A channel whose media is wrong is still declared, so its uses are not reported too.
+        journey.channels.append(Channel(id: id.text, media: media ?? .earned, description: description,
+                                        location: id.range.start))
+    }
+
+    // MARK: - Stages
+
+    private mutating func parseStage(_ arguments: inout ArgumentReader, at range: SourceRange) {
+        let name = arguments.readText("a name", example: "stage Awareness")
+        arguments.expectEnd()
+        hasTouchpoint = false
+        lastTouchpointWasDiscarded = false
+        ownerLocation = nil
+        let stageName = name?.text ?? ""
+        if let name {
+            if let first = stageLocations[name.text] {
+                diagnostics.append(.duplicateStage(name.text, at: name.range, first: first))
+            } else {
+                stageLocations[name.text] = name.range.start
+            }
+        }
+        // A stage with a bad or repeated name still opens, so its statements are not reported as orphans.
+        journey.stages.append(Stage(name: stageName, location: range.start))
+    }
+
+    private mutating func parseStageSetting(_ keyword: Keyword, _ arguments: inout ArgumentReader, at range: SourceRange) {
+        let stageIndex = journey.stages.indices.last
+        if stageIndex == nil {
+            diagnostics.append(.beforeFirstStage(keyword, at: range))
+        }
+        let stageName = stageIndex.map { journey.stages[$0].name } ?? ""
+        switch keyword {
+        case .reach:
+            let count = arguments.readCount(example: "reach 120000")
+            arguments.expectEnd()
+            guard let stageIndex, let count else { return }
+            if let first = journey.stages[stageIndex].reachLocation {
+                diagnostics.append(.repeatedStageSetting(.reach, stage: stageName, at: range, first: first))
+                return
+            }
+            journey.stages[stageIndex].reach = count.value
+            journey.stages[stageIndex].reachLocation = count.range.start
+        case .target:
+            let percent = arguments.readPercent(example: "target 25%")
+            arguments.expectEnd()
+            guard let stageIndex, let percent else { return }
+            if let first = journey.stages[stageIndex].targetLocation {
+                diagnostics.append(.repeatedStageSetting(.target, stage: stageName, at: range, first: first))
+                return
+            }
+            journey.stages[stageIndex].target = percent.ratio
+            journey.stages[stageIndex].targetLocation = percent.range.start
+        case .owner:
+            let owner = arguments.readText("a person or team", example: #"owner "Brand team""#)
+            arguments.expectEnd()
+            guard let stageIndex, let owner else { return }
+            if let first = ownerLocation {
+                diagnostics.append(.repeatedStageSetting(.owner, stage: stageName, at: range, first: first))
+                return
+            }
+            ownerLocation = range.start
+            journey.stages[stageIndex].owner = owner.text
+        default:
+            let event = arguments.readText("an event name", example: "event checkout_started")
+            arguments.expectEnd()
+            guard let stageIndex, let event else { return }
+            journey.stages[stageIndex].events.append(event.text)
+        }
+    }
+
+    // MARK: - Touchpoints
+
+    private mutating func parseTouchpoint(_ arguments: inout ArgumentReader, at range: SourceRange) {
+        let example = #"touchpoint "Pays with a saved card" +2 via site"#
+        let stageIndex = journey.stages.indices.last
+        if stageIndex == nil {
+            diagnostics.append(.beforeFirstStage(.touchpoint, at: range))
+        }
+        lastTouchpointWasDiscarded = true
+        guard let name = arguments.readText("a name", example: example) else { return }
+        guard let score = readScore(&arguments, after: name, example: example) else { return }
+        var touchpoint = Touchpoint(name: name.text, score: score, location: range.start)
+        readOptions(into: &touchpoint, &arguments)
+        guard let stageIndex else { return }
+        journey.stages[stageIndex].touchpoints.append(touchpoint)
+        hasTouchpoint = true
+        lastTouchpointWasDiscarded = false
+    }
+
+    private mutating func readScore(_ arguments: inout ArgumentReader, after name: Token, example: String) -> Double? {
+        guard let token = arguments.next() else {
+            arguments.report(.missingArgument("a score", of: "touchpoint", at: arguments.lastRange.after, example: example))
+            return nil
+        }
+        guard token.kind == .word, let score = ArgumentReader.score(token.text) else {
+            // `touchpoint Browses the collection +3`: the name was probably meant to be quoted.
+            let likelyName = name.kind == .word && token.kind == .word
+                ? wordsBeforeNextScore(arguments.remaining).map { ([name.text, token.text] + $0).joined(separator: " ") }
+                : nil
+            arguments.report(.invalidScore(token.text, at: token.range, likelyName: likelyName))
+            return nil
+        }
+        guard journey.scale.contains(score) else {
+            arguments.report(.scoreOutsideScale(token.text, scale: journey.scale, at: token.range))
+            return score
+        }
+        return score
+    }
+
+    /// The words up to the next score, or nil when no score follows: likely the rest of an unquoted name.
+    private func wordsBeforeNextScore(_ tokens: ArraySlice<Token>) -> [String]? {
+        var words: [String] = []
+        for token in tokens {
+            if token.kind != .word { return nil }
+            if ArgumentReader.score(token.text) != nil { return words }
+            words.append(token.text)
+        }
+        return nil
+    }
+
+    private mutating func readOptions(into touchpoint: inout Touchpoint, _ arguments: inout ArgumentReader) {
+        var seen: [TouchpointOption: Int] = [:]
+        while let token = arguments.next() {
+            guard token.kind == .word, let option = TouchpointOption(rawValue: token.text) else {
+                let options = TouchpointOption.allCases.map(\.rawValue)
+                let suggestion = token.kind == .word ? Suggestion.closest(to: token.text, among: options) : nil
+                arguments.report(.unknownTouchpointOption(token, suggestion: suggestion))
+                return
+            }
+            if let firstColumn = seen[option] {
+                arguments.report(.repeatedOption(option, at: token.range, firstColumn: firstColumn))
+            } else {
+                seen[option] = token.range.start.column
+            }
+            switch option {
+            case .via:
+                guard let channel = arguments.readText("a channel", example: "via site") else { return }
+                touchpoint.channel = channel.text
+                references.append(Reference(kind: .channel, id: channel.text, range: channel.range))
+            case .measured:
+                touchpoint.isMeasured = true
+                if let next = arguments.peek, next.kind == .string || TouchpointOption(rawValue: next.text) == nil {
+                    touchpoint.metric = arguments.readText("a metric", example: #"measured "reel views""#)?.text
+                }
+            case .for:
+                touchpoint.personas = []
+                repeat {
+                    guard let persona = arguments.readText("a persona", example: "for giulia,marco") else { return }
+                    touchpoint.personas.append(persona.text)
+                    references.append(Reference(kind: .persona, id: persona.text, range: persona.range))
+                } while arguments.peek?.kind == .comma && arguments.next() != nil
+            case .engagement:
+                guard let level = arguments.readChoice("engagement level", example: "engagement relationship",
+                                                       as: EngagementLevel.self) else { return }
+                touchpoint.engagement = level
+            }
+        }
+    }
+
+    private mutating func parseNote(_ keyword: Keyword, _ arguments: inout ArgumentReader, at range: SourceRange) {
+        let text = arguments.readText("text", example: "\(keyword.rawValue) \"Forced sign-up before paying\"")
+        arguments.expectEnd()
+        guard hasTouchpoint, !lastTouchpointWasDiscarded else {
+            if !lastTouchpointWasDiscarded {
+                diagnostics.append(.noteBeforeTouchpoint(keyword, at: range))
+            }
+            return
+        }
+        guard let text else { return }
+        let stageIndex = journey.stages.count - 1
+        let touchpointIndex = journey.stages[stageIndex].touchpoints.count - 1
+        switch keyword {
+        case .pain: journey.stages[stageIndex].touchpoints[touchpointIndex].pains.append(text.text)
+        case .idea: journey.stages[stageIndex].touchpoints[touchpointIndex].ideas.append(text.text)
+        default: journey.stages[stageIndex].touchpoints[touchpointIndex].thoughts.append(text.text)
+        }
+    }
+
+    // MARK: - End of file
+
+    private mutating func finish() {
+        if journeyLocation == nil {
+            diagnostics.append(.missingJourney(at: firstStatement ?? SourceRange(line: 1, column: 1)))
+        }
+        let channelIDs = journey.channels.map(\.id)
+        let personaIDs = journey.personas.map(\.id)
+        for reference in references {
+            switch reference.kind {
+            case .channel where channelLocations[reference.id] == nil:
+                let suggestion = Suggestion.closest(to: reference.id, among: channelIDs)
+                diagnostics.append(.undeclaredChannel(reference.id, suggestion: suggestion, at: reference.range))
+            case .persona where personaLocations[reference.id] == nil:
+                let suggestion = Suggestion.closest(to: reference.id, among: personaIDs)
+                diagnostics.append(.undeclaredPersona(reference.id, suggestion: suggestion, at: reference.range))
+            default:
+                break
+            }
+        }
+    }
+}

@@ -1,0 +1,17 @@
+/// What the parser could build from a journey file, with every problem it found.
+///
+/// The journey is always there, built as far as the file allows; when `diagnostics`
+/// hold an error, it is incomplete and commands that compute on it should refuse it.
+public struct ParsedJourney: Sendable {
+    public var journey: Journey
+    /// The problems found, in file order.
+    public var diagnostics: [Diagnostic]
+
+    public init(journey: Journey, diagnostics: [Diagnostic]) {
+        self.journey = journey
+        self.diagnostics = diagnostics
+    }
+
+    /// Whether any diagnostic is an error.
+    public var hasErrors: Bool { diagnostics.containsErrors }
+}

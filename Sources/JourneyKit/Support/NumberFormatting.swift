@@ -1,0 +1,26 @@
+/// Formats numbers the same way on every machine and every run.
+public enum NumberFormatting {
+    /// A number as a person writes it: no trailing zeros, `.` as the decimal separator,
+    /// at most `maximumFractionDigits` decimals (0 to 9), rounded half away from zero.
+    ///
+    /// `plain(5)` is `5`, `plain(-1.5)` is `-1.5`, `plain(0.125, maximumFractionDigits: 2)` is `0.13`.
+    /// Magnitudes too large to scale into 64 bits, far outside anything a journey holds,
+    /// fall back to Swift's shortest round-trip description.
+    public static func plain(_ value: Double, maximumFractionDigits: Int = 6) -> String {
+        let digits = min(max(maximumFractionDigits, 0), 9)
+        var scale: Int64 = 1
+        for _ in 0..<digits { scale *= 10 }
+        guard value.isFinite, abs(value) * Double(scale) < 9e18 else { return "\(value)" }
+        let scaled = Int64((abs(value) * Double(scale)).rounded(.toNearestOrAwayFromZero))
+        let integerPart = scaled / scale
+        let fractionPart = scaled % scale
+        var text = String(integerPart)
+        if fractionPart > 0 {
+            var fraction = String(fractionPart)
+            fraction = String(repeating: "0", count: digits - fraction.count) + fraction
+            while fraction.hasSuffix("0") { fraction.removeLast() }
+            text += "." + fraction
+        }
+        return (value < 0 && scaled != 0 ? "-" : "") + text
+    }
+}

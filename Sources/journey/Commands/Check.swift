@@ -1,0 +1,61 @@
+import ArgumentParser
+import JourneyKit
+
+extension JourneyCommand {
+    /// `journey check`: reports every error and warning in journey files.
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check journey files and report every error and warning.",
+            discussion: """
+                Diagnostics go to standard error as FILE:LINE:COLUMN: SEVERITY: MESSAGE, \
+                followed by the line, a caret under the column and a hint. With --format json \
+                they go to standard output as one JSON document instead.
+
+                Exit status: 0 when no file has an error, 1 when one has (or, with --strict, \
+                when one has a warning).
+
+                Examples:
+                  journey check journeys/dressmate.journey
+                  journey check --strict --format json *.journey
+                  cat shop.journey | journey check -
+                """
+        )
+
+        @Argument(help: "The journey files to check; '-' reads standard input.")
+        var files: [String]
+
+        @Flag(help: "Fail on warnings as well as errors.")
+        var strict = false
+
+        @Option(help: "How to print diagnostics: text or json.")
+        var format: DiagnosticOutputFormat = .text
+
+        @Option(help: "When to colour text output: auto, always or never. auto colours only a terminal and honours NO_COLOR.")
+        var color: ColorChoice = .auto
+
+        func run() throws {
+            let printer = DiagnosticPrinter(format: format, usesColor: color.enabled(forDescriptor: 2))
+            var entries: [DiagnosticReport.Entry] = []
+            var failedToRead = false
+            for path in files {
+                let bytes: [UInt8]
+                do {
+                    bytes = try FileSystem.read(path)
+                } catch {
+                    printer.printError(error.description)
+                    failedToRead = true
+                    continue
+                }
+                let file = SourceFile(name: path == "-" ? "<stdin>" : path, bytes: bytes)
+                let result = JourneyChecker.check(file)
+                printer.print(result.diagnostics, in: file)
+                entries += result.diagnostics.map { DiagnosticReport.Entry(file: file.name, diagnostic: $0) }
+            }
+            let report = DiagnosticReport(diagnostics: entries)
+            try printer.finish(report)
+            if failedToRead || report.errors > 0 || (strict && report.warnings > 0) {
+                throw ExitCode.failure
+            }
+        }
+    }
+}

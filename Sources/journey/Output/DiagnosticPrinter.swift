@@ -1,0 +1,89 @@
+import ArgumentParser
+import JourneyKit
+
+import Glibc
+
+/// How `journey check` prints diagnostics.
+enum DiagnosticOutputFormat: String, ExpressibleByArgument, CaseIterable {
+    /// Compiler-style text on standard error.
+    case text
+    /// One JSON document on standard output.
+    case json
+}
+
+/// Whether to colour terminal output.
+enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+    case auto, always, never
+
+    /// Whether to colour what goes to `descriptor`: `auto` means a terminal, unless NO_COLOR is set.
+    func enabled(forDescriptor descriptor: Int32) -> Bool {
+        switch self {
+        case .always: return true
+        case .never: return false
+        case .auto:
+            if let noColor = getenv("NO_COLOR"), noColor.pointee != 0 { return false }
+            return isatty(descriptor) == 1
+        }
+    }
+}
+
+/// Prints diagnostics as text on standard error, or collects them into JSON on standard output.
+struct DiagnosticPrinter {
+    var format: DiagnosticOutputFormat
+    var usesColor: Bool
+
+    private var formatter: DiagnosticFormatter { DiagnosticFormatter(usesColor: usesColor) }
+
+    /// Prints the diagnostics of one file when the format is text.
+    func print(_ diagnostics: [Diagnostic], in file: SourceFile) {
+        guard format == .text else { return }
+        for diagnostic in diagnostics {
+            StandardStreams.writeError(formatter.format(diagnostic, in: file) + "\n")
+        }
+    }
+
+    /// Prints a problem that belongs to no line, such as a file that cannot be read.
+    func printError(_ message: String, help: String? = nil) {
+        let prefix = usesColor ? "\u{1B}[1;31merror:\u{1B}[0m" : "error:"
+        var text = "journey: \(prefix) \(message)\n"
+        if let help {
+            text += "  = help: \(help)\n"
+        }
+        StandardStreams.writeError(text)
+    }
+
+    /// Ends the output: the summary line for text, the whole document for JSON.
+    func finish(_ report: DiagnosticReport) throws {
+        switch format {
+        case .text:
+            if let summary = DiagnosticFormatter.summary(errors: report.errors, warnings: report.warnings) {
+                StandardStreams.writeError(summary + "\n")
+            }
+        case .json:
+            StandardStreams.writeOutput(try report.jsonText())
+        }
+    }
+}
+
+/// Writes text to the standard streams without buffering surprises between them.
+enum StandardStreams {
+    static func writeOutput(_ text: String) {
+        write(text, to: STDOUT_FILENO)
+    }
+
+    static func writeError(_ text: String) {
+        write(text, to: STDERR_FILENO)
+    }
+
+    private static func write(_ text: String, to descriptor: Int32) {
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                return
+            }
+            bytes = bytes.dropFirst(written)
+        }
+    }
+}
