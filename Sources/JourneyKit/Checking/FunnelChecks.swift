@@ -5,7 +5,10 @@
 /// journey from being read, but each makes its metrics misleading.
 public enum FunnelChecks {
     /// The warnings for `journey`, in stage order.
-    public static func diagnostics(for journey: Journey) -> [Diagnostic] {
+    ///
+    /// - Parameter incompleteStages: indices of stages with an error in them; they get no
+    ///   warning about what they lack, which may be what failed to parse.
+    public static func diagnostics(for journey: Journey, incompleteStages: Set<Int> = []) -> [Diagnostic] {
         let stages = journey.stages
         var diagnostics: [Diagnostic] = []
         let stagesWithReach = stages.filter { $0.reach != nil }.count
@@ -15,10 +18,11 @@ public enum FunnelChecks {
         for (index, stage) in stages.enumerated() {
             let stageRange = SourceRange(start: stage.location, length: Keyword.stage.rawValue.count)
             let isLast = index == stages.count - 1
-            if stage.touchpoints.isEmpty {
+            let isComplete = !incompleteStages.contains(index)
+            if stage.touchpoints.isEmpty, isComplete {
                 diagnostics.append(.stageWithoutTouchpoints(stage.name, at: stageRange))
             }
-            if stage.reach == nil, stagesWithReach > 0 {
+            if stage.reach == nil, stagesWithReach > 0, isComplete {
                 diagnostics.append(.reachMissing(stage.name, stagesWithReach: stagesWithReach, at: stageRange))
             }
             if let reach = stage.reach, let location = stage.reachLocation,
@@ -30,7 +34,7 @@ public enum FunnelChecks {
             if isLast, stage.target != nil, let location = stage.targetLocation {
                 diagnostics.append(.targetOnLastStage(stage.name, at: SourceRange(start: location)))
             }
-            if !isLast, stage.target == nil, stagesWithTarget > 0 {
+            if !isLast, stage.target == nil, stagesWithTarget > 0, isComplete {
                 diagnostics.append(.targetMissing(stage.name, stagesWithTarget: stagesWithTarget, at: stageRange))
             }
         }

@@ -3,7 +3,8 @@ public enum JourneyChecker {
     /// Parses `file` and adds the funnel warnings; diagnostics come back in file order.
     public static func check(_ file: SourceFile) -> ParsedJourney {
         var result = JourneyParser.parse(file)
-        result.diagnostics = (result.diagnostics + FunnelChecks.diagnostics(for: result.journey)).sortedByLocation()
+        let warnings = FunnelChecks.diagnostics(for: result.journey, incompleteStages: result.incompleteStages)
+        result.diagnostics = (result.diagnostics + warnings).sortedByLocation()
         return result
     }
 }

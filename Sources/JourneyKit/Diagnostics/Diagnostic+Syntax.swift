@@ -45,7 +45,7 @@ extension Diagnostic {
 
     static func invalidCount(_ text: String, at range: SourceRange) -> Diagnostic {
         .error("malformed-argument", "'\(text)' is not a count of people", at: range,
-               help: "write a whole number such as 120000 or 120_000")
+               help: "write a whole number such as 120000, grouping digits with '_' rather than ',' if you like: 120_000")
     }
 
     static func countTooLarge(_ text: String, at range: SourceRange) -> Diagnostic {

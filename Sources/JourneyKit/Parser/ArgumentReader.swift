@@ -76,6 +76,16 @@ struct ArgumentReader {
     /// Reads a COUNT: digits, optionally grouped with `_`, such as `120000` or `120_000`.
     mutating func readCount(example: String) -> (value: Int, range: SourceRange)? {
         guard let token = readNumberWord("a count of people", example: example) else { return nil }
+        // `12,000`: the comma splits the number into tokens; report it whole.
+        if peek?.kind == .comma {
+            var text = token.text
+            while let next = peek, next.kind == .comma || (next.kind == .word && next.text.allSatisfy(\.isASCIIDigit)) {
+                text += next.text
+                _ = self.next()
+            }
+            report(.invalidCount(text, at: SourceRange(start: token.range.start, length: lastRange.endColumn - token.range.start.column)))
+            return nil
+        }
         guard token.kind == .word, ArgumentReader.isDigitGroups(token.text) else {
             report(.invalidCount(token.text, at: token.range))
             return nil

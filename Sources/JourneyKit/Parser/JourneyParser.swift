@@ -11,13 +11,25 @@ public struct JourneyParser {
         parser.diagnostics = file.decodingDiagnostics
         for (offset, line) in file.lines.enumerated() {
             let lexed = Lexer.tokenize(line, lineNumber: offset + 1)
+            let diagnosticsBefore = parser.diagnostics.count
             parser.diagnostics += lexed.diagnostics
             if !lexed.tokens.isEmpty {
                 parser.parseStatement(lexed.tokens)
             }
+            // An unterminated string swallows the rest of its line: what the parser finds
+            // missing after it is a consequence, not another mistake.
+            if let open = lexed.diagnostics.first(where: { $0.code == "unterminated-string" }) {
+                let parsed = diagnosticsBefore + lexed.diagnostics.count
+                let kept = parser.diagnostics[parsed...].filter { $0.location <= open.location }
+                parser.diagnostics.replaceSubrange(parsed..., with: kept)
+            }
+            if parser.diagnostics.count > diagnosticsBefore, let stage = parser.journey.stages.indices.last {
+                parser.incompleteStages.insert(stage)
+            }
         }
         parser.finish()
-        return ParsedJourney(journey: parser.journey, diagnostics: parser.diagnostics.sortedByLocation())
+        return ParsedJourney(journey: parser.journey, diagnostics: parser.diagnostics.sortedByLocation(),
+                             incompleteStages: parser.incompleteStages)
     }
 
     /// A name used in the file that must match a declaration.
@@ -30,6 +42,7 @@ public struct JourneyParser {
 
     var journey = Journey(name: "")
     var diagnostics: [Diagnostic] = []
+    var incompleteStages: Set<Int> = []
 
     private var journeyLocation: SourceLocation?
     private var firstStatement: SourceRange?

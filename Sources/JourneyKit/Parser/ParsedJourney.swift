@@ -6,10 +6,14 @@ public struct ParsedJourney: Sendable {
     public var journey: Journey
     /// The problems found, in file order.
     public var diagnostics: [Diagnostic]
+    /// The indices of the stages holding a line with an error: what such a stage lacks
+    /// (a touchpoint, a reach, a target) may just be what could not be read.
+    public var incompleteStages: Set<Int>
 
-    public init(journey: Journey, diagnostics: [Diagnostic]) {
+    public init(journey: Journey, diagnostics: [Diagnostic], incompleteStages: Set<Int> = []) {
         self.journey = journey
         self.diagnostics = diagnostics
+        self.incompleteStages = incompleteStages
     }
 
     /// Whether any diagnostic is an error.

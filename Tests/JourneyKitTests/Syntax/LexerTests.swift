@@ -1,0 +1,62 @@
+import JourneyKit
+import Testing
+
+@Suite struct LexerTests {
+    private func kinds(_ line: String) -> [Token.Kind] {
+        Lexer.tokenize(Substring(line), lineNumber: 1).tokens.map(\.kind)
+    }
+
+    private func texts(_ line: String) -> [String] {
+        Lexer.tokenize(Substring(line), lineNumber: 1).tokens.map(\.text)
+    }
+
+    @Test func wordsStringsAndCommas() {
+        #expect(texts(#"touchpoint "Pays now" +2 for a,b"#) == ["touchpoint", "Pays now", "+2", "for", "a", ",", "b"])
+        #expect(kinds(#"x "y" ,"#) == [.word, .string, .comma])
+    }
+
+    @Test func rangesCountUnicodeScalars() {
+        let tokens = Lexer.tokenize(#"stage "Città" dopo"#, lineNumber: 7).tokens
+        #expect(tokens[1].range == SourceRange(line: 7, column: 7, length: 7))
+        #expect(tokens[2].range == SourceRange(line: 7, column: 15, length: 4))
+    }
+
+    @Test func emojiCountAsOneColumn() {
+        let tokens = Lexer.tokenize(#"pain "😀😀" x"#, lineNumber: 1).tokens
+        #expect(tokens[2].range.start.column == 11)
+    }
+
+    @Test func commentStopsTheLineButNotInsideAString() {
+        #expect(texts(##"pain "a # b" # comment "c""##) == ["pain", "a # b"])
+        #expect(texts("stage A#B") == ["stage", "A"])
+    }
+
+    @Test func escapes() {
+        let line = Lexer.tokenize(#""a\"b\\c""#, lineNumber: 1)
+        #expect(line.tokens.map(\.text) == [#"a"b\c"#])
+        #expect(line.diagnostics.isEmpty)
+    }
+
+    @Test func unknownEscapeKeepsTheTextAndReportsTheBackslash() {
+        let line = Lexer.tokenize(#"pain "a\tb""#, lineNumber: 3)
+        #expect(line.tokens.map(\.text) == ["pain", #"a\tb"#])
+        #expect(line.diagnostics.map(\.code) == ["unknown-escape"])
+        #expect(line.diagnostics.first?.range == SourceRange(line: 3, column: 8, length: 2))
+    }
+
+    @Test func unterminatedStringRunsToTheEndOfTheLine() {
+        let line = Lexer.tokenize(#"pain "open # not a comment"#, lineNumber: 1)
+        #expect(line.tokens.map(\.text) == ["pain", "open # not a comment"])
+        #expect(line.diagnostics.map(\.code) == ["unterminated-string"])
+        #expect(line.diagnostics.first?.location == SourceLocation(line: 1, column: 6))
+    }
+
+    @Test func tabsAndOtherWhiteSpaceSeparateTokens() {
+        #expect(texts("\treach\u{00A0}100\r") == ["reach", "100"])
+    }
+
+    @Test func emptyAndCommentOnlyLinesHaveNoTokens() {
+        #expect(texts("").isEmpty)
+        #expect(texts("   # just a comment").isEmpty)
+    }
+}
