@@ -25,14 +25,14 @@ public enum FunnelChecks {
             if stage.reach == nil, stagesWithReach > 0, isComplete {
                 diagnostics.append(.reachMissing(stage.name, stagesWithReach: stagesWithReach, at: stageRange))
             }
-            if let reach = stage.reach, let location = stage.reachLocation,
+            if let reach = stage.reach, let reachRange = stage.reachRange,
                let previous = stages[..<index].last(where: { $0.reach != nil }), let previousReach = previous.reach,
                reach > previousReach {
                 diagnostics.append(.reachIncreases(stage.name, reach: reach, previous: previous.name,
-                                                   previousReach: previousReach, at: SourceRange(start: location)))
+                                                   previousReach: previousReach, at: reachRange))
             }
-            if isLast, stage.target != nil, let location = stage.targetLocation {
-                diagnostics.append(.targetOnLastStage(stage.name, at: SourceRange(start: location)))
+            if isLast, stage.target != nil, let targetRange = stage.targetRange {
+                diagnostics.append(.targetOnLastStage(stage.name, at: targetRange))
             }
             if !isLast, stage.target == nil, stagesWithTarget > 0, isComplete {
                 diagnostics.append(.targetMissing(stage.name, stagesWithTarget: stagesWithTarget, at: stageRange))

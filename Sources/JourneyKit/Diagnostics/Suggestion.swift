@@ -5,8 +5,10 @@ public enum Suggestion {
     /// Closeness is the optimal string alignment distance (insertions, deletions,
     /// substitutions and swaps of neighbours each cost 1), compared case-insensitively.
     /// A candidate qualifies within 1 edit for words of up to 4 characters, 2 edits
-    /// up to 8 characters and 3 beyond. Ties go to the earlier candidate.
-    public static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
+    /// up to 8 characters and 3 beyond. Ties go to the earlier candidate. When none
+    /// qualifies, a word of 3 characters or more that starts exactly one candidate
+    /// suggests it (`saas` → `saas-onboarding`).
+    public static func closest(to word: String, among candidates: some Collection<String>) -> String? {
         let lowered = word.lowercased()
         let limit = lowered.count <= 4 ? 1 : (lowered.count <= 8 ? 2 : 3)
         var best: (candidate: String, distance: Int)?
@@ -16,7 +18,12 @@ public enum Suggestion {
                 best = (candidate, distance)
             }
         }
-        return best?.candidate
+        if let best {
+            return best.candidate
+        }
+        guard lowered.count >= 3 else { return nil }
+        let extensions = candidates.filter { $0 != word && $0.lowercased().hasPrefix(lowered) }
+        return extensions.count == 1 ? extensions[0] : nil
     }
 
     /// The optimal string alignment distance between two strings, over Characters.

@@ -54,10 +54,9 @@ public enum FileSystem {
 
     /// Writes `bytes` to a new temporary file in the folder of `path` and returns its path.
     private static func writeTemporary(_ bytes: some Collection<UInt8>, besides path: String) throws(FileError) -> String {
-        let slash = path.lastIndex(of: "/")
-        let folder = slash.map { String(path[...$0]) } ?? ""
-        let base = slash.map { String(path[path.index(after: $0)...]) } ?? path
-        var template = Array("\(folder).\(base).tmp-XXXXXX".utf8CString)
+        // A short name of its own, so that a destination name near the system's limit still fits.
+        let folder = path.lastIndex(of: "/").map { String(path[...$0]) } ?? ""
+        var template = Array("\(folder).journey-tmp-XXXXXX".utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else {
             throw FileError(.cannotWrite, path: path, reason: lastErrorMessage())

@@ -14,10 +14,10 @@ public struct Stage: Hashable, Sendable {
     public var touchpoints: [Touchpoint]
     /// Where the `stage` statement is.
     public var location: SourceLocation
-    /// Where the `reach` statement is, if there is one.
-    public var reachLocation: SourceLocation?
-    /// Where the `target` statement is, if there is one.
-    public var targetLocation: SourceLocation?
+    /// Where the `reach` count is written, if there is one.
+    public var reachRange: SourceRange?
+    /// Where the `target` percentage is written, if there is one.
+    public var targetRange: SourceRange?
 
     public init(
         name: String,
@@ -27,8 +27,8 @@ public struct Stage: Hashable, Sendable {
         events: [String] = [],
         touchpoints: [Touchpoint] = [],
         location: SourceLocation,
-        reachLocation: SourceLocation? = nil,
-        targetLocation: SourceLocation? = nil
+        reachRange: SourceRange? = nil,
+        targetRange: SourceRange? = nil
     ) {
         self.name = name
         self.reach = reach
@@ -37,7 +37,7 @@ public struct Stage: Hashable, Sendable {
         self.events = events
         self.touchpoints = touchpoints
         self.location = location
-        self.reachLocation = reachLocation
-        self.targetLocation = targetLocation
+        self.reachRange = reachRange
+        self.targetRange = targetRange
     }
 }

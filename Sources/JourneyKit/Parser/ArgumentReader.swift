@@ -154,7 +154,13 @@ struct ArgumentReader {
     }
 
     private static func isBareScalar(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar == "-" || scalar == "_" { return true }
+        if scalar.isASCII {
+            // Decided without a Unicode property look-up, the lexer's hot spot.
+            switch scalar {
+            case "a"..."z", "A"..."Z", "0"..."9", "-", "_": return true
+            default: return false
+            }
+        }
         let properties = scalar.properties
         if properties.isAlphabetic { return true }
         switch properties.generalCategory {

@@ -215,22 +215,22 @@ public struct JourneyParser {
             let count = arguments.readCount(example: "reach 120000")
             arguments.expectEnd()
             guard let stageIndex, let count else { return }
-            if let first = journey.stages[stageIndex].reachLocation {
-                diagnostics.append(.repeatedStageSetting(.reach, stage: stageName, at: range, first: first))
+            if let first = journey.stages[stageIndex].reachRange {
+                diagnostics.append(.repeatedStageSetting(.reach, stage: stageName, at: range, first: first.start))
                 return
             }
             journey.stages[stageIndex].reach = count.value
-            journey.stages[stageIndex].reachLocation = count.range.start
+            journey.stages[stageIndex].reachRange = count.range
         case .target:
             let percent = arguments.readPercent(example: "target 25%")
             arguments.expectEnd()
             guard let stageIndex, let percent else { return }
-            if let first = journey.stages[stageIndex].targetLocation {
-                diagnostics.append(.repeatedStageSetting(.target, stage: stageName, at: range, first: first))
+            if let first = journey.stages[stageIndex].targetRange {
+                diagnostics.append(.repeatedStageSetting(.target, stage: stageName, at: range, first: first.start))
                 return
             }
             journey.stages[stageIndex].target = percent.ratio
-            journey.stages[stageIndex].targetLocation = percent.range.start
+            journey.stages[stageIndex].targetRange = percent.range
         case .owner:
             let owner = arguments.readText("a person or team", example: #"owner "Brand team""#)
             arguments.expectEnd()

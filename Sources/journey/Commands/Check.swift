@@ -36,14 +36,13 @@ extension JourneyCommand {
         func run() throws {
             let printer = DiagnosticPrinter(format: format, usesColor: color.enabled(forDescriptor: 2))
             var entries: [DiagnosticReport.Entry] = []
-            var failedToRead = false
             for path in files {
                 let bytes: [UInt8]
                 do {
                     bytes = try FileSystem.read(path)
                 } catch {
                     printer.printError(error.description)
-                    failedToRead = true
+                    entries.append(DiagnosticReport.Entry(file: path, diagnostic: .cannotRead(error)))
                     continue
                 }
                 let file = SourceFile(name: path == "-" ? "<stdin>" : path, bytes: bytes)
@@ -53,7 +52,7 @@ extension JourneyCommand {
             }
             let report = DiagnosticReport(diagnostics: entries)
             try printer.finish(report)
-            if failedToRead || report.errors > 0 || (strict && report.warnings > 0) {
+            if report.errors > 0 || (strict && report.warnings > 0) {
                 throw ExitCode.failure
             }
         }

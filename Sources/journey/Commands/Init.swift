@@ -33,7 +33,7 @@ extension JourneyCommand {
             if !list && file == nil {
                 throw ValidationError("Missing the journey file to create, for example: journey init shop.journey")
             }
-            if StarterTemplate.named(template) == nil {
+            if !list, StarterTemplate.named(template) == nil {
                 let names = StarterTemplate.all.map(\.name)
                 let hint = Suggestion.closest(to: template, among: names).map { " Did you mean '\($0)'?" } ?? ""
                 throw ValidationError(

@@ -39,7 +39,7 @@ import Testing
         #expect(stages[0].owner == "Brand team")
         #expect(stages.map(\.events) == [["ad_view"], ["product_view"], ["checkout_started"], ["order_placed"], ["second_order"]])
         #expect(stages[2].location == SourceLocation(line: 31, column: 1))
-        #expect(stages[2].reachLocation == SourceLocation(line: 32, column: 9))
+        #expect(stages[2].reachRange == SourceRange(line: 32, column: 9, length: 4))
     }
 
     @Test func touchpointsWithTheirOptionsAndNotes() throws {

@@ -1,0 +1,217 @@
+import Foundation
+import Testing
+
+/// What a run of the `journey` binary produced.
+struct RunResult: Sendable, CustomStringConvertible {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+
+    var description: String {
+        "exit status \(status)\n--- stdout ---\n\(stdout)--- stderr ---\n\(stderr)--- end ---"
+    }
+}
+
+/// The built `journey` executable, run as a subprocess the way a user runs it.
+enum JourneyBinary {
+    /// The problem when the binary cannot be found next to the test executable.
+    struct NotFound: Error, CustomStringConvertible {
+        var searched: [String]
+
+        var description: String {
+            "The built 'journey' binary was not found next to the test executable. "
+                + "Build and test with the same scratch path, e.g. "
+                + "`swift test --scratch-path .build-e2e --filter JourneyEndToEndTests`. Looked in:\n"
+                + searched.map { "  \($0)" }.joined(separator: "\n")
+        }
+    }
+
+    /// The path of the built `journey` executable.
+    ///
+    /// It is a sibling of the test executable: on Linux `…/debug/journeyPackageTests.xctest` is itself
+    /// an executable; on macOS it is a bundle whose executable is in `Contents/MacOS`, so the search
+    /// also walks up a few folders from the executable.
+    static func url() throws -> URL {
+        var searched: [String] = []
+        for start in testExecutableCandidates() {
+            var folder = start.deletingLastPathComponent()
+            for _ in 0..<4 {
+                let candidate = folder.appendingPathComponent("journey")
+                if !searched.contains(candidate.path) {
+                    searched.append(candidate.path)
+                }
+                if isExecutableFile(candidate) {
+                    return candidate
+                }
+                folder = folder.deletingLastPathComponent()
+            }
+        }
+        throw NotFound(searched: searched)
+    }
+
+    /// Where the running test executable might be, most reliable first.
+    private static func testExecutableCandidates() -> [URL] {
+        var candidates: [URL] = []
+        if let resolved = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+            candidates.append(URL(fileURLWithPath: resolved).standardizedFileURL)
+        }
+        if let executable = Bundle.main.executableURL {
+            candidates.append(executable.resolvingSymlinksInPath())
+        }
+        if let first = CommandLine.arguments.first, !first.isEmpty {
+            let url = URL(fileURLWithPath: first, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+            candidates.append(url.standardizedFileURL.resolvingSymlinksInPath())
+        }
+        return candidates
+    }
+
+    private static func isExecutableFile(_ url: URL) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
+            && !isDirectory.boolValue
+            && FileManager.default.isExecutableFile(atPath: url.path)
+    }
+}
+
+/// Runs `journey` with `arguments` and waits for it to exit.
+///
+/// - Parameters:
+///   - stdin: the text given on standard input; when nil, standard input is empty (`/dev/null`).
+///   - environment: variables added to, or replacing, the inherited environment. `NO_COLOR` is
+///     removed from the inherited environment so that results do not depend on the caller's shell.
+///   - currentDirectory: the working directory; by default, the test's own.
+/// - Returns: the exit status and everything written to standard output and standard error,
+///   decoded as UTF-8. Both streams go to temporary files, so neither pipe can fill up and block.
+func run(
+    _ arguments: [String],
+    stdin: String? = nil,
+    environment: [String: String]? = nil,
+    currentDirectory: URL? = nil
+) throws -> (status: Int32, stdout: String, stderr: String) {
+    let result = try runJourney(arguments, stdin: stdin.map { Data($0.utf8) },
+                                environment: environment, currentDirectory: currentDirectory)
+    return (result.status, result.stdout, result.stderr)
+}
+
+/// Like `run`, with standard input given as raw bytes and the result as a printable value.
+func runJourney(
+    _ arguments: [String],
+    stdin: Data? = nil,
+    environment: [String: String]? = nil,
+    currentDirectory: URL? = nil
+) throws -> RunResult {
+    let binary = try JourneyBinary.url()
+    let scratch = FileManager.default.temporaryDirectory
+        .appendingPathComponent("journey-e2e-run-\(UUID().uuidString)", isDirectory: true)
+    try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: scratch) }
+
+    let stdoutURL = scratch.appendingPathComponent("stdout")
+    let stderrURL = scratch.appendingPathComponent("stderr")
+    FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
+    FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
+    let stdoutHandle = try FileHandle(forWritingTo: stdoutURL)
+    let stderrHandle = try FileHandle(forWritingTo: stderrURL)
+    defer {
+        try? stdoutHandle.close()
+        try? stderrHandle.close()
+    }
+
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = arguments
+    process.standardOutput = stdoutHandle
+    process.standardError = stderrHandle
+
+    // Standard input also comes from a file: writing into a pipe the child never reads could block
+    // or raise SIGPIPE in the test process.
+    var stdinHandle: FileHandle?
+    if let stdin {
+        let stdinURL = scratch.appendingPathComponent("stdin")
+        FileManager.default.createFile(atPath: stdinURL.path, contents: stdin)
+        stdinHandle = try FileHandle(forReadingFrom: stdinURL)
+        process.standardInput = stdinHandle
+    } else {
+        process.standardInput = FileHandle.nullDevice
+    }
+    defer { try? stdinHandle?.close() }
+
+    var variables = ProcessInfo.processInfo.environment
+    variables["NO_COLOR"] = nil
+    for (name, value) in environment ?? [:] {
+        variables[name] = value
+    }
+    process.environment = variables
+    if let currentDirectory {
+        process.currentDirectoryURL = currentDirectory
+    }
+
+    try process.run()
+    process.waitUntilExit()
+
+    let stdout = try Data(contentsOf: stdoutURL)
+    let stderr = try Data(contentsOf: stderrURL)
+    let status: Int32 = process.terminationReason == .uncaughtSignal
+        ? 128 + process.terminationStatus // a crash or trap shows up as 128 + signal, never as 0 or 1
+        : process.terminationStatus
+    return RunResult(status: status,
+                     stdout: String(decoding: stdout, as: UTF8.self),
+                     stderr: String(decoding: stderr, as: UTF8.self))
+}
+
+/// Runs `body` with a new, empty temporary folder that is removed afterwards.
+func withTemporaryDirectory<T>(_ body: (URL) throws -> T) throws -> T {
+    let folder = FileManager.default.temporaryDirectory
+        .appendingPathComponent("journey-e2e-\(UUID().uuidString)", isDirectory: true)
+        .resolvingSymlinksInPath()
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    return try body(folder)
+}
+
+/// The repository's folders that the tests read: `journeys/` and `templates/`.
+enum Repository {
+    /// The repository root, found from this file's path (`Tests/JourneyEndToEndTests/Support/…`).
+    static let root: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent() // Support
+        .deletingLastPathComponent() // JourneyEndToEndTests
+        .deletingLastPathComponent() // Tests
+        .deletingLastPathComponent() // repository root
+
+    static var journeysFolder: URL { root.appendingPathComponent("journeys", isDirectory: true) }
+    static var templatesFolder: URL { root.appendingPathComponent("templates", isDirectory: true) }
+
+    /// The `.journey` files directly in `folder`, sorted by name; empty when the folder cannot be read.
+    static func journeyFiles(in folder: URL) -> [URL] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { $0.hasSuffix(".journey") }.sorted().map { folder.appendingPathComponent($0) }
+    }
+
+    /// Paths relative to the root of every example journey and template, for parameterized tests.
+    static func checkedFiles() -> [String] {
+        (journeyFiles(in: journeysFolder) + journeyFiles(in: templatesFolder)).map {
+            String($0.path.dropFirst(root.path.count + 1))
+        }
+    }
+
+    /// The template names, from the files in `templates/`.
+    static func templateNames() -> [String] {
+        journeyFiles(in: templatesFolder).map { $0.deletingPathExtension().lastPathComponent }
+    }
+}
+
+extension URL {
+    /// Writes `text` as UTF-8 to `name` inside this folder and returns the file's URL.
+    @discardableResult
+    func writing(_ text: String, to name: String) throws -> URL {
+        try writing(Data(text.utf8), to: name)
+    }
+
+    /// Writes raw `bytes` to `name` inside this folder and returns the file's URL.
+    @discardableResult
+    func writing(_ bytes: Data, to name: String) throws -> URL {
+        let file = appendingPathComponent(name)
+        try bytes.write(to: file)
+        return file
+    }
+}
