@@ -68,6 +68,11 @@ extension Diagnostic {
         return .error("malformed-argument", "'\(text)' is not a percentage", at: range, help: help)
     }
 
+    static func decimalComma(_ text: String, at range: SourceRange) -> Diagnostic {
+        .error("malformed-argument", "'\(text)' uses a decimal comma", at: range,
+               help: "write decimals with a point: \(String(text.map { $0 == "," ? "." : $0 }))")
+    }
+
     static func targetAbove100(_ text: String, at range: SourceRange) -> Diagnostic {
         .error("target-above-100", "the target \(text) is above 100%", at: range,
                help: "a target is the share of this stage's people expected to reach the next stage, from 0% to 100%")

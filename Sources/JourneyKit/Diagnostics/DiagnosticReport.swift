@@ -2,21 +2,29 @@
 ///
 /// ```json
 /// {
-///   "diagnostics" : [
-///     { "code" : "unknown-keyword", "column" : 3, "endColumn" : 8, "file" : "a.journey",
-///       "help" : "did you mean 'stage'?", "line" : 12, "message" : "unknown keyword 'stgae'",
-///       "severity" : "error" }
+///   "version": 1,
+///   "diagnostics": [
+///     {
+///       "file": "shop.journey",
+///       "line": 12,
+///       "column": 1,
+///       "endColumn": 6,
+///       "severity": "error",
+///       "code": "unknown-keyword",
+///       "message": "unknown keyword 'stgae'",
+///       "help": "did you mean 'stage'?"
+///     }
 ///   ],
-///   "errors" : 1,
-///   "version" : 1,
-///   "warnings" : 0
+///   "errors": 1,
+///   "warnings": 0
 /// }
 /// ```
-/// Keys are sorted and `help` is `null` when there is none, so the output is byte-identical
-/// from run to run. `version` changes only when a field changes meaning or disappears.
-public struct DiagnosticReport: Encodable, Sendable {
+/// Keys come in this order and `help` is `null` when there is none, so the output is
+/// byte-identical from run to run. `version` changes only when a field changes meaning
+/// or disappears.
+public struct DiagnosticReport: Sendable {
     /// One diagnostic with the file it belongs to.
-    public struct Entry: Encodable, Sendable {
+    public struct Entry: Sendable {
         public var file: String
         public var diagnostic: Diagnostic
 
@@ -25,25 +33,22 @@ public struct DiagnosticReport: Encodable, Sendable {
             self.diagnostic = diagnostic
         }
 
-        private enum CodingKeys: String, CodingKey {
-            case file, line, column, endColumn, severity, code, message, help
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(file, forKey: .file)
-            try container.encode(diagnostic.location.line, forKey: .line)
-            try container.encode(diagnostic.location.column, forKey: .column)
-            try container.encode(diagnostic.range.endColumn, forKey: .endColumn)
-            try container.encode(diagnostic.severity, forKey: .severity)
-            try container.encode(diagnostic.code, forKey: .code)
-            try container.encode(diagnostic.message, forKey: .message)
-            try container.encode(diagnostic.help, forKey: .help)
+        var json: JSONValue {
+            .object([
+                ("file", .string(file)),
+                ("line", .integer(diagnostic.location.line)),
+                ("column", .integer(diagnostic.location.column)),
+                ("endColumn", .integer(diagnostic.range.endColumn)),
+                ("severity", .string(diagnostic.severity.rawValue)),
+                ("code", .string(diagnostic.code)),
+                ("message", .string(diagnostic.message)),
+                ("help", .string(diagnostic.help)),
+            ])
         }
     }
 
     /// The format's version.
-    public var version = 1
+    public static let version = 1
     public var diagnostics: [Entry]
 
     public init(diagnostics: [Entry]) {
@@ -55,26 +60,13 @@ public struct DiagnosticReport: Encodable, Sendable {
     /// The number of warnings.
     public var warnings: Int { diagnostics.filter { $0.diagnostic.severity == .warning }.count }
 
-    private enum CodingKeys: String, CodingKey {
-        case version, diagnostics, errors, warnings
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(version, forKey: .version)
-        try container.encode(diagnostics, forKey: .diagnostics)
-        try container.encode(errors, forKey: .errors)
-        try container.encode(warnings, forKey: .warnings)
-    }
-}
-
-import Foundation
-
-extension DiagnosticReport {
-    /// The report as pretty-printed JSON with sorted keys, ending with a newline.
-    public func jsonText() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+    /// The report as pretty-printed JSON, ending with a newline.
+    public func jsonText() -> String {
+        JSONValue.object([
+            ("version", .integer(Self.version)),
+            ("diagnostics", .array(diagnostics.map(\.json))),
+            ("errors", .integer(errors)),
+            ("warnings", .integer(warnings)),
+        ]).text()
     }
 }

@@ -87,7 +87,7 @@ struct ArgumentReader {
             return nil
         }
         guard token.kind == .word, ArgumentReader.isDigitGroups(token.text) else {
-            report(.invalidCount(token.text, at: token.range))
+            report(.invalidCount(token.shown, at: token.range))
             return nil
         }
         guard let value = Int(token.text.filter { $0 != "_" }) else {
@@ -100,8 +100,12 @@ struct ArgumentReader {
     /// Reads a PERCENT such as `25%` or `12.5%`, returned as a ratio from 0 to 1.
     mutating func readPercent(example: String) -> (ratio: Double, range: SourceRange)? {
         guard let token = readNumberWord("a percentage", example: example) else { return nil }
+        if let decimal = readDecimalComma(after: token) {
+            report(.decimalComma(decimal.text, at: decimal.range))
+            return nil
+        }
         guard token.kind == .word, token.text.hasSuffix("%"), let value = ArgumentReader.decimal(String(token.text.dropLast())) else {
-            report(.invalidPercent(token.text, at: token.range))
+            report(.invalidPercent(token.shown, at: token.range))
             return nil
         }
         guard value <= 100 else {
@@ -118,7 +122,8 @@ struct ArgumentReader {
         let choices = Choice.allCases.map(\.rawValue)
         guard let token = next() else {
             let list = choices.joined(separator: ", ")
-            report(.missingArgument("a \(kind) (\(list))", of: statement, at: lastRange.after, example: example))
+            let article = "aeiou".contains(kind.first ?? "x") ? "an" : "a"
+            report(.missingArgument("\(article) \(kind) (\(list))", of: statement, at: lastRange.after, example: example))
             return nil
         }
         if token.kind == .word, let choice = Choice(rawValue: token.text) {
@@ -127,6 +132,21 @@ struct ArgumentReader {
         report(.unknownChoice(token.text, kind: kind, choices: choices,
                               suggestion: Suggestion.closest(to: token.text, among: choices), at: token.range))
         return nil
+    }
+
+    /// Reads `12,5` or `+1,5%` after `token`: a number written with a decimal comma, which
+    /// the lexer splits at the comma. Returns the whole text and its range, consuming it.
+    mutating func readDecimalComma(after token: Token) -> (text: String, range: SourceRange)? {
+        guard token.kind == .word, token.text.last?.isASCIIDigit == true, peek?.kind == .comma,
+              remaining.count >= 2, remaining.dropFirst().first?.kind == .word,
+              remaining.dropFirst().first?.text.first?.isASCIIDigit == true
+        else { return nil }
+        let comma = next()!, decimals = next()!
+        guard comma.range.start.column == token.range.endColumn, decimals.range.start.column == comma.range.endColumn else {
+            return nil
+        }
+        return (token.text + "," + decimals.text,
+                SourceRange(start: token.range.start, length: decimals.range.endColumn - token.range.start.column))
     }
 
     /// Reads the token that should hold a number, reporting a missing one.
@@ -154,6 +174,8 @@ struct ArgumentReader {
     }
 
     private static func isBareScalar(_ scalar: Unicode.Scalar) -> Bool {
+        // Zero-width non-joiner and joiner, which Persian and Indic words need.
+        if scalar == "\u{200C}" || scalar == "\u{200D}" { return true }
         if scalar.isASCII {
             // Decided without a Unicode property look-up, the lexer's hot spot.
             switch scalar {

@@ -47,6 +47,9 @@ public struct JourneyParser {
     private var journeyLocation: SourceLocation?
     private var firstStatement: SourceRange?
     private var scaleLocation: SourceLocation?
+    private var scaleWasRejected = false
+    /// Whether the first statement was a misspelt `journey`, already reported as an unknown keyword.
+    private var firstStatementWasMisspeltJourney = false
     private var stateLocation: SourceLocation?
     private var stageLocations: [String: SourceLocation] = [:]
     private var personaLocations: [String: SourceLocation] = [:]
@@ -71,6 +74,9 @@ public struct JourneyParser {
         }
         guard let keyword = Keyword(rawValue: head.text) else {
             let suggestion = Suggestion.closest(to: head.text, among: Keyword.allCases.map(\.rawValue))
+            if firstStatement == head.range, suggestion == Keyword.journey.rawValue {
+                firstStatementWasMisspeltJourney = true
+            }
             diagnostics.append(.unknownKeyword(head.text, suggestion: suggestion, at: head.range))
             return
         }
@@ -112,16 +118,18 @@ public struct JourneyParser {
             return
         }
         arguments.expectEnd()
-        let bounds = token.kind == .word ? token.text.components(separatedBy: "..") : []
+        let bounds = token.kind == .word ? token.text.split(separator: "..", omittingEmptySubsequences: false).map(String.init) : []
         guard bounds.count == 2,
               let minimum = ArgumentReader.score(bounds[0]),
               let maximum = ArgumentReader.score(bounds[1])
         else {
-            diagnostics.append(.invalidScale(token.text, at: token.range))
+            diagnostics.append(.invalidScale(token.shown, at: token.range))
+            scaleWasRejected = true
             return
         }
         guard minimum < 0, maximum > 0 else {
             diagnostics.append(.scaleWithoutZero(token.text, at: token.range))
+            scaleWasRejected = true
             return
         }
         guard checkSetting(.scale, previous: scaleLocation, at: range) else { return }
@@ -273,15 +281,20 @@ public struct JourneyParser {
             arguments.report(.missingArgument("a score", of: "touchpoint", at: arguments.lastRange.after, example: example))
             return nil
         }
+        if let decimal = arguments.readDecimalComma(after: token) {
+            arguments.report(.decimalComma(decimal.text, at: decimal.range))
+            return nil
+        }
         guard token.kind == .word, let score = ArgumentReader.score(token.text) else {
             // `touchpoint Browses the collection +3`: the name was probably meant to be quoted.
             let likelyName = name.kind == .word && token.kind == .word
                 ? wordsBeforeNextScore(arguments.remaining).map { ([name.text, token.text] + $0).joined(separator: " ") }
                 : nil
-            arguments.report(.invalidScore(token.text, at: token.range, likelyName: likelyName))
+            arguments.report(.invalidScore(token.shown, at: token.range, likelyName: likelyName))
             return nil
         }
-        guard journey.scale.contains(score) else {
+        // After a rejected `scale`, scores are not held against the default one.
+        guard journey.scale.contains(score) || scaleWasRejected else {
             arguments.report(.scoreOutsideScale(token.text, scale: journey.scale, at: token.range))
             return score
         }
@@ -339,7 +352,12 @@ public struct JourneyParser {
     }
 
     private mutating func parseNote(_ keyword: Keyword, _ arguments: inout ArgumentReader, at range: SourceRange) {
-        let text = arguments.readText("text", example: "\(keyword.rawValue) \"Forced sign-up before paying\"")
+        let examples: [Keyword: String] = [
+            .pain: #"pain "Forced sign-up before paying""#,
+            .idea: #"idea "Offer guest checkout""#,
+            .thought: #"thought "Why do they need my password?""#,
+        ]
+        let text = arguments.readText("text", example: examples[keyword] ?? "")
         arguments.expectEnd()
         guard hasTouchpoint, !lastTouchpointWasDiscarded else {
             if !lastTouchpointWasDiscarded {
@@ -360,7 +378,7 @@ public struct JourneyParser {
     // MARK: - End of file
 
     private mutating func finish() {
-        if journeyLocation == nil {
+        if journeyLocation == nil, !firstStatementWasMisspeltJourney {
             diagnostics.append(.missingJourney(at: firstStatement ?? SourceRange(line: 1, column: 1)))
         }
         let channelIDs = journey.channels.map(\.id)

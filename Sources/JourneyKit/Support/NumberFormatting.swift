@@ -23,4 +23,20 @@ public enum NumberFormatting {
         }
         return (value < 0 && scaled != 0 ? "-" : "") + text
     }
+
+    /// A ratio as a percentage with at most `maximumFractionDigits` decimals: `percent(0.3444)` is `34.4%`.
+    public static func percent(_ ratio: Double, maximumFractionDigits: Int = 1) -> String {
+        plain(ratio * 100, maximumFractionDigits: maximumFractionDigits) + "%"
+    }
+
+    /// A whole number with thin groups of three digits for reading, `120000` → `120,000`.
+    public static func grouped(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var result = ""
+        for (offset, digit) in digits.enumerated() {
+            if offset > 0, (digits.count - offset) % 3 == 0 { result += "," }
+            result.append(digit)
+        }
+        return (value < 0 ? "-" : "") + result
+    }
 }

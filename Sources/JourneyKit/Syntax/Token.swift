@@ -23,6 +23,11 @@ public struct Token: Hashable, Sendable {
         self.range = range
     }
 
+    /// The token as the user wrote it, for messages: strings keep their quotes.
+    public var shown: String {
+        kind == .string ? "\"\(text)\"" : text
+    }
+
     /// Whether the token is the unquoted word `word`.
     public func isWord(_ word: String) -> Bool {
         kind == .word && text == word

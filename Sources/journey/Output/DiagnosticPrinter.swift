@@ -60,7 +60,7 @@ struct DiagnosticPrinter {
                 StandardStreams.writeError(summary + "\n")
             }
         case .json:
-            StandardStreams.writeOutput(try report.jsonText())
+            StandardStreams.writeOutput(report.jsonText())
         }
     }
 }

@@ -10,7 +10,7 @@ import Testing
     }
 
     @Test func jsonHasEveryFieldAnEditorNeeds() throws {
-        let text = try report().jsonText()
+        let text = report().jsonText()
         let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         #expect(object["version"] as? Int == 1)
         #expect(object["errors"] as? Int == 1)
@@ -31,12 +31,24 @@ import Testing
     @Test func absentHelpIsNull() throws {
         let entry = DiagnosticReport.Entry(
             file: "x", diagnostic: Diagnostic(code: "c", severity: .error, message: "m", range: SourceRange(line: 1, column: 1)))
-        let text = try DiagnosticReport(diagnostics: [entry]).jsonText()
-        #expect(text.contains(#""help" : null"#))
+        let text = DiagnosticReport(diagnostics: [entry]).jsonText()
+        #expect(text.contains(#""help": null"#))
     }
 
     @Test func jsonIsByteIdenticalFromRunToRun() throws {
-        #expect(try report().jsonText() == report().jsonText())
-        #expect(try report().jsonText().hasSuffix("}\n"))
+        #expect(report().jsonText() == report().jsonText())
+        #expect(report().jsonText().hasSuffix("}\n"))
+    }
+
+    @Test func keysComeInTheDocumentedOrderAndEmptyListsAreCompact() {
+        #expect(DiagnosticReport(diagnostics: []).jsonText() == """
+            {
+              "version": 1,
+              "diagnostics": [],
+              "errors": 0,
+              "warnings": 0
+            }
+
+            """)
     }
 }

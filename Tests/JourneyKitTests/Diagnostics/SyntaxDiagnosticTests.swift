@@ -229,3 +229,64 @@ import Testing
             """, [.init(marker: 1, code: "unknown-engagement-level", helpContains: "did you mean 'co-creation'?")])
     }
 }
+
+/// Mistakes people make with numbers, each reported once and whole.
+@Suite struct NumberMistakeTests {
+    @Test func decimalCommaInAScore() {
+        expectDiagnostics(header + """
+            stage A
+              touchpoint "Pays" 1️⃣+1,5 via site
+            """, [.init(marker: 1, code: "malformed-argument", message: "'+1,5' uses a decimal comma",
+                        helpContains: "+1.5")])
+    }
+
+    @Test func decimalCommaInAPercentage() {
+        expectDiagnostics(header + """
+            stage A
+              target 1️⃣12,5%
+              touchpoint "Pays" +1 via site
+            stage B
+              touchpoint "Pays" +1 via site
+            """, [.init(marker: 1, code: "malformed-argument", message: "'12,5%' uses a decimal comma",
+                        helpContains: "12.5%")])
+    }
+
+    @Test func quotedNumbersKeepTheirQuotesInMessages() {
+        expectDiagnostics(header + """
+            stage A
+              reach 1️⃣"100"
+              touchpoint "Pays" +1 via site
+            """, [.init(marker: 1, code: "malformed-argument", message: #"'"100"' is not a count of people"#)])
+    }
+
+    @Test func aRejectedScaleDoesNotHoldScoresAgainstTheDefault() {
+        expectDiagnostics("""
+            journey "Test"
+            scale 1️⃣0..10
+            channel site owned
+            stage A
+              touchpoint "Great" +8 via site
+              touchpoint "Perfect" +10 via site
+            """, [.init(marker: 1, code: "invalid-scale")])
+    }
+
+    @Test func aMisspeltJourneyOnTheFirstLineIsReportedOnce() {
+        expectDiagnostics("""
+            1️⃣jouney "Shop"
+            """, [.init(marker: 1, code: "unknown-keyword", helpContains: "did you mean 'journey'?")])
+    }
+
+    @Test func missingChoiceUsesTheRightArticle() {
+        expectDiagnostics(header + """
+            stage A
+              touchpoint "Pays" +1 via site engagement2️⃣
+            """, [.init(marker: 2, code: "missing-argument",
+                        message: "'touchpoint' needs an engagement level (promotion, relationship, collaboration, community, co-creation)")])
+    }
+
+    @Test func joinersAreAllowedInBareWords() {
+        // Persian "می‌خواهم" needs a zero-width non-joiner.
+        let result = check("journey می\u{200C}خواهم\n")
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+    }
+}
