@@ -51,7 +51,7 @@ extension JourneyCommand {
                 entries += result.diagnostics.map { DiagnosticReport.Entry(file: file.name, diagnostic: $0) }
             }
             let report = DiagnosticReport(diagnostics: entries)
-            try printer.finish(report)
+            printer.finish(report)
             if report.errors > 0 || (strict && report.warnings > 0) {
                 throw ExitCode.failure
             }

@@ -53,7 +53,7 @@ struct DiagnosticPrinter {
     }
 
     /// Ends the output: the summary line for text, the whole document for JSON.
-    func finish(_ report: DiagnosticReport) throws {
+    func finish(_ report: DiagnosticReport) {
         switch format {
         case .text:
             if let summary = DiagnosticFormatter.summary(errors: report.errors, warnings: report.warnings) {

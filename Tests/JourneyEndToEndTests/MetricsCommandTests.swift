@@ -1,0 +1,137 @@
+import Foundation
+import Testing
+
+/// `journey metrics` and `journey weakest`, run as a user runs them.
+@Suite("journey metrics and weakest")
+struct MetricsCommandTests {
+    private var dressmate: String {
+        Repository.journeysFolder.appendingPathComponent("dressmate.journey").path
+    }
+
+    @Test("metrics runs clean on every example, and its JSON is byte-identical from run to run",
+          arguments: Repository.journeyFiles(in: Repository.journeysFolder).map(\.path))
+    func everyExample(_ path: String) throws {
+        for format in ["table", "json", "csv"] {
+            let first = try runJourney(["metrics", "--format", format, path])
+            #expect(first.status == 0, "\(first)")
+            #expect(first.stderr == "", "\(first)")
+            #expect(!first.stdout.isEmpty)
+            let second = try runJourney(["metrics", "--format", format, path])
+            #expect(first.stdout == second.stdout, "\(format) output differs between runs")
+        }
+        let json = try runJourney(["metrics", "--format", "json", path])
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        #expect(object?["stages"] is [Any])
+        #expect(object?["weakest"] is [String: Any])
+    }
+
+    @Test("the Dressmate verdict names Purchase and about 1174 people")
+    func dressmateVerdict() throws {
+        let table = try runJourney(["metrics", dressmate])
+        #expect(table.stdout.contains("Weakest stage: Purchase."))
+        let weakest = try runJourney(["weakest", dressmate])
+        #expect(weakest.status == 0, "\(weakest)")
+        #expect(weakest.stdout.contains("Weakest stage: Purchase\n"))
+        #expect(weakest.stdout.contains("about 1,174 more people"))
+        #expect(weakest.stdout.contains("Consideration: 30% against 40%, about 867 more people"))
+        let json = try runJourney(["weakest", "--format", "json", dressmate])
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        #expect((object?["weakest"] as? [String: Any])?["recoverable"] as? Int == 1174)
+    }
+
+    @Test("--exit-code exits 3 when a stage is below target, 0 otherwise")
+    func exitCode() throws {
+        let below = try runJourney(["weakest", "--exit-code", dressmate])
+        #expect(below.status == 3, "\(below)")
+        #expect(below.stdout.contains("Weakest stage: Purchase"))
+        try withTemporaryDirectory { folder in
+            try folder.writing("""
+                journey "On target"
+                channel site owned
+                stage A
+                  reach 100
+                  target 40%
+                  touchpoint "Sees" +1 via site
+                stage B
+                  reach 50
+                  touchpoint "Pays" +1 via site
+
+                """, to: "good.journey")
+            let good = try runJourney(["weakest", "--exit-code", "good.journey"], currentDirectory: folder)
+            #expect(good.status == 0, "\(good)")
+            let without = try runJourney(["weakest", dressmate])
+            #expect(without.status == 0)
+        }
+    }
+
+    @Test("a file with errors gets the diagnostics of journey check and exit 1")
+    func fileWithErrors() throws {
+        try withTemporaryDirectory { folder in
+            try folder.writing("journey \"Bad\"\nstgae A\n", to: "bad.journey")
+            for command in ["metrics", "weakest"] {
+                let result = try runJourney([command, "bad.journey"], currentDirectory: folder)
+                #expect(result.status == 1, "\(result)")
+                #expect(result.stdout == "")
+                #expect(result.stderr.hasPrefix("bad.journey:2:1: error: unknown keyword 'stgae'\n"))
+                #expect(result.stderr.hasSuffix("1 error\n"))
+            }
+        }
+    }
+
+    @Test("stages without reach are named, with their line, and the command exits 1")
+    func missingReach() throws {
+        try withTemporaryDirectory { folder in
+            try folder.writing("""
+                journey "No reach"
+                channel site owned
+                stage Awareness
+                  touchpoint "Sees" +1 via site
+                stage Purchase
+                  touchpoint "Pays" +1 via site
+
+                """, to: "noreach.journey")
+            let result = try runJourney(["metrics", "noreach.journey"], currentDirectory: folder)
+            #expect(result.status == 1, "\(result)")
+            #expect(result.stdout == "")
+            #expect(result.stderr.contains(
+                "noreach.journey:3:1: error: stage 'Awareness' has no reach, and metrics need it on every stage\n"))
+            #expect(result.stderr.contains(
+                "noreach.journey:5:1: error: stage 'Purchase' has no reach, and metrics need it on every stage\n"))
+            #expect(result.stderr.hasSuffix("2 errors\n"))
+        }
+    }
+
+    @Test("warnings are shown on stderr but do not stop the metrics")
+    func warningsDoNotStop() throws {
+        try withTemporaryDirectory { folder in
+            try folder.writing("""
+                journey "Grows"
+                channel site owned
+                stage A
+                  reach 100
+                  touchpoint "Sees" +1 via site
+                stage B
+                  reach 150
+                  touchpoint "Pays" +1 via site
+
+                """, to: "grows.journey")
+            let result = try runJourney(["metrics", "--format", "csv", "grows.journey"], currentDirectory: folder)
+            #expect(result.status == 0, "\(result)")
+            #expect(result.stderr.contains("warning: stage 'B' reaches 150 people"))
+            #expect(result.stdout.contains("A,100,1.5,"))
+        }
+    }
+
+    @Test("a missing file is a clean error, exit 1")
+    func missingFile() throws {
+        let result = try runJourney(["metrics", "/nonexistent/x.journey"])
+        #expect(result.status == 1)
+        #expect(result.stderr == "journey: error: cannot read '/nonexistent/x.journey': No such file or directory\n")
+    }
+
+    @Test("help shows an example")
+    func help() throws {
+        #expect(try runJourney(["metrics", "--help"]).stdout.contains("journey metrics --format json"))
+        #expect(try runJourney(["weakest", "--help"]).stdout.contains("journey weakest --exit-code"))
+    }
+}
