@@ -13,7 +13,13 @@ let package = Package(
     ],
     targets: [
         // All logic: syntax → model → checks (and, later, metrics → rendering → validation).
-        .target(name: "JourneyKit"),
+        .target(name: "JourneyKit", dependencies: ["CLibXML2"]),
+        // libxml2, for validating the XML and SVG the tool writes; only JourneyKit/Validation uses it.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
         // The command-line tool: a thin shell over JourneyKit.
         .executableTarget(
             name: "journey",

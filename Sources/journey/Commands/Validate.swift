@@ -1,0 +1,60 @@
+import ArgumentParser
+import JourneyKit
+
+extension JourneyCommand {
+    /// `journey validate`: checks SVG and XML files with libxml2, as journey does before writing them.
+    struct Validate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Validate SVG and XML files with libxml2, offline.",
+            discussion: """
+                Every file is checked for well-formed XML. A file with a DOCTYPE is also validated \
+                against that DTD, found in the system XML catalog and never downloaded: an SVG \
+                must name the SVG 1.1 DTD (Debian package w3c-sgml-lib).
+
+                libxml2's findings go to standard error as FILE:LINE:COLUMN: SEVERITY: MESSAGE, \
+                followed by the line and a caret under the column. With --format json they go to \
+                standard output as one JSON document instead.
+
+                Exit status: 0 when every file is valid, 1 when one is not or cannot be read.
+
+                Examples:
+                  journey validate funnel.svg
+                  journey validate --format json charts/*.svg
+                  cat report.xml | journey validate -
+                """
+        )
+
+        @Argument(help: "The SVG or XML files to validate; '-' reads standard input.")
+        var files: [String]
+
+        @Option(help: "How to print diagnostics: text or json.")
+        var format: DiagnosticOutputFormat = .text
+
+        @Option(help: "When to colour text output: auto, always or never. auto colours only a terminal and honours NO_COLOR.")
+        var color: ColorChoice = .auto
+
+        func run() throws {
+            let printer = DiagnosticPrinter(format: format, usesColor: color.enabled(forDescriptor: 2))
+            var entries: [DiagnosticReport.Entry] = []
+            for path in files {
+                let bytes: [UInt8]
+                do {
+                    bytes = try FileSystem.read(path)
+                } catch {
+                    printer.printError(error.description)
+                    entries.append(DiagnosticReport.Entry(file: path, diagnostic: .cannotRead(error)))
+                    continue
+                }
+                let name = path == "-" ? "<stdin>" : path
+                let result = XMLValidator.validate(bytes, name: name)
+                printer.print(result.diagnostics, in: SourceFile(name: name, bytes: bytes))
+                entries += result.diagnostics.map { DiagnosticReport.Entry(file: name, diagnostic: $0) }
+            }
+            let report = DiagnosticReport(diagnostics: entries)
+            printer.finish(report)
+            if report.errors > 0 {
+                throw ExitCode.failure
+            }
+        }
+    }
+}
