@@ -10,9 +10,11 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // Property-based tests of the charts with random labels; no dependencies of its own.
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
-        // All logic: syntax → model → checks (and, later, metrics → rendering → validation).
+        // All logic: syntax → model → checks → metrics → charts → validation.
         .target(name: "JourneyKit", dependencies: ["CLibXML2"]),
         // libxml2, for validating the XML and SVG the tool writes; only JourneyKit/Validation uses it.
         .systemLibrary(
@@ -28,7 +30,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "JourneyKitTests", dependencies: ["JourneyKit"]),
+        .testTarget(
+            name: "JourneyKitTests",
+            dependencies: ["JourneyKit", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
         // Runs the built `journey` binary; depending on it makes `swift test` build it first.
         .testTarget(name: "JourneyEndToEndTests", dependencies: ["journey", "JourneyKit"]),
     ]

@@ -219,11 +219,4 @@ struct InitCommandTests {
             #expect(try contents(of: folder) == [name])
         }
     }
-
-    // MARK: - Helpers
-
-    /// The names in `folder`, hidden ones included (a leftover temporary file starts with a dot), sorted.
-    private func contents(of folder: URL) throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-    }
 }

@@ -66,7 +66,7 @@ extension BundledTheme {
         BundledTheme(name: "print", json: ##"""
 {
   "name": "print",
-  "description": "Greyscale for printers: highs and pain points differ by shape and fill, not by colour.",
+  "description": "Greyscale for printers: highs (grey) and pain points (black) differ by shape and lightness, not by hue.",
   "background": "#ffffff",
   "text": "#000000",
   "mutedText": "#4d4d4d",
@@ -77,7 +77,7 @@ extension BundledTheme {
   "weakestFill": "#e0e0e0",
   "weakestAccent": "#000000",
   "curve": "#000000",
-  "highFill": "#ffffff",
+  "highFill": "#9a9a9a",
   "painFill": "#000000",
   "neutralFill": "#808080",
   "markerStroke": "#000000",

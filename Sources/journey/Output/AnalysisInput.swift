@@ -1,7 +1,7 @@
 import ArgumentParser
 import JourneyKit
 
-/// The journey file that an analysing command (`metrics`, `weakest`) reads, and how it reads it.
+/// The journey file that an analysing command (`metrics`, `weakest`, `render`) reads, and how it reads it.
 struct AnalysisInput: ParsableArguments {
     @Argument(help: "The journey file; '-' reads standard input.")
     var file: String
@@ -9,12 +9,17 @@ struct AnalysisInput: ParsableArguments {
     @Option(help: "When to colour diagnostics: auto, always or never. auto colours only a terminal and honours NO_COLOR.")
     var color: ColorChoice = .auto
 
-    /// The journey and its metrics, or diagnostics on standard error and exit status 1.
+    /// Prints diagnostics of this command on standard error.
+    var printer: DiagnosticPrinter {
+        DiagnosticPrinter(format: .text, usesColor: color.enabled(forDescriptor: 2))
+    }
+
+    /// The checked journey, or diagnostics on standard error and exit status 1.
     ///
     /// Errors in the file stop the command as `journey check` would; warnings are printed
-    /// and the command goes on; a stage without reach stops it with an error naming the stage.
-    func load() throws -> (journey: Journey, metrics: FunnelMetrics) {
-        let printer = DiagnosticPrinter(format: .text, usesColor: color.enabled(forDescriptor: 2))
+    /// and the command goes on. `requirements` adds what this command needs of the journey
+    /// (a reach on every stage, say): its diagnostics stop the command too.
+    func loadJourney(requirements: (Journey) -> [Diagnostic] = { _ in [] }) throws -> Journey {
         let bytes: [UInt8]
         do {
             bytes = try FileSystem.read(file)
@@ -24,14 +29,20 @@ struct AnalysisInput: ParsableArguments {
         }
         let source = SourceFile(name: file == "-" ? "<stdin>" : file, bytes: bytes)
         let checked = JourneyChecker.check(source)
-        printer.print(checked.diagnostics, in: source)
-        let requirements = checked.hasErrors ? [] : FunnelMetrics.requirements(for: checked.journey)
-        printer.print(requirements, in: source)
-        let all = checked.diagnostics + requirements
-        guard !all.containsErrors, let metrics = FunnelMetrics(journey: checked.journey) else {
+        let needed = checked.hasErrors ? [] : requirements(checked.journey)
+        let all = checked.diagnostics + needed
+        printer.print(all, in: source)
+        if all.containsErrors {
             printer.finish(DiagnosticReport(diagnostics: all.map { .init(file: source.name, diagnostic: $0) }))
             throw ExitCode.failure
         }
-        return (checked.journey, metrics)
+        return checked.journey
+    }
+
+    /// The journey and its metrics, which need a reach on every stage.
+    func load() throws -> (journey: Journey, metrics: FunnelMetrics) {
+        let journey = try loadJourney(requirements: FunnelMetrics.requirements(for:))
+        guard let metrics = FunnelMetrics(journey: journey) else { throw ExitCode.failure }
+        return (journey, metrics)
     }
 }

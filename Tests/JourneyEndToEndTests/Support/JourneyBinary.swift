@@ -100,7 +100,18 @@ func runJourney(
     environment: [String: String]? = nil,
     currentDirectory: URL? = nil
 ) throws -> RunResult {
-    let binary = try JourneyBinary.url()
+    try runExecutable(try JourneyBinary.url(), arguments, stdin: stdin, environment: environment,
+                      currentDirectory: currentDirectory)
+}
+
+/// Runs any program, such as `xmllint`, the way `runJourney` runs `journey`.
+func runExecutable(
+    _ binary: URL,
+    _ arguments: [String],
+    stdin: Data? = nil,
+    environment: [String: String]? = nil,
+    currentDirectory: URL? = nil
+) throws -> RunResult {
     let scratch = FileManager.default.temporaryDirectory
         .appendingPathComponent("journey-e2e-run-\(UUID().uuidString)", isDirectory: true)
     try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -214,4 +225,9 @@ extension URL {
         try bytes.write(to: file)
         return file
     }
+}
+
+/// The names in `folder`, hidden ones included (a leftover temporary file starts with a dot), sorted.
+func contents(of folder: URL) throws -> [String] {
+    try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
 }

@@ -13,6 +13,16 @@ import Testing
         }
     }
 
+    @Test(arguments: ["light", "dark", "print"])
+    func markerColoursStandOutFromTheBackground(name: String) throws {
+        // Unmeasured touchpoints are drawn hollow: only the outline, in the marker's colour, shows.
+        let theme = try #require(try Theme.bundled(named: name))
+        for (key, color) in [("highFill", theme.highFill), ("painFill", theme.painFill), ("neutralFill", theme.neutralFill)] {
+            let ratio = Color.contrastRatio(color, theme.background)
+            #expect(ratio >= 2.5, "\(name): \(key) \(color) on \(theme.background) is \(ratio)")
+        }
+    }
+
     @Test func printThemeIsGreyscale() throws {
         let theme = try #require(try Theme.bundled(named: "print"))
         for (key, path) in [("text", \Theme.text), ("curve", \.curve), ("painFill", \.painFill), ("highFill", \.highFill),

@@ -1,0 +1,105 @@
+import ArgumentParser
+import JourneyKit
+
+extension JourneyCommand {
+    /// `journey render`: draws a journey as an SVG chart, validated before it is written.
+    struct Render: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Draw the emotion curve, the funnel or both as an SVG chart.",
+            discussion: """
+                Charts: journey (the emotion curve, the default), funnel, dashboard (both). The \
+                funnel and the dashboard need a reach on every stage. Themes: light (the default), \
+                dark, print (greyscale), or the path of a JSON theme file of your own (see docs/charts.md).
+
+                Every SVG is validated against the SVG 1.1 DTD with libxml2 before it is written; an \
+                invalid chart is never written. The file is written whole or not at all.
+
+                The chart goes to the input's name with .svg, in the current folder, unless -o says \
+                otherwise; -o - writes it to standard output.
+
+                Examples:
+                  journey render journeys/dressmate.journey
+                  journey render --chart dashboard --theme dark -o deck/dressmate.svg journeys/dressmate.journey
+                  journey render --chart funnel -o - shop.journey | rsvg-convert -o shop.png
+                """
+        )
+
+        @OptionGroup var input: AnalysisInput
+
+        @Option(name: .shortAndLong, help: "The SVG file to write; '-' writes to standard output.")
+        var output: String?
+
+        @Option(help: "The chart: journey, funnel or dashboard.")
+        var chart: ChartKind = .journey
+
+        @Option(help: "A bundled theme (light, dark, print) or the path of a JSON theme file.")
+        var theme: String = Theme.defaultName
+
+        func run() throws {
+            let printer = input.printer
+            let destination = try outputPath()
+            let theme = try loadTheme(printer: printer)
+            let journey = try input.loadJourney { ChartRenderer.requirements(for: $0, chart: chart) }
+            guard let rendered = ChartRenderer.render(journey, chart: chart, theme: theme) else {
+                throw ExitCode.failure
+            }
+            let shownName = destination == "-" ? "<stdout>" : destination
+            let validation = XMLValidator.validateSVG(rendered.svg, name: shownName)
+            guard validation.isValid else {
+                printer.printError("the chart is not valid SVG 1.1, so it was not written",
+                                   help: "this is a bug in journey: please report it with the journey file")
+                printer.print(validation.diagnostics, in: SourceFile(name: shownName, text: rendered.svg))
+                throw ExitCode.failure
+            }
+            if destination == "-" {
+                StandardStreams.writeOutput(rendered.svg)
+                return
+            }
+            do {
+                try FileSystem.write(Array(rendered.svg.utf8), to: destination, replacing: true)
+            } catch {
+                printer.printError(error.description)
+                throw ExitCode.failure
+            }
+            let size = "\(Int(rendered.width)) × \(Int(rendered.height)) px"
+            print("Wrote \(destination) (\(chart.rawValue) chart, \(theme.name) theme, \(size)).")
+        }
+
+        /// Where the chart goes: `-o`, or the input's name with `.svg` in the current folder.
+        private func outputPath() throws -> String {
+            if let output { return output }
+            guard input.file != "-" else {
+                throw ValidationError("Reading standard input, name the chart's file with -o (or -o - for standard output).")
+            }
+            var name = String(input.file.split(separator: "/").last ?? "journey")
+            if name.hasSuffix(".journey") { name.removeLast(".journey".count) }
+            return name + ".svg"
+        }
+
+        private func loadTheme(printer: DiagnosticPrinter) throws -> Theme {
+            do {
+                if let bundled = try Theme.bundled(named: theme) {
+                    return bundled
+                }
+                guard theme.contains("/") || theme.hasSuffix(".json") || FileSystem.exists(theme) else {
+                    let names = BundledTheme.all.map(\.name)
+                    let hint = Suggestion.closest(to: theme, among: names).map { "did you mean '\($0)'? " } ?? ""
+                    printer.printError("unknown theme '\(theme)'",
+                                       help: hint + "use \(names.joined(separator: ", ")) or the path of a JSON theme file")
+                    throw ExitCode.failure
+                }
+                let bytes = try FileSystem.read(theme)
+                return try Theme.load(json: String(decoding: bytes, as: UTF8.self), source: theme,
+                                      base: try Theme.bundled(named: Theme.defaultName))
+            } catch let error as ThemeError {
+                printer.printError(error.description, help: error.help)
+                throw ExitCode.failure
+            } catch let error as FileError {
+                printer.printError(error.description)
+                throw ExitCode.failure
+            }
+        }
+    }
+}
+
+extension ChartKind: ExpressibleByArgument {}
