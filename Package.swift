@@ -32,7 +32,9 @@ let package = Package(
         ),
         .testTarget(
             name: "JourneyKitTests",
-            dependencies: ["JourneyKit", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: ["JourneyKit", .product(name: "PropertyBased", package: "swift-property-based")],
+            // Read from the source tree by the snapshot tests, not bundled.
+            exclude: ["Charts/Snapshots"]
         ),
         // Runs the built `journey` binary; depending on it makes `swift test` build it first.
         .testTarget(name: "JourneyEndToEndTests", dependencies: ["journey", "JourneyKit"]),

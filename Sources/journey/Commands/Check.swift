@@ -35,23 +35,7 @@ extension JourneyCommand {
 
         func run() throws {
             let printer = DiagnosticPrinter(format: format, usesColor: color.enabled(forDescriptor: 2))
-            var entries: [DiagnosticReport.Entry] = []
-            for path in files {
-                let bytes: [UInt8]
-                do {
-                    bytes = try FileSystem.read(path)
-                } catch {
-                    printer.printError(error.description)
-                    entries.append(DiagnosticReport.Entry(file: path, diagnostic: .cannotRead(error)))
-                    continue
-                }
-                let file = SourceFile(name: path == "-" ? "<stdin>" : path, bytes: bytes)
-                let result = JourneyChecker.check(file)
-                printer.print(result.diagnostics, in: file)
-                entries += result.diagnostics.map { DiagnosticReport.Entry(file: file.name, diagnostic: $0) }
-            }
-            let report = DiagnosticReport(diagnostics: entries)
-            printer.finish(report)
+            let report = printer.diagnoseFiles(files) { file, _ in JourneyChecker.check(file).diagnostics }
             if report.errors > 0 || (strict && report.warnings > 0) {
                 throw ExitCode.failure
             }

@@ -35,23 +35,9 @@ extension JourneyCommand {
 
         func run() throws {
             let printer = DiagnosticPrinter(format: format, usesColor: color.enabled(forDescriptor: 2))
-            var entries: [DiagnosticReport.Entry] = []
-            for path in files {
-                let bytes: [UInt8]
-                do {
-                    bytes = try FileSystem.read(path)
-                } catch {
-                    printer.printError(error.description)
-                    entries.append(DiagnosticReport.Entry(file: path, diagnostic: .cannotRead(error)))
-                    continue
-                }
-                let name = path == "-" ? "<stdin>" : path
-                let result = XMLValidator.validate(bytes, name: name)
-                printer.print(result.diagnostics, in: SourceFile(name: name, bytes: bytes))
-                entries += result.diagnostics.map { DiagnosticReport.Entry(file: name, diagnostic: $0) }
+            let report = printer.diagnoseFiles(files) { file, bytes in
+                XMLValidator.validate(bytes, name: file.name).diagnostics
             }
-            let report = DiagnosticReport(diagnostics: entries)
-            printer.finish(report)
             if report.errors > 0 {
                 throw ExitCode.failure
             }

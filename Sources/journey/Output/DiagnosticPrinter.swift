@@ -52,6 +52,31 @@ struct DiagnosticPrinter {
         StandardStreams.writeError(text)
     }
 
+    /// Reads each of `paths` (`-` is standard input), diagnoses it with `diagnose`, prints what
+    /// it finds, then the summary or the JSON document, and returns the report.
+    ///
+    /// A file that cannot be read is reported, counted as an error, and the others go on.
+    func diagnoseFiles(_ paths: [String], _ diagnose: (SourceFile, [UInt8]) -> [Diagnostic]) -> DiagnosticReport {
+        var entries: [DiagnosticReport.Entry] = []
+        for path in paths {
+            let bytes: [UInt8]
+            do {
+                bytes = try FileSystem.read(path)
+            } catch {
+                printError(error.description)
+                entries.append(DiagnosticReport.Entry(file: path, diagnostic: .cannotRead(error)))
+                continue
+            }
+            let file = SourceFile(name: path == "-" ? "<stdin>" : path, bytes: bytes)
+            let diagnostics = diagnose(file, bytes)
+            print(diagnostics, in: file)
+            entries += diagnostics.map { DiagnosticReport.Entry(file: file.name, diagnostic: $0) }
+        }
+        let report = DiagnosticReport(diagnostics: entries)
+        finish(report)
+        return report
+    }
+
     /// Ends the output: the summary line for text, the whole document for JSON.
     func finish(_ report: DiagnosticReport) {
         switch format {
