@@ -3,13 +3,15 @@
 /// Foundation's `JSONEncoder` leaves out nil values and can only sort keys alphabetically;
 /// the reports document their keys in a reading order and write `null` for a value that
 /// does not apply, so they build this tree instead. Objects keep their keys in the order
-/// given, numbers are written with `NumberFormatting.plain` (at most 6 decimals), and
-/// non-finite numbers become `null`.
+/// given, numbers are written with `NumberFormatting.plain` (at most 6 decimals) or, as
+/// `exactNumber`, with every digit needed to read them back, and non-finite numbers become `null`.
 public indirect enum JSONValue: Hashable, Sendable, ExpressibleByStringLiteral, ExpressibleByArrayLiteral {
     case null
     case bool(Bool)
     case integer(Int)
     case number(Double)
+    /// A number written with every digit it needs to read back as the same `Double`.
+    case exactNumber(Double)
     case string(String)
     case array([JSONValue])
     case object([(String, JSONValue)])
@@ -40,6 +42,14 @@ public indirect enum JSONValue: Hashable, Sendable, ExpressibleByStringLiteral, 
         case .bool(let value): output += value ? "true" : "false"
         case .integer(let value): output += String(value)
         case .number(let value): output += value.isFinite ? NumberFormatting.plain(value) : "null"
+        case .exactNumber(let value):
+            if !value.isFinite {
+                output += "null"
+            } else if value == value.rounded(), abs(value) < 1e15 {
+                output += String(Int64(value))
+            } else {
+                output += "\(value)"
+            }
         case .string(let value): JSONValue.writeString(value, to: &output)
         case .array(let elements):
             guard !elements.isEmpty else { output += "[]"; return }

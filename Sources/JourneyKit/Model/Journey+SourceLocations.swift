@@ -1,9 +1,8 @@
-import JourneyKit
-
 extension Journey {
     /// The same journey with every source location set to 1:1 (and the ranges of reach and
-    /// target removed), for comparing journeys read from different files or formats.
-    func withoutSourceLocations() -> Journey {
+    /// target removed), for comparing journeys read from different files or formats: two
+    /// journeys say the same thing when these copies are equal.
+    public func withoutSourceLocations() -> Journey {
         let origin = SourceLocation(line: 1, column: 1)
         var copy = self
         copy.personas = personas.map { var persona = $0; persona.location = origin; return persona }
