@@ -94,7 +94,7 @@ public struct WeakestStageReport: Sendable {
     }
 
     /// What meeting the target is worth, in people at the end of the funnel.
-    static func worth(_ weakest: WeakestStage, metrics: FunnelMetrics) -> String? {
+    public static func worth(_ weakest: WeakestStage, metrics: FunnelMetrics) -> String? {
         let lastStage = metrics.stages.last?.name ?? "the last stage"
         if weakest.isAllLost {
             let reach = NumberFormatting.grouped(metrics.stages[weakest.index].reach)
@@ -106,7 +106,7 @@ public struct WeakestStageReport: Sendable {
     }
 
     /// How sure the shortfall is, and whether the sample is too small to trust.
-    static func confidence(_ weakest: WeakestStage, metrics: FunnelMetrics) -> String? {
+    public static func confidence(_ weakest: WeakestStage, metrics: FunnelMetrics) -> String? {
         let stage = metrics.stages[weakest.index]
         var sentences: [String] = []
         if weakest.basis == .target, weakest.shortfall > 0, let wilson = stage.wilson {

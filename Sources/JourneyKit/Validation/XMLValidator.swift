@@ -58,6 +58,28 @@ public enum XMLValidator {
         validate(Array(text.utf8), name: name, encoding: "UTF-8", requirement: .schema(schema))
     }
 
+    /// Checks that a document given as text is well-formed XML, and nothing more.
+    ///
+    /// No DTD is loaded or validated, whatever the DOCTYPE says: for documents whose DOCTYPE
+    /// names no DTD, such as HTML5's `<!DOCTYPE html>` in XHTML-compatible HTML. The text is
+    /// parsed as UTF-8; the result's `grammar` is nil.
+    public static func checkWellFormed(_ text: String, name: String) -> ValidationResult {
+        let bytes = Array(text.utf8)
+        let (isWellFormed, errors) = LibXML2.withErrorCapture { collector -> (Bool, [LibXML2Error]) in
+            guard bytes.count <= Int(Int32.max), let context = xmlNewParserCtxt() else { return (false, collector.errors) }
+            defer { xmlFreeParserCtxt(context) }
+            let document = XMLParseOutcome.read(bytes, name: name, encoding: "UTF-8",
+                                                options: XMLParseOutcome.baseOptions, with: context)
+            defer { if let document { xmlFreeDoc(document) } }
+            return (context.pointee.wellFormed != 0 && document != nil, collector.errors)
+        }
+        var diagnostics = XMLFindings.diagnostics(for: errors, documentName: name, text: bytes, grammar: "XML")
+        if !isWellFormed, !diagnostics.containsErrors {
+            diagnostics.append(.xmlNotWellFormed("libxml2 could not parse the document", at: SourceRange(line: 1, column: 1)))
+        }
+        return ValidationResult(diagnostics: diagnostics.sortedByLocation())
+    }
+
     // MARK: - Implementation
 
     /// What a document must be valid against.
