@@ -1,4 +1,4 @@
-// Messages about journeys read from other formats, and the files written from them.
+// Messages about journeys read from other formats, and the documents written in them.
 
 extension Diagnostic {
     static func jsonImport(_ message: String, at range: SourceRange) -> Diagnostic {
@@ -6,11 +6,9 @@ extension Diagnostic {
                help: "the JSON format is described in docs/formats.md; journey export --format json writes it")
     }
 
-    /// The journey read from another format does not make a valid `.journey` file.
-    public static func importedJourneyInvalid(_ count: Int) -> Diagnostic {
-        .error("imported-journey-invalid",
-               "the imported journey has \(count == 1 ? "a problem" : "\(count) problems") (shown above), so it was not written",
+    static func exportDoesNotRoundTrip(_ format: String) -> Diagnostic {
+        .error("export-round-trip", "reading the \(format) export back does not give the same journey",
                at: SourceRange(line: 1, column: 1),
-               help: "fix the source file and import it again")
+               help: "this is a bug in journey: please report it with the journey file")
     }
 }

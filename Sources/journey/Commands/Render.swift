@@ -38,7 +38,7 @@ extension JourneyCommand {
         func run() throws {
             let printer = input.printer
             let destination = try outputPath()
-            let theme = try loadTheme(printer: printer)
+            let theme = try ThemeLoader.load(theme, printer: printer)
             let journey = try input.loadJourney { ChartRenderer.requirements(for: $0, chart: chart) }
             guard let rendered = ChartRenderer.render(journey, chart: chart, theme: theme) else {
                 throw ExitCode.failure
@@ -74,30 +74,6 @@ extension JourneyCommand {
             var name = String(input.file.split(separator: "/").last ?? "journey")
             if name.hasSuffix(".journey") { name.removeLast(".journey".count) }
             return name + ".svg"
-        }
-
-        private func loadTheme(printer: DiagnosticPrinter) throws -> Theme {
-            do {
-                if let bundled = try Theme.bundled(named: theme) {
-                    return bundled
-                }
-                guard theme.contains("/") || theme.hasSuffix(".json") || FileSystem.exists(theme) else {
-                    let names = BundledTheme.all.map(\.name)
-                    let hint = Suggestion.closest(to: theme, among: names).map { "did you mean '\($0)'? " } ?? ""
-                    printer.printError("unknown theme '\(theme)'",
-                                       help: hint + "use \(names.joined(separator: ", ")) or the path of a JSON theme file")
-                    throw ExitCode.failure
-                }
-                let bytes = try FileSystem.read(theme)
-                return try Theme.load(json: String(decoding: bytes, as: UTF8.self), source: theme,
-                                      base: try Theme.bundled(named: Theme.defaultName))
-            } catch let error as ThemeError {
-                printer.printError(error.description, help: error.help)
-                throw ExitCode.failure
-            } catch let error as FileError {
-                printer.printError(error.description)
-                throw ExitCode.failure
-            }
         }
     }
 }

@@ -9,7 +9,9 @@ extension JourneyCommand {
             discussion: """
                 Every file is checked for well-formed XML. A file with a DOCTYPE is also validated \
                 against that DTD, found in the system XML catalog and never downloaded: an SVG \
-                must name the SVG 1.1 DTD (Debian package w3c-sgml-lib).
+                must name the SVG 1.1 DTD (Debian package w3c-sgml-lib). A journey exported as \
+                XML (its root in the project's namespace) is validated against the project's XSD, \
+                which ships inside the tool.
 
                 libxml2's findings go to standard error as FILE:LINE:COLUMN: SEVERITY: MESSAGE, \
                 followed by the line and a caret under the column. With --format json they go to \
@@ -20,7 +22,7 @@ extension JourneyCommand {
                 Examples:
                   journey validate funnel.svg
                   journey validate --format json charts/*.svg
-                  cat report.xml | journey validate -
+                  journey validate dressmate.xml
                 """
         )
 
@@ -36,7 +38,7 @@ extension JourneyCommand {
         func run() throws {
             let printer = DiagnosticPrinter(format: format, usesColor: color.enabled(forDescriptor: 2))
             let report = printer.diagnoseFiles(files) { file, bytes in
-                XMLValidator.validate(bytes, name: file.name).diagnostics
+                XMLValidator.validateRecognizingJourneyXML(bytes, name: file.name).diagnostics
             }
             if report.errors > 0 {
                 throw ExitCode.failure

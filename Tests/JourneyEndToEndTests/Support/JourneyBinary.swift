@@ -119,8 +119,8 @@ func runExecutable(
 
     let stdoutURL = scratch.appendingPathComponent("stdout")
     let stderrURL = scratch.appendingPathComponent("stderr")
-    FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
-    FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
     let stdoutHandle = try FileHandle(forWritingTo: stdoutURL)
     let stderrHandle = try FileHandle(forWritingTo: stderrURL)
     defer {
@@ -139,7 +139,7 @@ func runExecutable(
     var stdinHandle: FileHandle?
     if let stdin {
         let stdinURL = scratch.appendingPathComponent("stdin")
-        FileManager.default.createFile(atPath: stdinURL.path, contents: stdin)
+        _ = FileManager.default.createFile(atPath: stdinURL.path, contents: stdin)
         stdinHandle = try FileHandle(forReadingFrom: stdinURL)
         process.standardInput = stdinHandle
     } else {

@@ -1,0 +1,71 @@
+import ArgumentParser
+import JourneyKit
+
+extension JourneyCommand {
+    /// `journey export`: writes a journey as JSON, XML or a Mermaid diagram.
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write a journey as JSON, XML or a Mermaid journey diagram.",
+            discussion: """
+                json and xml hold the whole journey and its metrics in the project's documented \
+                formats (docs/formats.md); xml is validated against the project's XSD with libxml2 \
+                before it is written. mermaid is a Mermaid journey diagram that GitHub draws; what \
+                Mermaid cannot show goes into %% comments (docs/mermaid.md). Every export is read \
+                back before it is written, and must give the same journey.
+
+                The file goes to the input's name with .json, .xml or .mmd in the current folder, \
+                unless -o says otherwise; -o - writes to standard output.
+
+                Examples:
+                  journey export --format json journeys/dressmate.journey
+                  journey export --format mermaid -o - journeys/dressmate.journey >> README.md
+                  journey export --format xml -o exports/dressmate.xml journeys/dressmate.journey
+                """
+        )
+
+        @OptionGroup var input: AnalysisInput
+
+        @Option(help: "The format: json, xml or mermaid.")
+        var format: InterchangeFormat
+
+        @Option(name: .shortAndLong, help: "The file to write; '-' writes to standard output.")
+        var output: String?
+
+        func run() throws {
+            let printer = input.printer
+            let destination = try outputPath()
+            let journey = try input.loadJourney()
+            let shownName = destination == "-" ? "<stdout>" : destination
+            let exported = JourneyInterchange.export(journey, as: format, name: shownName)
+            guard exported.diagnostics.isEmpty else {
+                printer.printError("the \(format.rawValue) export failed its own checks, so it was not written",
+                                   help: "this is a bug in journey: please report it with the journey file")
+                printer.print(exported.diagnostics, in: SourceFile(name: shownName, text: exported.text))
+                throw ExitCode.failure
+            }
+            if destination == "-" {
+                StandardStreams.writeOutput(exported.text)
+                return
+            }
+            do {
+                try FileSystem.write(Array(exported.text.utf8), to: destination, replacing: true)
+            } catch {
+                printer.printError(error.description)
+                throw ExitCode.failure
+            }
+            print("Wrote \(destination) (\(format.rawValue)).")
+        }
+
+        private func outputPath() throws -> String {
+            if let output { return output }
+            guard input.file != "-" else {
+                throw ValidationError("Reading standard input, name the file to write with -o (or -o - for standard output).")
+            }
+            var name = String(input.file.split(separator: "/").last ?? "journey")
+            if name.hasSuffix(".journey") { name.removeLast(".journey".count) }
+            return name + "." + format.fileExtension
+        }
+    }
+}
+
+extension InterchangeFormat: ExpressibleByArgument {}

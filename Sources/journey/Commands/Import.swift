@@ -1,0 +1,95 @@
+import ArgumentParser
+import JourneyKit
+
+extension JourneyCommand {
+    /// `journey import`: turns a Mermaid diagram, or the project's JSON or XML, into a `.journey` file.
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Turn a Mermaid journey diagram, or a JSON or XML export, into a .journey file.",
+            discussion: """
+                The format comes from the file's extension (.mmd or .mermaid, .json, .xml), or else \
+                from its first character. The journey is written in the layout of docs/language.md \
+                and must check cleanly: when it does not, the problems are shown and nothing is \
+                written. An existing file is not replaced unless --force is given.
+
+                The file goes to the input's name with .journey in the current folder, unless -o \
+                says otherwise; -o - writes to standard output.
+
+                Examples:
+                  journey import onboarding.mmd
+                  journey import --format mermaid -o shop.journey - < diagram.txt
+                  journey import -o dressmate.journey exports/dressmate.xml
+                """
+        )
+
+        @Argument(help: "The file to import; '-' reads standard input.")
+        var file: String
+
+        @Option(help: "The format, when the file's name does not say: json, xml or mermaid.")
+        var format: InterchangeFormat?
+
+        @Option(name: .shortAndLong, help: "The .journey file to write; '-' writes to standard output.")
+        var output: String?
+
+        @Flag(help: "Replace the output file if it exists.")
+        var force = false
+
+        @Option(help: "When to colour diagnostics: auto, always or never. auto colours only a terminal and honours NO_COLOR.")
+        var color: ColorChoice = .auto
+
+        func run() throws {
+            let printer = DiagnosticPrinter(format: .text, usesColor: color.enabled(forDescriptor: 2))
+            let destination = try outputPath()
+            let bytes: [UInt8]
+            do {
+                bytes = try FileSystem.read(file)
+            } catch {
+                printer.printError(error.description)
+                throw ExitCode.failure
+            }
+            let name = file == "-" ? "<stdin>" : file
+            let format = format ?? InterchangeFormat.detect(path: file, bytes: bytes)
+            let imported = JourneyInterchange.parse(bytes, as: format, name: name)
+            printer.print(imported.diagnostics, in: SourceFile(name: name, bytes: bytes))
+            guard !imported.hasErrors else {
+                printer.finish(DiagnosticReport(diagnostics: imported.diagnostics.map { .init(file: name, diagnostic: $0) }))
+                throw ExitCode.failure
+            }
+
+            // The journey must make a file that checks cleanly.
+            let text = JourneyFormatter.format(imported.journey)
+            let written = SourceFile(name: destination == "-" ? "<stdout>" : destination, text: text)
+            let checked = JourneyChecker.check(written)
+            printer.print(checked.diagnostics, in: written)
+            let errors = checked.diagnostics.filter { $0.severity == .error }.count
+            guard errors == 0 else {
+                printer.printError("the imported journey has \(errors == 1 ? "a problem" : "\(errors) problems") (shown above), so it was not written",
+                                   help: "fix \(name) and import it again")
+                throw ExitCode.failure
+            }
+            if destination == "-" {
+                StandardStreams.writeOutput(text)
+                return
+            }
+            do {
+                try FileSystem.write(Array(text.utf8), to: destination, replacing: force)
+            } catch {
+                printer.printError(error.description,
+                                   help: error.kind == .alreadyExists ? "choose another name with -o, or replace it with --force" : nil)
+                throw ExitCode.failure
+            }
+            let stages = imported.journey.stages.count, touchpoints = imported.journey.touchpoints.count
+            print("Wrote \(destination) from \(format.rawValue): \(stages) stages, \(touchpoints) touchpoints.")
+        }
+
+        private func outputPath() throws -> String {
+            if let output { return output }
+            guard file != "-" else {
+                throw ValidationError("Reading standard input, name the file to write with -o (or -o - for standard output).")
+            }
+            var name = String(file.split(separator: "/").last ?? "journey")
+            if let dot = name.lastIndex(of: "."), dot != name.startIndex { name = String(name[..<dot]) }
+            return name + ".journey"
+        }
+    }
+}

@@ -1,0 +1,123 @@
+import ArgumentParser
+import JourneyKit
+
+extension JourneyCommand {
+    /// `journey report`: one self-contained HTML report, checked before it is written.
+    struct Report: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write a shareable, self-contained HTML report of a journey.",
+            discussion: """
+                The report holds the journey's title, personas, state and scale; a summary with the \
+                weakest stage and what fixing it is worth; the dashboard chart inline; the metrics \
+                table; the weakest stage explained; the pain points ranked with their ideas and \
+                thoughts; and the opportunities. It needs no network and no scripts, and prints well \
+                (see docs/report.md). It needs a reach on every stage.
+
+                --template renders a Mustache template of your own instead of the bundled one \
+                (docs/report.md lists the keys it sees). --theme colours the chart: light (the \
+                default), dark, print, or the path of a JSON theme file.
+
+                The report is checked with libxml2 before it is written: it must be well-formed XML, \
+                with every id unique; one that is not is never written. The file is written whole or \
+                not at all, to the input's name with .html in the current folder unless -o says \
+                otherwise; -o - writes it to standard output.
+
+                Examples:
+                  journey report journeys/dressmate.journey
+                  journey report --theme print -o share/dressmate.html journeys/dressmate.journey
+                  journey report --template brand.mustache -o - shop.journey > shop.html
+                """
+        )
+
+        @OptionGroup var input: AnalysisInput
+
+        @Option(name: .shortAndLong, help: "The HTML file to write; '-' writes to standard output.")
+        var output: String?
+
+        @Option(help: "A Mustache template of your own instead of the bundled report template.")
+        var template: String?
+
+        @Option(help: "The chart's theme: a bundled theme (light, dark, print) or the path of a JSON theme file.")
+        var theme: String = Theme.defaultName
+
+        func run() throws {
+            let printer = input.printer
+            let destination = try outputPath()
+            let template = try loadTemplate(printer: printer)
+            let theme = try ThemeLoader.load(theme, printer: printer)
+            let (journey, metrics) = try input.load()
+            let shownName = destination == "-" ? "<stdout>" : destination
+
+            let report: RenderedReport
+            do {
+                report = try ReportRenderer.render(journey, metrics: metrics, theme: theme, template: template,
+                                                   name: shownName)
+            } catch {
+                printer.printError("the chart is not valid SVG 1.1, so the report was not written",
+                                   help: "this is a bug in journey: please report it with the journey file")
+                printer.print(error.diagnostics, in: SourceFile(name: error.name, text: error.svg))
+                throw ExitCode.failure
+            }
+            guard report.isValid else {
+                let help = self.template == nil
+                    ? "this is a bug in journey: please report it with the journey file"
+                    : "check the markup of the template '\(template.name)': every tag closed, attributes quoted, "
+                        + "text inserted with {{key}} rather than {{{key}}}"
+                printer.printError("the report is not well-formed XHTML, so it was not written", help: help)
+                printer.print(report.validation.diagnostics, in: SourceFile(name: shownName, text: report.html))
+                throw ExitCode.failure
+            }
+            if destination == "-" {
+                StandardStreams.writeOutput(report.html)
+                return
+            }
+            do {
+                try FileSystem.write(Array(report.html.utf8), to: destination, replacing: true)
+            } catch {
+                printer.printError(error.description)
+                throw ExitCode.failure
+            }
+            let kilobytes = (report.html.utf8.count + 1023) / 1024
+            print("Wrote \(destination) (\(template.name) template, \(theme.name) chart theme, \(kilobytes) KB).")
+        }
+
+        /// Where the report goes: `-o`, or the input's name with `.html` in the current folder.
+        private func outputPath() throws -> String {
+            if let output { return output }
+            guard input.file != "-" else {
+                throw ValidationError("Reading standard input, name the report's file with -o (or -o - for standard output).")
+            }
+            var name = String(input.file.split(separator: "/").last ?? "journey")
+            if name.hasSuffix(".journey") { name.removeLast(".journey".count) }
+            return name + ".html"
+        }
+
+        /// The bundled template, or the user's, parsed; a parse error is printed at its line.
+        private func loadTemplate(printer: DiagnosticPrinter) throws -> ReportTemplate {
+            do {
+                guard let path = template else { return try ReportTemplate.bundled() }
+                let bytes: [UInt8]
+                do {
+                    bytes = try FileSystem.read(path)
+                } catch {
+                    printer.printError(error.description)
+                    throw ExitCode.failure
+                }
+                let source = SourceFile(name: path, bytes: bytes)
+                guard !source.decodingDiagnostics.containsErrors else {
+                    printer.print(source.decodingDiagnostics, in: source)
+                    throw ExitCode.failure
+                }
+                do {
+                    return try ReportTemplate(text: String(decoding: bytes, as: UTF8.self), name: path)
+                } catch where error.name == path {
+                    printer.print([error.diagnostic], in: source)
+                    throw ExitCode.failure
+                }
+            } catch let error as ReportTemplateError {
+                printer.printError(error.description, help: "this is a bug in journey: the bundled template must parse")
+                throw ExitCode.failure
+            }
+        }
+    }
+}

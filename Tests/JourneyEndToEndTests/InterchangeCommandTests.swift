@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+
+/// `journey export` and `journey import`, run as a user runs them.
+@Suite("journey export and import")
+struct InterchangeCommandTests {
+    @Test("every example exports to every format and imports back to the same .journey text",
+          arguments: Repository.journeyFiles(in: Repository.journeysFolder))
+    func roundTrip(_ url: URL) throws {
+        try withTemporaryDirectory { folder in
+            let name = url.deletingPathExtension().lastPathComponent
+            // The canonical text of the journey: import of the JSON export, written by the formatter.
+            var canonical: String?
+            for (format, ext) in [("json", "json"), ("xml", "xml"), ("mermaid", "mmd")] {
+                let export = try runJourney(["export", "--format", format, url.path], currentDirectory: folder)
+                #expect(export.status == 0, "\(export)")
+                #expect(export.stdout == "Wrote \(name).\(ext) (\(format)).\n")
+                let back = try runJourney(["import", "-o", "\(format).journey", "\(name).\(ext)"], currentDirectory: folder)
+                #expect(back.status == 0, "\(back)")
+                #expect(back.stderr == "", "\(back)")
+                let text = try String(contentsOf: folder.appendingPathComponent("\(format).journey"), encoding: .utf8)
+                if let canonical {
+                    #expect(text == canonical, "\(format) import differs from the json import")
+                } else {
+                    canonical = text
+                }
+                let check = try runJourney(["check", "--strict", "\(format).journey"], currentDirectory: folder)
+                #expect(check.status == 0, "\(check)")
+            }
+        }
+    }
+
+    @Test("the XML export passes xmllint --schema with the shipped XSD")
+    func xmlAgainstTheSchema() throws {
+        try withTemporaryDirectory { folder in
+            let dressmate = Repository.journeysFolder.appendingPathComponent("dressmate.journey").path
+            let export = try runJourney(["export", "--format", "xml", "-o", "d.xml", dressmate], currentDirectory: folder)
+            #expect(export.status == 0, "\(export)")
+            let validate = try runJourney(["validate", "d.xml"], currentDirectory: folder)
+            #expect(validate.status == 0, "\(validate)")
+            let xmllint = "/usr/bin/xmllint"
+            guard FileManager.default.isExecutableFile(atPath: xmllint) else {
+                Issue.record("xmllint is missing: apt-get install libxml2-utils")
+                return
+            }
+            let schema = Repository.root.appendingPathComponent("templates/schema/journey-1.xsd").path
+            let lint = try runExecutable(URL(fileURLWithPath: xmllint), ["--noout", "--nonet", "--schema", schema, "d.xml"],
+                                         currentDirectory: folder)
+            #expect(lint.status == 0, "\(lint)")
+        }
+    }
+
+    @Test("-o - writes to standard output; the default names follow the input")
+    func outputs() throws {
+        let dressmate = Repository.journeysFolder.appendingPathComponent("dressmate.journey").path
+        let mermaid = try runJourney(["export", "--format", "mermaid", "-o", "-", dressmate])
+        #expect(mermaid.status == 0)
+        #expect(mermaid.stdout.contains("journey"))
+        #expect(mermaid.stdout.contains("section Purchase"))
+        let json = try runJourney(["export", "--format", "json", "-o", "-", dressmate])
+        let back = try runJourney(["import", "--format", "json", "-o", "-", "-"], stdin: Data(json.stdout.utf8))
+        #expect(back.status == 0, "\(back)")
+        #expect(back.stdout.hasPrefix("journey \"Dressmate — first order\"\n"))
+    }
+
+    @Test("import never replaces a file unless --force is given")
+    func noClobber() throws {
+        try withTemporaryDirectory { folder in
+            try folder.writing("journey\n  title Simple\n  section Find\n    Search: 3: Me\n", to: "simple.mmd")
+            try folder.writing("keep me\n", to: "simple.journey")
+            let refused = try runJourney(["import", "simple.mmd"], currentDirectory: folder)
+            #expect(refused.status == 1, "\(refused)")
+            #expect(refused.stderr.contains("'simple.journey' already exists"))
+            #expect(try String(contentsOf: folder.appendingPathComponent("simple.journey"), encoding: .utf8) == "keep me\n")
+            let forced = try runJourney(["import", "--force", "simple.mmd"], currentDirectory: folder)
+            #expect(forced.status == 0, "\(forced)")
+            #expect(try String(contentsOf: folder.appendingPathComponent("simple.journey"), encoding: .utf8).hasPrefix("journey Simple"))
+            #expect(try contents(of: folder) == ["simple.journey", "simple.mmd"])
+        }
+    }
+
+    @Test("a broken source is reported with its line and nothing is written")
+    func brokenSource() throws {
+        try withTemporaryDirectory { folder in
+            try folder.writing("{\n  \"format\": \"journey\",\n  oops\n}\n", to: "broken.json")
+            let result = try runJourney(["import", "broken.json"], currentDirectory: folder)
+            #expect(result.status == 1)
+            #expect(result.stderr.hasPrefix("broken.json:3:"))
+            #expect(try contents(of: folder) == ["broken.json"])
+        }
+    }
+}
