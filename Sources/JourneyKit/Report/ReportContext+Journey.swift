@@ -168,22 +168,10 @@ extension ReportContext {
         return "Meeting its target would bring about \(count) more people to the end of the funnel (\(lastStage))."
     }
 
-    /// A control gap with advice on raising control, one sentence per problem.
+    /// A control gap with the advice of `journey weakest`, one sentence per problem.
     private static func controlGap(_ gap: WeakestStageReport.ControlGap) -> ControlGap {
-        var advice: [String] = []
-        if gap.isUnmeasured {
-            advice.append("Measure it: nobody would notice a change here.")
-        }
-        let channel = gap.channel.map(clean) ?? "its channel"
-        switch gap.media {
-        case .none: advice.append("Say where it happens with 'via': it is on no declared channel.")
-        case .earned: advice.append("\(channel) is earned media, which the company does not control: support it from an owned channel.")
-        case .paid: advice.append("\(channel) is paid media: an owned channel would give full control.")
-        case .partner: advice.append("\(channel) is a partner: agree on service levels and shared measures.")
-        case .owned: break
-        }
-        return ControlGap(touchpoint: clean(gap.touchpoint), isUnmeasured: gap.isUnmeasured,
-                          channel: gap.channel.map(clean), media: gap.media?.rawValue, advice: advice)
+        ControlGap(touchpoint: clean(gap.touchpoint), isUnmeasured: gap.isUnmeasured,
+                   channel: gap.channel.map(clean), media: gap.media?.rawValue, advice: gap.advice.map(clean))
     }
 
     /// `1 stage`, `5 stages`.

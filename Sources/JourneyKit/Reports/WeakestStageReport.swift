@@ -21,6 +21,23 @@ public struct WeakestStageReport: Sendable {
         public var channel: String?
         /// The channel's media, nil when the touchpoint has no channel.
         public var media: Media?
+
+        /// What to do about it, one sentence per problem.
+        public var advice: [String] {
+            var advice: [String] = []
+            if isUnmeasured {
+                advice.append("Measure it: nobody would notice a change here.")
+            }
+            let channel = self.channel ?? "its channel"
+            switch media {
+            case .none: advice.append("Say where it happens with 'via': it is on no declared channel.")
+            case .earned: advice.append("\(channel) is earned media, which the company does not control: support it from an owned channel.")
+            case .paid: advice.append("\(channel) is paid media: an owned channel would give full control.")
+            case .partner: advice.append("\(channel) is a partner: agree on service levels and shared measures.")
+            case .owned: break
+            }
+            return advice
+        }
     }
 
     /// The touchpoints of the weakest stage that are unmeasured or not on an owned channel.
@@ -122,16 +139,7 @@ public struct WeakestStageReport: Sendable {
     }
 
     private func describe(_ gap: ControlGap) -> String {
-        var problems: [String] = []
-        if gap.isUnmeasured { problems.append("measure it") }
-        switch gap.media {
-        case .none: problems.append("it happens on no declared channel: say where with 'via'")
-        case .earned: problems.append("\(gap.channel ?? "its channel") is earned media, which the company does not control: support it from an owned channel")
-        case .paid: problems.append("\(gap.channel ?? "its channel") is paid media: an owned channel would give full control")
-        case .partner: problems.append("\(gap.channel ?? "its channel") is a partner: agree on service levels and shared measures")
-        case .owned: break
-        }
-        return "\"\(gap.touchpoint)\": " + problems.joined(separator: "; ")
+        "\"\(gap.touchpoint)\": " + gap.advice.joined(separator: " ")
     }
 
     private func percent(_ ratio: Double) -> String {

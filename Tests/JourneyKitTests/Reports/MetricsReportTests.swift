@@ -118,7 +118,7 @@ import Testing
         #expect(report.controlGaps.map(\.isUnmeasured) == [false, true, true])
         let text = report.text()
         #expect(text.contains("To raise it:"))
-        #expect(text.contains("\"Hears from a friend\": measure it; word is earned media"))
+        #expect(text.contains("\"Hears from a friend\": Measure it: nobody would notice a change here. word is earned media"))
     }
 
     @Test func weakestJSONCarriesTheVerdict() throws {
