@@ -1,0 +1,63 @@
+import JourneyKit
+
+/// The stages the event-log tests map events to.
+let testStages: [String: Int32] = ["visit": 0, "signup": 1, "order": 2]
+
+/// How a test reads an event log: the chunk size and whether two threads may share it.
+struct ReadingSetup: CustomStringConvertible, Sendable {
+    var chunkSize: Int
+    var threads: Int
+
+    var description: String { "\(chunkSize)-byte chunks, \(threads) thread\(threads == 1 ? "" : "s")" }
+
+    /// One thread with the default chunk: the reference every other setup must agree with.
+    static let plain = ReadingSetup(chunkSize: 1 << 20, threads: 1)
+
+    /// Setups that cut rows at every place: tiny chunks, and two threads on tiny inputs.
+    static let all: [ReadingSetup] = [
+        .plain,
+        ReadingSetup(chunkSize: 1, threads: 1), ReadingSetup(chunkSize: 2, threads: 1), ReadingSetup(chunkSize: 3, threads: 1),
+        ReadingSetup(chunkSize: 7, threads: 1), ReadingSetup(chunkSize: 16, threads: 1), ReadingSetup(chunkSize: 61, threads: 1),
+        ReadingSetup(chunkSize: 1 << 20, threads: 2), ReadingSetup(chunkSize: 7, threads: 2), ReadingSetup(chunkSize: 1, threads: 2),
+    ]
+
+    /// `reader` set up for this: two threads split even the smallest input.
+    func apply(to reader: EventLogReader) -> EventLogReader {
+        var reader = reader
+        reader.chunkSize = chunkSize
+        reader.maximumThreads = threads
+        reader.parallelThreshold = threads > 1 ? 0 : .max
+        return reader
+    }
+}
+
+/// An event log's content in one comparable value.
+struct LogSummary: Equatable, CustomStringConvertible {
+    var customers: [String]
+    var events: [FunnelEvent]
+    var ignoredEvents: Int
+    var skippedRows: Int
+    var rows: Int
+
+    init(_ log: EventLog) {
+        customers = log.customers
+        events = log.events
+        ignoredEvents = log.ignoredEvents
+        skippedRows = log.skippedRows
+        rows = log.rows
+    }
+
+    var description: String {
+        "customers \(customers), events \(events.map { "(\($0.customer) \($0.stage) \($0.time))" }), "
+            + "ignored \(ignoredEvents), skipped \(skippedRows), rows \(rows)"
+    }
+}
+
+/// Reads `text` with `reader` as `setup` says.
+func readEvents(_ text: String, reader: EventLogReader = EventLogReader(stageOfEvent: testStages),
+                setup: ReadingSetup = .plain) -> (log: EventLog, diagnostics: [Diagnostic]) {
+    setup.apply(to: reader).read(bytes: Array(text.utf8), name: "events.csv")
+}
+
+/// 2026-11-23T15:04:05Z in milliseconds since the epoch.
+let testInstant: Int64 = 1_795_446_245_000
