@@ -1,0 +1,107 @@
+/// The funnel events of a log grouped by customer into one flat array, each customer's in time order.
+///
+/// Built by a counting sort on the customer index, with no per-customer arrays: each worker
+/// counts its share of the log per customer, a prefix sum gives every customer its place and
+/// every worker its place inside it, and each worker copies its share there. Customer c's
+/// events are then `events[offsets[c]..<offsets[c + 1]]`, in file order; whichever worker
+/// scans a customer sorts them by time, then stage (`sortCustomer`).
+struct CustomerEvents {
+    /// One event of a customer: when, and which stage (from 0).
+    struct Event: Comparable {
+        /// Milliseconds since 1970-01-01T00:00:00Z.
+        var time: Int64
+        /// The stage, from 0.
+        var stage: Int32
+
+        /// By time, then by stage: the order of ClickHouse's sorted (timestamp, condition) pairs.
+        static func < (lhs: Event, rhs: Event) -> Bool {
+            lhs.time < rhs.time || (lhs.time == rhs.time && lhs.stage < rhs.stage)
+        }
+    }
+
+    /// Every funnel event, customer by customer.
+    var events: [Event]
+    /// `offsets[c]..<offsets[c + 1]` are customer c's events; `customers + 1` entries.
+    var offsets: [Int]
+
+    /// Groups `log.events` by customer on `workers` threads; every event's customer must index
+    /// `log.customers` and its stage must be below `stageCount`.
+    init(log: EventLog, stageCount: Int, workers: Int) {
+        let customers = log.customers.count
+        let total = log.events.count
+        let parts = max(1, min(workers, total))
+        // cursors[part * customers + c]: first the count of customer c's events in the part's
+        // share of the log, then where the next of them goes.
+        var cursors = [Int](repeating: 0, count: parts * customers)
+        var offsets = [Int](repeating: 0, count: customers + 1)
+        var grouped: [Event] = []
+        log.events.withUnsafeBufferPointer { source in
+            let source = SharedBuffer(UnsafeMutableBufferPointer(mutating: source))
+            cursors.withUnsafeMutableBufferPointer { cursorBuffer in
+                let cursors = SharedBuffer(cursorBuffer)
+                ParallelWork.run(parts) { part in
+                    let base = part * customers
+                    for index in Self.share(part, of: parts, total: total) {
+                        let event = source[index]
+                        let customer = Int(event.customer)
+                        precondition(customer >= 0 && customer < customers,
+                                     "event of customer \(customer), but the log has \(customers) customers")
+                        precondition(event.stage >= 0 && Int(event.stage) < stageCount,
+                                     "event of stage \(event.stage), but the funnel has \(stageCount) stages")
+                        cursors[base + customer] += 1
+                    }
+                }
+                var running = 0
+                for customer in 0..<customers {
+                    offsets[customer] = running
+                    for part in 0..<parts {
+                        let count = cursors[part * customers + customer]
+                        cursors[part * customers + customer] = running
+                        running += count
+                    }
+                }
+                offsets[customers] = running
+                grouped = [Event](unsafeUninitializedCapacity: total) { buffer, initialized in
+                    let target = SharedBuffer(buffer)
+                    ParallelWork.run(parts) { part in
+                        let base = part * customers
+                        for index in Self.share(part, of: parts, total: total) {
+                            let event = source[index]
+                            let slot = base + Int(event.customer)
+                            (target.base + cursors[slot]).initialize(to: Event(time: event.time, stage: event.stage))
+                            cursors[slot] += 1
+                        }
+                    }
+                    initialized = total
+                }
+            }
+        }
+        self.events = grouped
+        self.offsets = offsets
+    }
+
+    /// Part `part` of `parts` consecutive, nearly equal shares of `0..<total`.
+    private static func share(_ part: Int, of parts: Int, total: Int) -> Range<Int> {
+        (total * part / parts)..<(total * (part + 1) / parts)
+    }
+
+    /// Sorts one customer's `events` by time, then stage: insertion sort for the usual handful.
+    static func sortCustomer(_ events: UnsafeMutableBufferPointer<Event>) {
+        if events.count <= 24 {
+            var index = 1
+            while index < events.count {
+                let event = events[index]
+                var hole = index
+                while hole > 0 && event < events[hole - 1] {
+                    events[hole] = events[hole - 1]
+                    hole -= 1
+                }
+                events[hole] = event
+                index += 1
+            }
+        } else {
+            var events = events
+            events.sort()
+        }
+    }
+}

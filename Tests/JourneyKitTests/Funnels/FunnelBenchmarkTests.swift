@@ -1,0 +1,34 @@
+import Foundation
+import JourneyKit
+import Testing
+
+/// Times the engine on 1M and 10M random events, on one worker and on two.
+///
+/// Skipped unless `JOURNEY_FUNNEL_BENCHMARK` is set, to the number of runs to take the best of
+/// (3 when it is not a number); meaningful only in a release build:
+/// `JOURNEY_FUNNEL_BENCHMARK=5 swift test -c release --filter FunnelBenchmarkTests`.
+@Suite(.enabled(if: ProcessInfo.processInfo.environment["JOURNEY_FUNNEL_BENCHMARK"] != nil,
+                "set JOURNEY_FUNNEL_BENCHMARK to time the funnel engine"))
+struct FunnelBenchmarkTests {
+    @Test(arguments: [1_000_000, 10_000_000])
+    func time(events: Int) {
+        var generator = SplitMix64(seed: 1)
+        let log = FunnelBenchmarkLog.make(events: events, stageCount: 5, generator: &generator)
+        let runs = Int(ProcessInfo.processInfo.environment["JOURNEY_FUNNEL_BENCHMARK"] ?? "") ?? 3
+        let clock = ContinuousClock()
+        for mode in FunnelMode.allCases {
+            for workers in [1, 2] {
+                var best = Duration.seconds(1000)
+                var result: FunnelResult?
+                for _ in 0..<runs {
+                    let elapsed = clock.measure {
+                        result = FunnelEngine.compute(log: log, stageCount: 5, mode: mode, workers: workers)
+                    }
+                    best = min(best, elapsed)
+                }
+                print("funnel \(events) events, \(log.customers.count) customers, \(mode), \(workers) worker(s): "
+                      + "best of \(runs) \(best), reach \(result!.reach)")
+            }
+        }
+    }
+}
