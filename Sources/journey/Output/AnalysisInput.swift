@@ -1,7 +1,9 @@
 import ArgumentParser
 import JourneyKit
 
-/// The journey file that an analysing command (`metrics`, `weakest`, `render`) reads, and how it reads it.
+/// The journey file that an analysing command reads, and how it reads it.
+///
+/// With `--events`, the stages' reach comes from an event log instead of the file.
 struct AnalysisInput: ParsableArguments {
     @Argument(help: "The journey file; '-' reads standard input.")
     var file: String
@@ -9,17 +11,17 @@ struct AnalysisInput: ParsableArguments {
     @Option(help: "When to colour diagnostics: auto, always or never. auto colours only a terminal and honours NO_COLOR.")
     var color: ColorChoice = .auto
 
+    @OptionGroup(title: "Event log") var eventOptions: EventOptions
+
     /// Prints diagnostics of this command on standard error.
     var printer: DiagnosticPrinter {
         DiagnosticPrinter(format: .text, usesColor: color.enabled(forDescriptor: 2))
     }
 
-    /// The checked journey, or diagnostics on standard error and exit status 1.
-    ///
-    /// Errors in the file stop the command as `journey check` would; warnings are printed
-    /// and the command goes on. `requirements` adds what this command needs of the journey
-    /// (a reach on every stage, say): its diagnostics stop the command too.
-    func loadJourney(requirements: (Journey) -> [Diagnostic] = { _ in [] }) throws -> Journey {
+    /// The checked journey as the file says it, its source, and the file's text; or diagnostics
+    /// on standard error and exit status 1 when the file has errors (warnings are printed and
+    /// the command goes on).
+    func loadChecked() throws -> (journey: Journey, source: SourceFile, text: String) {
         let bytes: [UInt8]
         do {
             bytes = try FileSystem.read(file)
@@ -29,20 +31,41 @@ struct AnalysisInput: ParsableArguments {
         }
         let source = SourceFile(name: file == "-" ? "<stdin>" : file, bytes: bytes)
         let checked = JourneyChecker.check(source)
-        let needed = checked.hasErrors ? [] : requirements(checked.journey)
-        let all = checked.diagnostics + needed
-        printer.print(all, in: source)
-        if all.containsErrors {
-            printer.finish(DiagnosticReport(diagnostics: all.map { .init(file: source.name, diagnostic: $0) }))
-            throw ExitCode.failure
-        }
-        return checked.journey
+        printer.print(checked.diagnostics, in: source)
+        try stopOnErrors(checked.diagnostics, in: source)
+        return (checked.journey, source, String(decoding: bytes, as: UTF8.self))
     }
 
-    /// The journey and its metrics, which need a reach on every stage.
+    /// The checked journey, its reach measured from `--events` when given; or diagnostics on
+    /// standard error and exit status 1.
+    ///
+    /// `requirements` adds what this command needs of the journey (a reach on every stage,
+    /// say), checked after the event log has given its reach: its errors stop the command too.
+    func loadJourney(requirements: (Journey) -> [Diagnostic] = { _ in [] }) throws -> Journey {
+        var (journey, source, _) = try loadChecked()
+        if let events = eventOptions.events {
+            let (_, result) = try eventOptions.measure(journey, source: source, path: events, printer: printer)
+            journey = result.applyingReach(to: journey)
+        }
+        let needed = requirements(journey)
+        printer.print(needed, in: source)
+        try stopOnErrors(needed, in: source)
+        return journey
+    }
+
+    /// The journey and its metrics, which need a reach on every stage (from the file or `--events`).
     func load() throws -> (journey: Journey, metrics: FunnelMetrics) {
         let journey = try loadJourney(requirements: FunnelMetrics.requirements(for:))
         guard let metrics = FunnelMetrics(journey: journey) else { throw ExitCode.failure }
         return (journey, metrics)
+    }
+
+    /// Ends with the summary and exit status 1 when one of `diagnostics` (already printed) is an error.
+    private func stopOnErrors(_ diagnostics: [Diagnostic], in source: SourceFile) throws {
+        guard diagnostics.containsErrors else {
+            return
+        }
+        printer.finish(DiagnosticReport(diagnostics: diagnostics.map { .init(file: source.name, diagnostic: $0) }))
+        throw ExitCode.failure
     }
 }

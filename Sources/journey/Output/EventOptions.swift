@@ -1,0 +1,71 @@
+import ArgumentParser
+import JourneyKit
+
+/// How to read an event log and turn it into a funnel: `--events` and its companions.
+struct EventOptions: ParsableArguments {
+    @Option(help: "An event log (CSV) to measure each stage's reach from; '-' reads standard input.")
+    var events: String?
+
+    @Option(help: "The conversion window, counted from the first stage: 14d, 36h or 30m.")
+    var window: String = "14d"
+
+    @Option(help: "How stages must follow each other: ordered, strict or any.")
+    var mode: FunnelMode = .ordered
+
+    @Option(help: "The column holding customer ids.")
+    var customerColumn: String = "customer_id"
+
+    @Option(help: "The column holding timestamps (ISO 8601, or epoch seconds or milliseconds).")
+    var timeColumn: String = "timestamp"
+
+    @Option(help: "The column holding event names.")
+    var eventColumn: String = "event"
+
+    @Flag(help: "Skip and count malformed rows instead of stopping at them.")
+    var skipBadRows = false
+
+    /// The funnel `journey` has in the event log, or diagnostics on standard error and exit status 1.
+    ///
+    /// - Parameter source: the journey file, for diagnostics about its stages and events.
+    func measure(_ journey: Journey, source: SourceFile, path: String, printer: DiagnosticPrinter) throws
+        -> (log: EventLog, result: FunnelResult) {
+        let conversionWindow: ConversionWindow
+        do {
+            conversionWindow = try ConversionWindow(parsing: window)
+        } catch {
+            printer.printError("--window \(window): \(error.description)", help: "write a window such as 14d, 36h or 30m")
+            throw ExitCode.failure
+        }
+        let mapping = EventMapping.stageOfEvent(in: journey)
+        if mapping.diagnostics.containsErrors {
+            printer.print(mapping.diagnostics, in: source)
+            printer.finish(DiagnosticReport(diagnostics: mapping.diagnostics.map { .init(file: source.name, diagnostic: $0) }))
+            throw ExitCode.failure
+        }
+        let reader = EventLogReader(stageOfEvent: mapping.map, customerColumn: customerColumn, timeColumn: timeColumn,
+                                    eventColumn: eventColumn, skipBadRows: skipBadRows)
+        let progress = ProgressBar(label: path == "-" ? "events" : path)
+        let outcome = reader.readWithSourceLines(path: path, progress: progress.map { bar in { bar.update($0, of: $1) } })
+        progress?.finish()
+        let shownName = path == "-" ? "<stdin>" : path
+        printer.print(outcome.diagnostics, in: SourceFile(lines: outcome.sourceLines, name: shownName))
+        if outcome.diagnostics.containsErrors {
+            printer.finish(DiagnosticReport(diagnostics: outcome.diagnostics.map { .init(file: shownName, diagnostic: $0) }))
+            throw ExitCode.failure
+        }
+        let result = FunnelEngine.compute(log: outcome.log, stageCount: journey.stages.count, window: conversionWindow,
+                                          mode: mode)
+        return (outcome.log, result)
+    }
+}
+
+extension FunnelMode: ExpressibleByArgument {}
+
+extension SourceFile {
+    /// A source file made of the few lines of a large file that diagnostics point at.
+    init(lines: [Int: String], name: String) {
+        let last = lines.keys.max() ?? 0
+        let text = (1...max(last, 1)).map { lines[$0] ?? "" }.joined(separator: "\n")
+        self.init(name: name, text: text)
+    }
+}

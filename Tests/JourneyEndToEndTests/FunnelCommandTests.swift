@@ -1,0 +1,156 @@
+import Foundation
+import Testing
+
+/// `journey funnel` and `--events`, run as a user runs them on a small hand-made log.
+@Suite("journey funnel")
+struct FunnelCommandTests {
+    static let journey = """
+        # A three-stage shop, reach to be measured
+        journey Shop
+        channel site owned
+
+        stage Visit
+          reach 1000   # a guess
+          target 50%
+          event page_view
+          touchpoint "Lands" +1 via site
+        stage Cart
+          target 50%
+          event add_to_cart
+          touchpoint "Adds" +1 via site
+        stage Order
+          event order
+          touchpoint "Pays" -1 via site
+
+        """
+
+    /// Four customers: a reaches Order, b reaches Cart, c only visits, d orders outside the window.
+    static let events = """
+        customer_id,timestamp,event,device
+        a,2026-01-01T10:00:00Z,page_view,phone
+        b,2026-01-01T10:00:00Z,page_view,"desktop, large"
+        a,2026-01-01T10:05:00Z,add_to_cart,phone
+        a,2026-01-02T09:00:00Z,order,phone
+        b,2026-01-03T10:00:00Z,add_to_cart,desktop
+        c,2026-01-01T11:00:00Z,page_view,phone
+        c,2026-01-01T11:01:00Z,newsletter_signup,phone
+        d,2026-01-01T12:00:00Z,page_view,phone
+        d,2026-01-02T12:00:00Z,add_to_cart,phone
+        d,2026-02-20T12:00:00Z,order,phone
+
+        """
+
+    @Test("reach per stage, conversion and the verdict from the log")
+    func measuresReach() throws {
+        try withTemporaryDirectory { folder in
+            try folder.writing(Self.journey, to: "shop.journey")
+            try folder.writing(Self.events, to: "events.csv")
+            let result = try runJourney(["funnel", "shop.journey", "--events", "events.csv", "--format", "json"],
+                                        currentDirectory: folder)
+            #expect(result.status == 0, "\(result)")
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+            let stages = try #require(object["stages"] as? [[String: Any]])
+            #expect(stages.map { $0["reach"] as? Int } == [4, 3, 1])
+            let events = try #require(object["events"] as? [String: Any])
+            #expect(events["rows"] as? Int == 10)
+            #expect(events["ignored"] as? Int == 1)
+            #expect(events["customers"] as? Int == 4)
+            // a: page_view → add_to_cart in 5 minutes; b: 2 days; d: 1 day.
+            let times = try #require(stages[0]["timeToNext"] as? [String: Any])
+            #expect(times["count"] as? Int == 3)
+            #expect(times["medianSeconds"] as? Int == 86_400)
+
+            let table = try runJourney(["funnel", "shop.journey", "--events", "events.csv"], currentDirectory: folder)
+            #expect(table.stdout.contains("Weakest stage: Cart."))
+        }
+    }
+
+    @Test("--apply changes only the reach lines of the journey file")
+    func applyWritesReach() throws {
+        try withTemporaryDirectory { folder in
+            try folder.writing(Self.journey, to: "shop.journey")
+            try folder.writing(Self.events, to: "events.csv")
+            let result = try runJourney(["funnel", "shop.journey", "--events", "events.csv", "--apply"], currentDirectory: folder)
+            #expect(result.status == 0, "\(result)")
+            // The file's own warnings (reach on one stage only) come first.
+            #expect(result.stderr.hasSuffix("Updated the reach of 3 stages in shop.journey.\n"))
+            let updated = try String(contentsOf: folder.appendingPathComponent("shop.journey"), encoding: .utf8)
+            let expected = Self.journey
+                .replacingOccurrences(of: "  reach 1000   # a guess", with: "  reach 4   # a guess")
+                .replacingOccurrences(of: "stage Cart\n", with: "stage Cart\n  reach 3\n")
+                .replacingOccurrences(of: "stage Order\n", with: "stage Order\n  reach 1\n")
+            #expect(updated == expected)
+            #expect(try contents(of: folder) == ["events.csv", "shop.journey"])
+        }
+    }
+
+    @Test("metrics and weakest take their reach from --events")
+    func eventsOnOtherCommands() throws {
+        try withTemporaryDirectory { folder in
+            try folder.writing(Self.journey, to: "shop.journey")
+            try folder.writing(Self.events, to: "events.csv")
+            let metrics = try runJourney(["metrics", "--format", "csv", "shop.journey", "--events", "events.csv"],
+                                         currentDirectory: folder)
+            #expect(metrics.status == 0, "\(metrics)")
+            #expect(metrics.stdout.contains("\r\nVisit,4,0.75,"))
+            // Without --events, the file lacks reach on two stages.
+            let without = try runJourney(["metrics", "shop.journey"], currentDirectory: folder)
+            #expect(without.status == 1)
+            #expect(without.stderr.contains("stage 'Cart' has no reach"))
+        }
+    }
+
+    @Test("a malformed row names its line and column; --skip-bad-rows counts it instead")
+    func badRows() throws {
+        try withTemporaryDirectory { folder in
+            try folder.writing(Self.journey, to: "shop.journey")
+            try folder.writing(Self.events + "e,yesterday,page_view,phone\n", to: "events.csv")
+            let failed = try runJourney(["funnel", "shop.journey", "--events", "events.csv"], currentDirectory: folder)
+            #expect(failed.status == 1, "\(failed)")
+            #expect(failed.stderr.contains("events.csv:12:3: error:"), "\(failed.stderr)")
+            let skipped = try runJourney(["funnel", "shop.journey", "--events", "events.csv", "--skip-bad-rows", "--format", "json"],
+                                         currentDirectory: folder)
+            #expect(skipped.status == 0, "\(skipped)")
+            let object = try JSONSerialization.jsonObject(with: Data(skipped.stdout.utf8)) as? [String: Any]
+            #expect((object?["events"] as? [String: Any])?["skipped"] as? Int == 1)
+        }
+    }
+
+    @Test("a header without the customer column is an error that lists the columns")
+    func missingColumn() throws {
+        try withTemporaryDirectory { folder in
+            try folder.writing(Self.journey, to: "shop.journey")
+            try folder.writing("user,timestamp,event\na,2026-01-01T10:00:00Z,page_view\n", to: "events.csv")
+            let result = try runJourney(["funnel", "shop.journey", "--events", "events.csv"], currentDirectory: folder)
+            #expect(result.status == 1)
+            #expect(result.stderr.contains("events.csv:1:"))
+            #expect(result.stderr.contains("customer_id"))
+            let renamed = try runJourney(["funnel", "shop.journey", "--events", "events.csv", "--customer-column", "user"],
+                                         currentDirectory: folder)
+            #expect(renamed.status == 0, "\(renamed)")
+        }
+    }
+
+    @Test("a stage without event lines cannot be measured")
+    func stageWithoutEvent() throws {
+        try withTemporaryDirectory { folder in
+            try folder.writing(Self.journey.replacingOccurrences(of: "  event order\n", with: ""), to: "shop.journey")
+            try folder.writing(Self.events, to: "events.csv")
+            let result = try runJourney(["funnel", "shop.journey", "--events", "events.csv"], currentDirectory: folder)
+            #expect(result.status == 1)
+            #expect(result.stderr.contains("shop.journey:14:1: error: stage 'Order' has no event"))
+        }
+    }
+
+    @Test("a bad window is explained")
+    func badWindow() throws {
+        try withTemporaryDirectory { folder in
+            try folder.writing(Self.journey, to: "shop.journey")
+            try folder.writing(Self.events, to: "events.csv")
+            let result = try runJourney(["funnel", "shop.journey", "--events", "events.csv", "--window", "2w"],
+                                        currentDirectory: folder)
+            #expect(result.status == 1)
+            #expect(result.stderr.contains("--window 2w"))
+        }
+    }
+}
