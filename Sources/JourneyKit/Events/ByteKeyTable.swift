@@ -6,11 +6,12 @@ import Glibc
 /// An open-addressing hash table with linear probing, at most half full, whose 32-byte slots
 /// hold a key of up to 16 bytes in the slot itself, so that looking it up reads one cache
 /// line: on the machine measured, a line outside the L2 cache takes 150–250 ns to arrive when
-/// the next step waits for it, and reading the key from a second place (16-byte slots pointing
-/// into the arena) made interning 1.7 times as slow. A longer key is compared in the arena,
-/// after its length, a 32-bit tag from its hash and its first 8 bytes match. Every key is also
-/// kept in the arena, back to back, for `key(_:)` and `strings()`. Memory is 72 to 136 bytes a
-/// key, plus the key's own bytes.
+/// the next step waits for it (7–20 ns each when many independent loads are in flight), and
+/// an earlier design of 16-byte slots pointing into the arena, two lines a look-up, read 1 M
+/// rows of 100 K customers about half as fast. A longer key is compared in the arena after its
+/// length, a 32-bit tag from its hash and its first 8 bytes match. Every key is also kept in
+/// the arena, back to back, for `key(_:)` and `strings()`. Memory is 72 to 136 bytes a key
+/// (slots at a load of 1/4 to 1/2, plus an offset), plus the key's own bytes.
 struct ByteKeyTable: ~Copyable {
     /// One slot. `tagAndLength` is the tag (high 32 bits of the hash) and the key's length;
     /// `index` is the key's index + 1, 0 for an empty slot. A key of up to 16 bytes is `first`
@@ -60,6 +61,15 @@ struct ByteKeyTable: ~Copyable {
         UnsafeBufferPointer(start: arena + starts[index], count: starts[index + 1] - starts[index])
     }
 
+    /// Frees the slots, keeping the keys: the table can still list its keys (`key(_:)`,
+    /// `strings()`) but must not be used to look up or intern any more. Done before making
+    /// the customers' strings, it takes the slots (64 to 128 bytes a key) off the peak memory.
+    mutating func releaseSlots() {
+        slots.deallocate()
+        slots = ByteKeyTable.allocateSlots(2)
+        mask = 1
+    }
+
     /// The keys as strings, in index order; bytes that are not UTF-8 become U+FFFD.
     func strings() -> [String] {
         (0..<count).map { String(decoding: key($0), as: UTF8.self) }
@@ -98,14 +108,11 @@ struct ByteKeyTable: ~Copyable {
         slots[probeStart(hash)].index
     }
 
-    /// Where the probe for `hash` starts: the even slot of a 64-byte cache line, so that the
-    /// first two slots probed arrive together; chosen by the tag's bits (the hash's high
-    /// half), so that growing the table needs only the slots, not the keys. Starting at any
-    /// slot instead made a second line necessary for a third of the look-ups, which made
-    /// reading 10 M rows 1.3 times as slow.
+    /// Where the probe for `hash` starts: chosen by the tag's bits (the hash's high half), so
+    /// that growing the table needs only the slots, not the keys.
     @inline(__always)
     private func probeStart(_ hash: UInt64) -> Int {
-        Int(truncatingIfNeeded: hash >> 32) & mask & ~1
+        Int(truncatingIfNeeded: hash >> 32) & mask
     }
 
     /// The index here of every key of `other`, in its index order; -1 for a key absent here.
@@ -221,8 +228,8 @@ struct ByteKeyTable: ~Copyable {
     }
 
     /// `count` empty slots, aligned on 64 bytes so that no slot straddles two cache lines
-    /// (with malloc's 16-byte alignment, half of them did, and each look-up of one of those
-    /// waited for a second line: 1.4 times as slow on 10 M rows).
+    /// (with malloc's 16-byte alignment, half of them may, and a look-up of one of those waits
+    /// for a second line: reading 10 M rows took 3–7% longer).
     private static func allocateSlots(_ count: Int) -> UnsafeMutablePointer<Slot> {
         let raw = UnsafeMutableRawPointer.allocate(byteCount: count * MemoryLayout<Slot>.stride, alignment: 64)
         return raw.initializeMemory(as: Slot.self, repeating: Slot(tagAndLength: 0, index: 0, first: 0, second: 0),

@@ -91,15 +91,7 @@ struct ChunkBuffer: ~Copyable {
 
     init(capacity: Int) {
         self.capacity = max(1, capacity)
-        base = ChunkBuffer.allocate(self.capacity)
-    }
-
-    /// Room for `capacity` bytes and, after them, `EventStageMap.overread` bytes that may be
-    /// read (never used) past the last byte held; all zero.
-    private static func allocate(_ capacity: Int) -> UnsafeMutablePointer<UInt8> {
-        let base = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity + EventStageMap.overread)
-        base.initialize(repeating: 0, count: capacity + EventStageMap.overread)
-        return base
+        base = .allocate(capacity: self.capacity)
     }
 
     deinit { base.deallocate() }
@@ -126,7 +118,7 @@ struct ChunkBuffer: ~Copyable {
 
     /// Doubles the capacity, keeping the bytes held.
     mutating func grow() {
-        let grown = ChunkBuffer.allocate(capacity * 2)
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
         grown.update(from: base, count: count)
         base.deallocate()
         base = grown

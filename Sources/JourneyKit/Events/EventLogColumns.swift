@@ -58,7 +58,7 @@ struct EventLogColumns: Sendable {
             }
             missing.append(.missingColumn(name, option: option, columns: names, suggestion: suggestion, at: range))
         }
-        guard missing.isEmpty else { return .failure(DiagnosticList(diagnostics: missing)) }
+        guard missing.isEmpty else { return .failure(DiagnosticList(diagnostics: missing.sortedByLocation())) }
         var roles = [UInt8](repeating: 0, count: names.count)
         roles[indices[0]] |= customerRole
         roles[indices[1]] |= timeRole

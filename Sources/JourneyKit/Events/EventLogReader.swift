@@ -54,7 +54,7 @@ public struct EventLogReader: Sendable {
     /// formatter needs to show them without reading the file again (standard input cannot be).
     public struct Outcome: Sendable {
         public var log: EventLog
-        /// Errors and warnings in file order.
+        /// Errors and warnings, in file order but for a read failure, which comes last (at 1:1).
         public var diagnostics: [Diagnostic]
         /// The text of each line a diagnostic points at, without its line ending, by line number.
         public var sourceLines: [Int: String]
@@ -217,6 +217,7 @@ public struct EventLogReader: Sendable {
         var diagnostics = finalDiagnostics(parser.problems, badRows: parser.badRows)
         if let readFailure { diagnostics.append(.cannotRead(readFailure)) }
         let lines = Set(diagnostics.map(\.location.line))
+        parser.customers.releaseSlots()
         let log = EventLog(customers: parser.customers.strings() + parser.customersAfterTable, events: parser.events, ignoredEvents: parser.ignoredEvents,
                            skippedRows: skipBadRows ? parser.badRows : 0, rows: parser.rows)
         return Outcome(log: log, diagnostics: diagnostics, sourceLines: parser.sourceLines.filter { lines.contains($0.key) })
@@ -396,6 +397,9 @@ public struct EventLogReader: Sendable {
             next += 1
             first.customersAfterTable.append(String(decoding: second.customers.key(index), as: UTF8.self))
         }
+        // Nothing is looked up any more: free the slots before the events are copied.
+        first.customers.releaseSlots()
+        second.customers.releaseSlots()
         var events = second.events
         second.events = []
         events.withUnsafeMutableBufferPointer { events in

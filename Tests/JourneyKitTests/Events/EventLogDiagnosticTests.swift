@@ -53,12 +53,12 @@ import Testing
 
             2️⃣user,when,1️⃣Customer_ID
             """, [
-                .init(marker: 1, code: "missing-column", message: "the header has no column 'customer_id'",
-                      helpContains: "did you mean 'Customer_ID'?"),
                 .init(marker: 2, code: "missing-column", message: "the header has no column 'timestamp'",
                       helpContains: "the header's columns are 'user', 'when', 'Customer_ID'; pass --time-column NAME"),
                 .init(marker: 2, code: "missing-column", message: "the header has no column 'event'",
                       helpContains: "pass --event-column NAME"),
+                .init(marker: 1, code: "missing-column", message: "the header has no column 'customer_id'",
+                      helpContains: "did you mean 'Customer_ID'?"),
             ])
     }
 
