@@ -4,9 +4,9 @@ import Testing
 
 /// The engine's levels against ClickHouse's own `windowFunnel`, run by chDB (ClickHouse in a Python module).
 ///
-/// Skipped unless `JOURNEY_CHDB_PYTHON` names a Python with chDB installed, for example after
-/// `python3 -m venv /tmp/chdb && /tmp/chdb/bin/pip install chdb`:
-/// `JOURNEY_CHDB_PYTHON=/tmp/chdb/bin/python swift test --filter FunnelClickHouseTests`.
+/// Skipped unless `JOURNEY_CHDB_PYTHON` names a Python with chDB installed, for example the one
+/// `python3 bench/funnel_benchmark.py` sets up in bench/.venv:
+/// `JOURNEY_CHDB_PYTHON=bench/.venv/bin/python swift test --filter FunnelClickHouseTests`.
 @Suite(.enabled(if: ProcessInfo.processInfo.environment["JOURNEY_CHDB_PYTHON"] != nil,
                 "set JOURNEY_CHDB_PYTHON to a Python with chdb to compare with ClickHouse"))
 struct FunnelClickHouseTests {
