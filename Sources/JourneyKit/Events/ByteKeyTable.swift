@@ -36,6 +36,8 @@ struct ByteKeyTable: ~Copyable {
     private var startsCapacity: Int
     /// The number of keys.
     private(set) var count = 0
+    /// Where `indices(of:)` keeps what its cache-warming loads read, so that they are not dropped.
+    private var sink: UInt64 = 0
 
     /// An empty table sized for `expectedCount` keys without growing.
     init(expectedCount: Int = 1024) {
@@ -118,7 +120,7 @@ struct ByteKeyTable: ~Copyable {
     /// The index here of every key of `other`, in its index order; -1 for a key absent here.
     ///
     /// Looks keys up in batches, loading the slots of a batch before probing them (see `touch`).
-    func indices(of other: borrowing ByteKeyTable) -> [Int32] {
+    mutating func indices(of other: borrowing ByteKeyTable) -> [Int32] {
         let batch = 256
         var indices = [Int32](repeating: -1, count: other.count)
         var hashes = [UInt64](repeating: 0, count: batch)
@@ -140,8 +142,7 @@ struct ByteKeyTable: ~Copyable {
             }
             first = end
         }
-        // Keeps the loads: a value the optimiser cannot prove unused.
-        if touched == 1 { indices.reserveCapacity(indices.count + 1) }
+        sink = touched
         return indices
     }
 

@@ -33,11 +33,6 @@ struct CSVPosition {
         return String(decoding: bytes[start..<end], as: UTF8.self)
     }
 
-    /// The 1-based line of `offset`.
-    func line(of offset: Int) -> Int {
-        rowLine + lineBreaks(from: rowStart, to: offset)
-    }
-
     private func lineStart(of offset: Int) -> Int {
         var start = min(offset, bytes.count)
         while start > rowStart, bytes[start - 1] != UInt8(ascii: "\n") { start -= 1 }
