@@ -19,17 +19,22 @@ public struct DiagnosticFormatter: Sendable {
 
     /// The full text of one diagnostic, ending with a newline.
     public func format(_ diagnostic: Diagnostic, in file: SourceFile) -> String {
+        format(diagnostic, fileName: file.name, sourceLine: file.line(diagnostic.location.line))
+    }
+
+    /// The full text of one diagnostic about file `fileName`, whose line it points at is
+    /// `sourceLine`: for large inputs, such as event logs, that keep only the lines shown.
+    public func format(_ diagnostic: Diagnostic, fileName: String, sourceLine: Substring) -> String {
         let location = diagnostic.location
         let severity = diagnostic.severity.rawValue
         let severityColor = diagnostic.severity == .error ? ANSI.red : ANSI.yellow
-        var text = paint("\(file.name):\(location.line):\(location.column):", ANSI.bold) + " "
+        var text = paint("\(fileName):\(location.line):\(location.column):", ANSI.bold) + " "
             + paint("\(severity):", severityColor + ANSI.bold) + " "
             + paint(diagnostic.message, ANSI.bold) + "\n"
 
         let lineNumber = String(location.line)
         // The gutter is as wide as " 12 " so that its bar lines up with the source line's.
         let gutter = String(repeating: " ", count: lineNumber.count + 2)
-        let sourceLine = file.line(location.line)
         text += paint(" \(lineNumber) |", ANSI.blue) + (sourceLine.isEmpty ? "" : " " + sourceLine) + "\n"
         let scalars = Array(sourceLine.unicodeScalars)
         let before = scalars.prefix(location.column - 1)

@@ -42,6 +42,15 @@ struct DiagnosticPrinter {
         }
     }
 
+    /// Prints the diagnostics of a file held only in part: `line` gives the text of a line number.
+    func print(_ diagnostics: [Diagnostic], fileName: String, line: (Int) -> Substring) {
+        guard format == .text else { return }
+        for diagnostic in diagnostics {
+            StandardStreams.writeError(formatter.format(diagnostic, fileName: fileName,
+                                                        sourceLine: line(diagnostic.location.line)) + "\n")
+        }
+    }
+
     /// Prints a problem that belongs to no line, such as a file that cannot be read.
     func printError(_ message: String, help: String? = nil) {
         let prefix = usesColor ? "\u{1B}[1;31merror:\u{1B}[0m" : "error:"

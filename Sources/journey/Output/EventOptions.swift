@@ -48,7 +48,7 @@ struct EventOptions: ParsableArguments {
         let outcome = reader.readWithSourceLines(path: path, progress: progress.map { bar in { bar.update($0, of: $1) } })
         progress?.finish()
         let shownName = path == "-" ? "<stdin>" : path
-        printer.print(outcome.diagnostics, in: SourceFile(lines: outcome.sourceLines, name: shownName))
+        printer.print(outcome.diagnostics, fileName: shownName) { Substring(outcome.sourceLines[$0] ?? "") }
         if outcome.diagnostics.containsErrors {
             printer.finish(DiagnosticReport(diagnostics: outcome.diagnostics.map { .init(file: shownName, diagnostic: $0) }))
             throw ExitCode.failure
@@ -60,12 +60,3 @@ struct EventOptions: ParsableArguments {
 }
 
 extension FunnelMode: ExpressibleByArgument {}
-
-extension SourceFile {
-    /// A source file made of the few lines of a large file that diagnostics point at.
-    init(lines: [Int: String], name: String) {
-        let last = lines.keys.max() ?? 0
-        let text = (1...max(last, 1)).map { lines[$0] ?? "" }.joined(separator: "\n")
-        self.init(name: name, text: text)
-    }
-}
