@@ -43,27 +43,12 @@ extension JourneyCommand {
                 printer.print(exported.diagnostics, in: SourceFile(name: shownName, text: exported.text))
                 throw ExitCode.failure
             }
-            if destination == "-" {
-                StandardStreams.writeOutput(exported.text)
-                return
-            }
-            do {
-                try FileSystem.write(Array(exported.text.utf8), to: destination, replacing: true)
-            } catch {
-                printer.printError(error.description)
-                throw ExitCode.failure
-            }
+            guard try OutputPath.write(exported.text, to: destination, printer: printer) else { return }
             print("Wrote \(destination) (\(format.rawValue)).")
         }
 
         private func outputPath() throws -> String {
-            if let output { return output }
-            guard input.file != "-" else {
-                throw ValidationError("Reading standard input, name the file to write with -o (or -o - for standard output).")
-            }
-            var name = String(input.file.split(separator: "/").last ?? "journey")
-            if name.hasSuffix(".journey") { name.removeLast(".journey".count) }
-            return name + "." + format.fileExtension
+            try OutputPath.resolve(output, input: input.file, dropping: ".journey", adding: format.fileExtension, what: "the file to write")
         }
     }
 }

@@ -67,29 +67,15 @@ extension JourneyCommand {
                                    help: "fix \(name) and import it again")
                 throw ExitCode.failure
             }
-            if destination == "-" {
-                StandardStreams.writeOutput(text)
-                return
-            }
-            do {
-                try FileSystem.write(Array(text.utf8), to: destination, replacing: force)
-            } catch {
-                printer.printError(error.description,
-                                   help: error.kind == .alreadyExists ? "choose another name with -o, or replace it with --force" : nil)
-                throw ExitCode.failure
-            }
+            let existsHelp = "choose another name with -o, or replace it with --force"
+            guard try OutputPath.write(text, to: destination, replacing: force, existsHelp: existsHelp,
+                                       printer: printer) else { return }
             let stages = imported.journey.stages.count, touchpoints = imported.journey.touchpoints.count
             print("Wrote \(destination) from \(format.rawValue): \(stages) stages, \(touchpoints) touchpoints.")
         }
 
         private func outputPath() throws -> String {
-            if let output { return output }
-            guard file != "-" else {
-                throw ValidationError("Reading standard input, name the file to write with -o (or -o - for standard output).")
-            }
-            var name = String(file.split(separator: "/").last ?? "journey")
-            if let dot = name.lastIndex(of: "."), dot != name.startIndex { name = String(name[..<dot]) }
-            return name + ".journey"
+            try OutputPath.resolve(output, input: file, dropping: nil, adding: "journey", what: "the file to write")
         }
     }
 }

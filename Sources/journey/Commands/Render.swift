@@ -51,29 +51,14 @@ extension JourneyCommand {
                 printer.print(validation.diagnostics, in: SourceFile(name: shownName, text: rendered.svg))
                 throw ExitCode.failure
             }
-            if destination == "-" {
-                StandardStreams.writeOutput(rendered.svg)
-                return
-            }
-            do {
-                try FileSystem.write(Array(rendered.svg.utf8), to: destination, replacing: true)
-            } catch {
-                printer.printError(error.description)
-                throw ExitCode.failure
-            }
+            guard try OutputPath.write(rendered.svg, to: destination, printer: printer) else { return }
             let size = "\(Int(rendered.width)) × \(Int(rendered.height)) px"
             print("Wrote \(destination) (\(chart.rawValue) chart, \(theme.name) theme, \(size)).")
         }
 
         /// Where the chart goes: `-o`, or the input's name with `.svg` in the current folder.
         private func outputPath() throws -> String {
-            if let output { return output }
-            guard input.file != "-" else {
-                throw ValidationError("Reading standard input, name the chart's file with -o (or -o - for standard output).")
-            }
-            var name = String(input.file.split(separator: "/").last ?? "journey")
-            if name.hasSuffix(".journey") { name.removeLast(".journey".count) }
-            return name + ".svg"
+            try OutputPath.resolve(output, input: input.file, dropping: ".journey", adding: "svg", what: "the chart's file")
         }
     }
 }

@@ -67,29 +67,14 @@ extension JourneyCommand {
                 printer.print(report.validation.diagnostics, in: SourceFile(name: shownName, text: report.html))
                 throw ExitCode.failure
             }
-            if destination == "-" {
-                StandardStreams.writeOutput(report.html)
-                return
-            }
-            do {
-                try FileSystem.write(Array(report.html.utf8), to: destination, replacing: true)
-            } catch {
-                printer.printError(error.description)
-                throw ExitCode.failure
-            }
+            guard try OutputPath.write(report.html, to: destination, printer: printer) else { return }
             let kilobytes = (report.html.utf8.count + 1023) / 1024
             print("Wrote \(destination) (\(template.name) template, \(theme.name) chart theme, \(kilobytes) KB).")
         }
 
         /// Where the report goes: `-o`, or the input's name with `.html` in the current folder.
         private func outputPath() throws -> String {
-            if let output { return output }
-            guard input.file != "-" else {
-                throw ValidationError("Reading standard input, name the report's file with -o (or -o - for standard output).")
-            }
-            var name = String(input.file.split(separator: "/").last ?? "journey")
-            if name.hasSuffix(".journey") { name.removeLast(".journey".count) }
-            return name + ".html"
+            try OutputPath.resolve(output, input: input.file, dropping: ".journey", adding: "html", what: "the report's file")
         }
 
         /// The bundled template, or the user's, parsed; a parse error is printed at its line.
