@@ -153,4 +153,71 @@ struct FunnelCommandTests {
             #expect(result.stderr.contains("--window 2w"))
         }
     }
+
+    /// About 6,000 rows of 500 customers, in no particular order.
+    static func largerLog() -> String {
+        var text = "customer_id,timestamp,event\n"
+        var state: UInt64 = 2026
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        for _ in 0..<6_000 {
+            let event = ["page_view", "add_to_cart", "order", "newsletter_signup"][next(4)]
+            text += "cus-\(next(500)),\(1_767_261_600 + next(30 * 86_400)),\(event)\n"
+        }
+        return text
+    }
+
+    @Test("--event-memory spills the events to a temporary file, with the same result and nothing left behind")
+    func spillsToATemporaryFile() throws {
+        try withTemporaryDirectory { folder in
+            try folder.writing(Self.journey, to: "shop.journey")
+            try folder.writing(Self.largerLog(), to: "events.csv")
+            let temporary = folder.appendingPathComponent("tmp", isDirectory: true)
+            try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: false)
+            let arguments = ["funnel", "shop.journey", "--events", "events.csv", "--format", "json"]
+            let inMemory = try runJourney(arguments, currentDirectory: folder)
+            #expect(inMemory.status == 0, "\(inMemory)")
+            #expect(inMemory.stdout.contains("\"funnelEvents\": 4492,"))
+            let spilled = try runJourney(arguments + ["--event-memory", "1K"], environment: ["TMPDIR": temporary.path],
+                                         currentDirectory: folder)
+            #expect(spilled.status == 0, "\(spilled)")
+            #expect(spilled.stdout == inMemory.stdout)
+            let fromStandardInput = try runJourney(["funnel", "shop.journey", "--events", "-", "--format", "json",
+                                                    "--event-memory", "2K"],
+                                                   stdin: Data(Self.largerLog().utf8),
+                                                   environment: ["TMPDIR": temporary.path], currentDirectory: folder)
+            #expect(fromStandardInput.stdout == inMemory.stdout, "\(fromStandardInput)")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path).isEmpty)
+        }
+    }
+
+    @Test("a temporary folder that cannot be written is an error that says what to do")
+    func spillFolderMissing() throws {
+        try withTemporaryDirectory { folder in
+            try folder.writing(Self.journey, to: "shop.journey")
+            try folder.writing(Self.largerLog(), to: "events.csv")
+            let result = try runJourney(["funnel", "shop.journey", "--events", "events.csv", "--event-memory", "1K"],
+                                        environment: ["TMPDIR": "/nonexistent/journey-tmp"], currentDirectory: folder)
+            #expect(result.status == 1)
+            #expect(result.stdout.isEmpty)
+            #expect(result.stderr.contains("events.csv:1:1: error: cannot keep the funnel events in a temporary file "
+                                           + "in '/nonexistent/journey-tmp': No such file or directory"), "\(result)")
+            #expect(result.stderr.contains("set TMPDIR to a folder with room, or raise --event-memory"))
+        }
+    }
+
+    @Test("a bad --event-memory is explained")
+    func badEventMemory() throws {
+        try withTemporaryDirectory { folder in
+            try folder.writing(Self.journey, to: "shop.journey")
+            try folder.writing(Self.events, to: "events.csv")
+            let result = try runJourney(["funnel", "shop.journey", "--events", "events.csv", "--event-memory", "64"],
+                                        currentDirectory: folder)
+            #expect(result.status == 1)
+            #expect(result.stderr.contains("--event-memory 64: '64' is not an amount of memory: it has no unit"),
+                    "\(result)")
+        }
+    }
 }

@@ -6,4 +6,14 @@ extension Diagnostic {
         .error("cannot-read-file", error.description, at: SourceRange(line: 1, column: 1),
                help: "check the path and that the file is readable")
     }
+
+    /// The funnel events of a large event log could not be written to, or read back from, a
+    /// temporary file in the folder `error.path`; placed at 1:1 like `cannotRead`.
+    public static func cannotSpill(_ error: FileError) -> Diagnostic {
+        .error("cannot-spill-events",
+               "cannot keep the funnel events in a temporary file in '\(error.path)': \(error.reason)",
+               at: SourceRange(line: 1, column: 1),
+               help: "free some space there, set TMPDIR to a folder with room, or raise --event-memory "
+                   + "so that the events stay in memory")
+    }
 }

@@ -2,8 +2,12 @@
 public struct EventLog: Sendable {
     /// The customer ids, in order of first appearance; `FunnelEvent.customer` indexes them.
     public var customers: [String]
-    /// The events that belong to a stage, in file order (not necessarily time order).
+    /// The events that belong to a stage, in file order (not necessarily time order); empty
+    /// when they were spilled to temporary files (`spilledEvents`).
     public var events: [FunnelEvent]
+    /// The events, when they are kept in temporary files instead of `events`: see
+    /// `SpilledEvents`. `eventCount` counts them either way.
+    public var spilledEvents: SpilledEvents?
     /// Rows whose event belongs to no stage.
     public var ignoredEvents: Int
     /// Malformed rows skipped with `--skip-bad-rows`.
@@ -11,10 +15,11 @@ public struct EventLog: Sendable {
     /// Every row read, the header excluded.
     public var rows: Int
 
-    public init(customers: [String] = [], events: [FunnelEvent] = [], ignoredEvents: Int = 0,
-                skippedRows: Int = 0, rows: Int = 0) {
+    public init(customers: [String] = [], events: [FunnelEvent] = [], spilledEvents: SpilledEvents? = nil,
+                ignoredEvents: Int = 0, skippedRows: Int = 0, rows: Int = 0) {
         self.customers = customers
         self.events = events
+        self.spilledEvents = spilledEvents
         self.ignoredEvents = ignoredEvents
         self.skippedRows = skippedRows
         self.rows = rows

@@ -71,6 +71,13 @@ public struct EventLogReader: Sendable {
     /// The bytes of rows (after the header) from which a regular file, or bytes in memory, are
     /// parsed on two threads; 8 MiB by default.
     public var parallelThreshold: Int64 = 8 << 20
+    /// The bytes of funnel events kept in memory while reading, 64 MiB by default; past it, the
+    /// events go to a temporary file in `spillDirectory` a batch at a time and the log comes
+    /// back with `spilledEvents` (see `SpilledEvents`). The limit covers each thread's batch and
+    /// the room to sort it by partition. Nil keeps every event in memory.
+    public var eventMemoryLimit: Int? = 64 << 20
+    /// The folder of the temporary files; nil for the system's (`TMPDIR`, else /tmp).
+    public var spillDirectory: String?
 
     /// What a reading found, with the text of the lines its diagnostics point at, which a
     /// formatter needs to show them without reading the file again (standard input cannot be).
@@ -146,6 +153,8 @@ public struct EventLogReader: Sendable {
         /// The second thread was cancelled, or met a row too long for its buffer.
         case gaveUp
         case failed(FileError)
+        /// Funnel events could not be written to a temporary file.
+        case spillFailed(FileError)
     }
 
     /// The header, read: its columns and the line the first row starts on.
@@ -185,17 +194,22 @@ public struct EventLogReader: Sendable {
         // merge), and room never written to takes address space, not memory.
         let rowsAfterHeader = end.map { EventLogReader.estimatedRows(in: $0 - (source.position - Int64(buffer.count)),
                                                                     sample: buffer.bytes) } ?? 0
-        parser.events.reserveCapacity(rowsAfterHeader)
 
         // Cut the rest in two at a line break near its middle, when it is worth a thread.
         var second: SecondHalf?
+        var cut: Int64?
         if let end, maximumThreads >= 2, end - (source.position - Int64(buffer.count)) >= parallelThreshold {
             let middle = max(source.position, (source.position - Int64(buffer.count) + end) / 2)
-            if let cut = try? source.lineStart(after: middle), cut < end {
-                source.stop = cut
-                second = startSecondHalf(source.input, path: source.path, from: cut, columns: header.columns,
-                                         expectedRows: rowsAfterHeader / 2 + rowsAfterHeader / 8)
-            }
+            if let found = try? source.lineStart(after: middle), found < end { cut = found }
+        }
+        let spillThreshold = eventMemoryLimit.map { EventLogReader.spillThreshold(memoryLimit: $0, threads: cut == nil ? 1 : 2) }
+        parser.spillThreshold = spillThreshold
+        parser.spillDirectory = spillDirectory ?? parser.spillDirectory
+        parser.events.reserveCapacity(EventLogReader.reservedEvents(expected: rowsAfterHeader, spillThreshold: spillThreshold))
+        if let cut {
+            source.stop = cut
+            second = startSecondHalf(source.input, path: source.path, from: cut, columns: header.columns,
+                                     expectedRows: rowsAfterHeader / 2 + rowsAfterHeader / 8, spillThreshold: spillThreshold)
         }
 
         var partEnd = parse(&parser, &source, &buffer, maximumCapacity: nil, onChunk: { count in
@@ -237,13 +251,39 @@ public struct EventLogReader: Sendable {
         if case .failed(let error) = partEnd { readFailure = error }
         report(total ?? ownBytes)
 
+        // Once some events are spilled, all are: the funnel then reads them partition by partition.
+        if parser.spill != nil, parser.spillFailure == nil {
+            parser.spillEvents()
+        }
         var diagnostics = finalDiagnostics(parser.problems, badRows: parser.badRows)
         if let readFailure { diagnostics.append(.cannotRead(readFailure)) }
+        if let spillFailure = parser.spillFailure { diagnostics.append(.cannotSpill(spillFailure)) }
         let lines = Set(diagnostics.map(\.location.line))
         parser.customers.releaseSlots()
-        let log = EventLog(customers: parser.customers.strings() + parser.customersAfterTable, events: parser.events, ignoredEvents: parser.ignoredEvents,
-                           skippedRows: skipBadRows ? parser.badRows : 0, rows: parser.rows)
+        var spilled: SpilledEvents?
+        if let file = parser.spill, parser.spillFailure == nil {
+            parser.assignPartitions()
+            spilled = SpilledEvents(parts: [(file, nil)] + parser.mergedSpills,
+                                    partitionOfCustomer: parser.partitions + parser.partitionsAfterTable)
+        }
+        let log = EventLog(customers: parser.customers.strings() + parser.customersAfterTable,
+                           events: spilled == nil ? parser.events : [], spilledEvents: spilled,
+                           ignoredEvents: parser.ignoredEvents, skippedRows: skipBadRows ? parser.badRows : 0,
+                           rows: parser.rows)
         return Outcome(log: log, diagnostics: diagnostics, sourceLines: parser.sourceLines.filter { lines.contains($0.key) })
+    }
+
+    /// The events a thread keeps before spilling them, when `memoryLimit` bytes are shared by
+    /// `threads` threads, each holding a batch and the room to sort it (16 bytes an event each).
+    static func spillThreshold(memoryLimit: Int, threads: Int) -> Int {
+        max(1, memoryLimit / (threads * 2 * MemoryLayout<FunnelEvent>.stride))
+    }
+
+    /// The room to reserve for events: as many as `expected`, but no more than a batch (and the
+    /// pending look-ups that may follow it) when they are spilled.
+    static func reservedEvents(expected: Int, spillThreshold: Int?) -> Int {
+        guard let spillThreshold else { return expected }
+        return min(expected, spillThreshold + 256)
     }
 
     /// About how many rows `bytes` bytes hold, judging by the line breaks in `sample` (plus
@@ -272,6 +312,7 @@ public struct EventLogReader: Sendable {
         while true {
             if buffer.count > 0 {
                 buffer.consume(parser.parse(buffer.bytes, final: false))
+                if let failure = parser.spillFailure { return .spillFailed(failure) }
             }
             if buffer.isFull {
                 if let maximumCapacity, buffer.capacity * 2 > maximumCapacity { return .gaveUp }
@@ -282,6 +323,7 @@ public struct EventLogReader: Sendable {
             if count == 0 {
                 if source.reachedStop { return .reachedStop(leftover: buffer.count) }
                 buffer.consume(parser.parse(buffer.bytes, final: true))
+                if let failure = parser.spillFailure { return .spillFailed(failure) }
                 return .finished
             }
             if !onChunk(count) { return .gaveUp }
@@ -389,14 +431,16 @@ public struct EventLogReader: Sendable {
 
     /// Starts parsing `input` from `cut` (a line start) to its end on another thread.
     private func startSecondHalf(_ input: ChunkSource.Input, path: String, from cut: Int64,
-                                 columns: EventLogColumns, expectedRows: Int) -> SecondHalf {
+                                 columns: EventLogColumns, expectedRows: Int, spillThreshold: Int?) -> SecondHalf {
         let half = SecondHalf()
         DispatchQueue.global(qos: .userInitiated).async { [self] in
             var source = ChunkSource(input, path: path, position: cut)
             var buffer = ChunkBuffer(capacity: chunkSize)
             // Lines count from 1 here; `merge` shifts them once the first half knows where the cut is.
             var parser = EventRowParser(columns: columns, stageOfEvent: stageOfEvent, skipBadRows: skipBadRows, firstLine: 1)
-            parser.events.reserveCapacity(expectedRows)
+            parser.spillThreshold = spillThreshold
+            parser.spillDirectory = spillDirectory ?? parser.spillDirectory
+            parser.events.reserveCapacity(EventLogReader.reservedEvents(expected: expectedRows, spillThreshold: spillThreshold))
             // A row needing more than this means a cut inside a quoted field, most likely: give up.
             let end = parse(&parser, &source, &buffer, maximumCapacity: max(4 * chunkSize, 16 << 20),
                             onChunk: { half.add($0) })
@@ -414,21 +458,36 @@ public struct EventLogReader: Sendable {
     /// 1.0 s read, most of it growing the table; looking them up takes 40 ms). Lines are shifted.
     private func merge(_ second: consuming EventRowParser, into first: inout EventRowParser) {
         var mapping = first.customers.indices(of: second.customers)
+        let spilling = first.spill != nil || second.spill != nil
+        if spilling {
+            first.assignPartitions()
+            second.assignPartitions()
+        }
         var next = Int32(first.customers.count)
         for index in mapping.indices where mapping[index] < 0 {
             mapping[index] = next
             next += 1
             first.customersAfterTable.append(String(decoding: second.customers.key(index), as: UTF8.self))
+            if spilling { first.partitionsAfterTable.append(second.partitions[index]) }
         }
         // Nothing is looked up any more: free the slots before the events are copied.
         first.customers.releaseSlots()
         second.customers.releaseSlots()
-        var events = second.events
-        second.events = []
-        events.withUnsafeMutableBufferPointer { events in
-            for i in events.indices { events[i].customer = mapping[Int(events[i].customer)] }
+        if spilling {
+            // Each half's events go to its own file; the second's keep its customer numbers,
+            // mapped to the log's when they are read back.
+            first.spillEvents()
+            second.spillEvents()
+            if let failure = second.spillFailure, first.spillFailure == nil { first.spillFailure = failure }
+            if let file = second.spill { first.mergedSpills.append((file, mapping)) }
+        } else {
+            var events = second.events
+            second.events = []
+            events.withUnsafeMutableBufferPointer { events in
+                for i in events.indices { events[i].customer = mapping[Int(events[i].customer)] }
+            }
+            first.events.append(contentsOf: events)
         }
-        first.events.append(contentsOf: events)
         let shift = first.line - 1
         for var problem in second.problems {
             problem.range.start.line += shift

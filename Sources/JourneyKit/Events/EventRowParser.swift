@@ -21,6 +21,20 @@ struct EventRowParser: ~Copyable {
     /// indices follow those of `customers`.
     var customersAfterTable: [String] = []
     var events: [FunnelEvent] = []
+    /// Once `events` holds this many, they are moved to `spill` (nil: they all stay in memory).
+    var spillThreshold: Int?
+    /// The folder of the temporary file `spill`.
+    var spillDirectory = EventLog.temporaryDirectory
+    /// The events spilled so far, created with the first batch.
+    var spill: EventSpillFile?
+    /// The partition of each customer (see `SpilledEvents`), for the customers spilled so far.
+    var partitions: [UInt16] = []
+    /// Why spilling failed: the reader stops at the end of the buffer being parsed.
+    var spillFailure: FileError?
+    /// The spilled events of a second half merged into this one, with its customers' numbers here.
+    var mergedSpills: [(file: EventSpillFile, customers: [Int32]?)] = []
+    /// The partitions of `customersAfterTable`, when spilling.
+    var partitionsAfterTable: [UInt16] = []
     /// Rows read, malformed ones included; blank lines excluded.
     var rows = 0
     var ignoredEvents = 0
@@ -293,6 +307,36 @@ struct EventRowParser: ~Copyable {
             events.append(FunnelEvent(customer: customer, stage: event.stage, time: event.time))
         }
         pending.removeAll(keepingCapacity: true)
+        if let spillThreshold, events.count >= spillThreshold { spillEvents() }
+    }
+
+    /// Moves `events` to the temporary file `spill`, creating it first if needed. A failure is
+    /// kept in `spillFailure`, and the events then stay in memory.
+    mutating func spillEvents() {
+        guard spillFailure == nil else { return }
+        do throws(FileError) {
+            let file: EventSpillFile
+            if let spill {
+                file = spill
+            } else {
+                file = try EventSpillFile(directory: spillDirectory, partitionCount: SpilledEvents.partitionCount)
+                spill = file
+            }
+            assignPartitions()
+            try file.append(events, partitions: partitions)
+            events.removeAll(keepingCapacity: true)
+        } catch {
+            spillFailure = error
+            spillThreshold = nil
+        }
+    }
+
+    /// Gives every customer interned so far its partition.
+    mutating func assignPartitions() {
+        while partitions.count < customers.count {
+            let key = customers.key(partitions.count)
+            partitions.append(SpilledEvents.partition(of: key.baseAddress!, length: key.count))
+        }
     }
 
     /// The stage the event name at `start..<end` marks, or -1 when it marks none.

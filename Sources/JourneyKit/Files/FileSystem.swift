@@ -89,7 +89,7 @@ public enum FileSystem {
         return temporary
     }
 
-    private static func lastErrorMessage() -> String {
+    static func lastErrorMessage() -> String {
         String(cString: strerror(errno))
     }
 }

@@ -80,6 +80,34 @@ struct CustomerEvents {
         self.offsets = offsets
     }
 
+    /// Groups the events of one partition of a spilled log (`SpilledEvents`) by customer, on
+    /// the calling thread: customer c's events go to `events[offsets[i]..<offsets[i + 1]]`,
+    /// where i = `places[c]` is c's place among the partition's `customers`. `events` and
+    /// `offsets` are overwritten, their memory reused.
+    static func group(_ source: [FunnelEvent], places: [Int32], customers: Int, stageCount: Int,
+                      into events: inout [Event], offsets: inout [Int]) {
+        offsets.removeAll(keepingCapacity: true)
+        offsets.append(contentsOf: repeatElement(0, count: customers + 1))
+        for event in source {
+            let place = Int(places[Int(event.customer)])
+            precondition(place >= 0 && place < customers, "an event of a customer outside its partition")
+            precondition(event.stage >= 0 && Int(event.stage) < stageCount,
+                         "event of stage \(event.stage), but the funnel has \(stageCount) stages")
+            offsets[place + 1] += 1
+        }
+        for place in 0..<customers { offsets[place + 1] += offsets[place] }
+        events.removeAll(keepingCapacity: true)
+        events.append(contentsOf: repeatElement(Event(time: 0, stage: 0), count: source.count))
+        var cursors = offsets
+        events.withUnsafeMutableBufferPointer { target in
+            for event in source {
+                let place = Int(places[Int(event.customer)])
+                target[cursors[place]] = Event(time: event.time, stage: event.stage)
+                cursors[place] += 1
+            }
+        }
+    }
+
     /// Part `part` of `parts` consecutive, nearly equal shares of `0..<total`.
     private static func share(_ part: Int, of parts: Int, total: Int) -> Range<Int> {
         (total * part / parts)..<(total * (part + 1) / parts)

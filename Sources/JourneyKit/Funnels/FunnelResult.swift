@@ -15,7 +15,7 @@ public struct FunnelResult: Hashable, Sendable {
     public var customers: Int
     /// The customers with at least one funnel event.
     public var customersWithEvents: Int
-    /// The funnel events read (`EventLog.events.count`).
+    /// The funnel events read (`EventLog.eventCount`).
     public var events: Int
     /// `customersPerLevel[k]`: the customers whose level is exactly k, for k in 0...stageCount.
     /// Level 0 holds the customers who never reached stage 1 (only later stages, or no funnel

@@ -32,7 +32,7 @@ public struct FunnelReport: Sendable {
             ])
         }
         var lines = [metrics.journeyName, ""]
-        lines.append("\(NumberFormatting.grouped(log.rows)) rows: \(NumberFormatting.grouped(log.events.count)) funnel events "
+        lines.append("\(NumberFormatting.grouped(log.rows)) rows: \(NumberFormatting.grouped(log.eventCount)) funnel events "
                      + "of \(NumberFormatting.grouped(log.customers.count)) customers, "
                      + "\(NumberFormatting.grouped(log.ignoredEvents)) other events ignored"
                      + (log.skippedRows > 0 ? ", \(NumberFormatting.grouped(log.skippedRows)) bad rows skipped" : "")
@@ -51,7 +51,7 @@ public struct FunnelReport: Sendable {
                                 ("seconds", .number(Double(result.window.milliseconds) / 1000))])),
             ("events", .object([
                 ("rows", .integer(log.rows)),
-                ("funnelEvents", .integer(log.events.count)),
+                ("funnelEvents", .integer(log.eventCount)),
                 ("ignored", .integer(log.ignoredEvents)),
                 ("skipped", .integer(log.skippedRows)),
                 ("customers", .integer(log.customers.count)),

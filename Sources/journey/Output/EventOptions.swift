@@ -24,26 +24,30 @@ struct EventOptions: ParsableArguments {
     @Flag(help: "Skip and count malformed rows instead of stopping at them.")
     var skipBadRows = false
 
+    @Option(help: ArgumentHelp("Memory for funnel events; past it they go to a temporary file (in TMPDIR): 64M, 1G.",
+                               valueName: "size"))
+    var eventMemory: String = "64M"
+
     /// The funnel `journey` has in the event log, or diagnostics on standard error and exit status 1.
     ///
     /// - Parameter source: the journey file, for diagnostics about its stages and events.
     func measure(_ journey: Journey, source: SourceFile, path: String, printer: DiagnosticPrinter) throws
         -> (log: EventLog, result: FunnelResult) {
-        let conversionWindow: ConversionWindow
-        do {
-            conversionWindow = try ConversionWindow(parsing: window)
-        } catch {
-            printer.printError("--window \(window): \(error.description)", help: "write a window such as 14d, 36h or 30m")
-            throw ExitCode.failure
+        let conversionWindow = try value(of: "--window", window, help: "write a window such as 14d, 36h or 30m",
+                                         printer: printer) { (text) throws(ConversionWindowError) in
+            try ConversionWindow(parsing: text)
         }
+        let memory = try value(of: "--event-memory", eventMemory, help: "write a size such as 64M or 1G",
+                               printer: printer) { (text) throws(MemorySizeError) in try MemorySize(parsing: text) }
         let mapping = EventMapping.stageOfEvent(in: journey)
         if mapping.diagnostics.containsErrors {
             printer.print(mapping.diagnostics, in: source)
             printer.finish(DiagnosticReport(diagnostics: mapping.diagnostics.map { .init(file: source.name, diagnostic: $0) }))
             throw ExitCode.failure
         }
-        let reader = EventLogReader(stageOfEvent: mapping.map, customerColumn: customerColumn, timeColumn: timeColumn,
+        var reader = EventLogReader(stageOfEvent: mapping.map, customerColumn: customerColumn, timeColumn: timeColumn,
                                     eventColumn: eventColumn, skipBadRows: skipBadRows)
+        reader.eventMemoryLimit = memory.bytes
         let progress = ProgressBar(label: path == "-" ? "events" : path)
         let outcome = reader.readWithSourceLines(path: path, progress: progress.map { bar in { bar.update($0, of: $1) } })
         progress?.finish()
@@ -53,9 +57,29 @@ struct EventOptions: ParsableArguments {
             printer.finish(DiagnosticReport(diagnostics: outcome.diagnostics.map { .init(file: shownName, diagnostic: $0) }))
             throw ExitCode.failure
         }
-        let result = FunnelEngine.compute(log: outcome.log, stageCount: journey.stages.count, window: conversionWindow,
-                                          mode: mode)
-        return (outcome.log, result)
+        do {
+            let result = try FunnelEngine.compute(log: outcome.log, stageCount: journey.stages.count,
+                                                  window: conversionWindow, mode: mode)
+            return (outcome.log, result)
+        } catch {
+            let diagnostic = Diagnostic.cannotSpill(error)
+            printer.print([diagnostic], fileName: shownName) { _ in "" }
+            printer.finish(DiagnosticReport(diagnostics: [.init(file: shownName, diagnostic: diagnostic)]))
+            throw ExitCode.failure
+        }
+    }
+
+    /// `read(text)`, or, when it fails, its error printed as `option text: message` with `help`,
+    /// and exit status 1.
+    private func value<Value, Failure: Error & CustomStringConvertible>(
+        of option: String, _ text: String, help: String, printer: DiagnosticPrinter,
+        _ read: (String) throws(Failure) -> Value) throws -> Value {
+        do throws(Failure) {
+            return try read(text)
+        } catch {
+            printer.printError("\(option) \(text): \(error.description)", help: help)
+            throw ExitCode.failure
+        }
     }
 }
 

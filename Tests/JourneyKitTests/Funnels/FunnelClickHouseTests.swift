@@ -53,7 +53,7 @@ struct FunnelClickHouseTests {
 
     static func compare(_ log: EventLog, stageCount: Int, window: ConversionWindow) throws {
         for mode in [FunnelMode.ordered, .strict] {
-            let engine = FunnelEngine.compute(log: log, stageCount: stageCount, window: window, mode: mode)
+            let engine = try FunnelEngine.compute(log: log, stageCount: stageCount, window: window, mode: mode)
             let clickHouse = try clickHouseLevels(log, stageCount: stageCount, window: window, strict: mode == .strict)
             let differing = log.customers.indices.filter { engine.customerLevels[$0] != clickHouse[$0] }
             #expect(differing.isEmpty, "\(mode), window \(window): \(differing.count) customers differ, first \(differing.prefix(5))")

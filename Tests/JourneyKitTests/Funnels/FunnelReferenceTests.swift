@@ -142,11 +142,11 @@ import Testing
     static let rawEvents = zip(Gen.int(in: 0...3), Gen.int64(in: 0...24), Gen.int(in: 0...3)).array(of: 0...28)
 
     /// Compares the engine with the brute force and with windowFunnel on one random log.
-    static func check(_ raw: [(Int, Int64, Int)], stageCount: Int, windowUnits: Int64, mode: FunnelMode) {
+    static func check(_ raw: [(Int, Int64, Int)], stageCount: Int, windowUnits: Int64, mode: FunnelMode) throws {
         let window = windowUnits * unit
         let lines = raw.map { ("c\($0.0)", $0.1 * unit, $0.2 % stageCount) }
         let log = FunnelTestLog.make(milliseconds: lines, extraCustomers: ["c0", "c1", "c2", "c3", "never"])
-        let result = FunnelEngine.compute(log: log, stageCount: stageCount,
+        let result = try FunnelEngine.compute(log: log, stageCount: stageCount,
                                           window: ConversionWindow(milliseconds: window)!, mode: mode)
         var perLevel = [Int](repeating: 0, count: stageCount + 1)
         var durations = [[Int64]](repeating: [], count: stageCount - 1)
@@ -176,15 +176,15 @@ import Testing
     }
 
     @Test(arguments: FunnelMode.allCases)
-    func theEngineAgreesWithTheReferencesOnRandomLogs(mode: FunnelMode) async {
-        await propertyCheck(count: 400, input: Gen.int(in: 1...4), Gen.int64(in: 1...12), Self.rawEvents) {
+    func theEngineAgreesWithTheReferencesOnRandomLogs(mode: FunnelMode) async throws {
+        try await propertyCheck(count: 400, input: Gen.int(in: 1...4), Gen.int64(in: 1...12), Self.rawEvents) {
             stageCount, windowUnits, raw in
-            Self.check(raw, stageCount: stageCount, windowUnits: windowUnits, mode: mode)
+            try Self.check(raw, stageCount: stageCount, windowUnits: windowUnits, mode: mode)
         }
     }
 
     @Test(arguments: FunnelMode.allCases)
-    func longerCustomerHistories(mode: FunnelMode) {
+    func longerCustomerHistories(mode: FunnelMode) throws {
         // Fewer customers with up to 40 events each, on a fixed seed.
         var generator = SplitMix64(seed: 2026)
         for _ in 0..<150 {
@@ -193,17 +193,17 @@ import Testing
                 (Int.random(in: 0...1, using: &generator), Int64.random(in: 0...60, using: &generator),
                  Int.random(in: 0..<stageCount, using: &generator))
             }
-            Self.check(raw, stageCount: stageCount, windowUnits: Int64.random(in: 1...30, using: &generator), mode: mode)
+            try Self.check(raw, stageCount: stageCount, windowUnits: Int64.random(in: 1...30, using: &generator), mode: mode)
         }
     }
 
-    @Test func orderedNeverExceedsAnyOrderAndStrictNeverExceedsOrdered() {
+    @Test func orderedNeverExceedsAnyOrderAndStrictNeverExceedsOrdered() throws {
         var generator = SplitMix64(seed: 11)
         let log = FunnelBenchmarkLog.make(events: 20_000, stageCount: 4, generator: &generator)
         let window = ConversionWindow.days(7)!
-        let strict = FunnelEngine.compute(log: log, stageCount: 4, window: window, mode: .strict)
-        let ordered = FunnelEngine.compute(log: log, stageCount: 4, window: window, mode: .ordered)
-        let any = FunnelEngine.compute(log: log, stageCount: 4, window: window, mode: .any)
+        let strict = try FunnelEngine.compute(log: log, stageCount: 4, window: window, mode: .strict)
+        let ordered = try FunnelEngine.compute(log: log, stageCount: 4, window: window, mode: .ordered)
+        let any = try FunnelEngine.compute(log: log, stageCount: 4, window: window, mode: .any)
         for index in log.customers.indices {
             #expect(strict.customerLevels[index] <= ordered.customerLevels[index])
             #expect(ordered.customerLevels[index] <= any.customerLevels[index])
