@@ -56,7 +56,10 @@ final class EventSpillFile: @unchecked Sendable {
         for index in 0..<partitionCount { starts[index + 1] += starts[index] }
         var cursors = starts
         if scratch.count < events.count {
-            scratch = [FunnelEvent](repeating: FunnelEvent(customer: 0, stage: 0, time: 0), count: events.count)
+            // Free the old room before making the new, and leave space for the few events by
+            // which a reader's batches differ (up to a look-up batch), so that this happens once.
+            scratch = []
+            scratch = [FunnelEvent](repeating: FunnelEvent(customer: 0, stage: 0, time: 0), count: events.count + 256)
         }
         scratch.withUnsafeMutableBufferPointer { sorted in
             for event in events {
