@@ -154,39 +154,41 @@ struct FunnelCommandTests {
         }
     }
 
-    /// About 6,000 rows of 500 customers, in no particular order.
-    static func largerLog() -> String {
+    /// 200,000 rows of 500 customers, in no particular order: about 150,000 funnel events, more
+    /// than one thread keeps with `--event-memory 4M` (131,072).
+    static let largerLog: String = {
         var text = "customer_id,timestamp,event\n"
         var state: UInt64 = 2026
         func next(_ bound: Int) -> Int {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Int((state >> 33) % UInt64(bound))
         }
-        for _ in 0..<6_000 {
+        for _ in 0..<200_000 {
             let event = ["page_view", "add_to_cart", "order", "newsletter_signup"][next(4)]
             text += "cus-\(next(500)),\(1_767_261_600 + next(30 * 86_400)),\(event)\n"
         }
         return text
-    }
+    }()
 
     @Test("--event-memory spills the events to a temporary file, with the same result and nothing left behind")
     func spillsToATemporaryFile() throws {
         try withTemporaryDirectory { folder in
             try folder.writing(Self.journey, to: "shop.journey")
-            try folder.writing(Self.largerLog(), to: "events.csv")
+            try folder.writing(Self.largerLog, to: "events.csv")
             let temporary = folder.appendingPathComponent("tmp", isDirectory: true)
             try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: false)
             let arguments = ["funnel", "shop.journey", "--events", "events.csv", "--format", "json"]
             let inMemory = try runJourney(arguments, currentDirectory: folder)
             #expect(inMemory.status == 0, "\(inMemory)")
-            #expect(inMemory.stdout.contains("\"funnelEvents\": 4492,"))
-            let spilled = try runJourney(arguments + ["--event-memory", "1K"], environment: ["TMPDIR": temporary.path],
+            // More than one thread keeps under 4M: `spillFolderMissing` shows that this log spills.
+            #expect(inMemory.stdout.contains("\"funnelEvents\": 149991,"))
+            let spilled = try runJourney(arguments + ["--event-memory", "4M"], environment: ["TMPDIR": temporary.path],
                                          currentDirectory: folder)
             #expect(spilled.status == 0, "\(spilled)")
             #expect(spilled.stdout == inMemory.stdout)
             let fromStandardInput = try runJourney(["funnel", "shop.journey", "--events", "-", "--format", "json",
-                                                    "--event-memory", "2K"],
-                                                   stdin: Data(Self.largerLog().utf8),
+                                                    "--event-memory", "4M"],
+                                                   stdin: Data(Self.largerLog.utf8),
                                                    environment: ["TMPDIR": temporary.path], currentDirectory: folder)
             #expect(fromStandardInput.stdout == inMemory.stdout, "\(fromStandardInput)")
             #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path).isEmpty)
@@ -197,14 +199,16 @@ struct FunnelCommandTests {
     func spillFolderMissing() throws {
         try withTemporaryDirectory { folder in
             try folder.writing(Self.journey, to: "shop.journey")
-            try folder.writing(Self.largerLog(), to: "events.csv")
-            let result = try runJourney(["funnel", "shop.journey", "--events", "events.csv", "--event-memory", "1K"],
+            try folder.writing(Self.largerLog, to: "events.csv")
+            let result = try runJourney(["funnel", "shop.journey", "--events", "events.csv", "--event-memory", "4M"],
                                         environment: ["TMPDIR": "/nonexistent/journey-tmp"], currentDirectory: folder)
             #expect(result.status == 1)
             #expect(result.stdout.isEmpty)
             #expect(result.stderr.contains("events.csv:1:1: error: cannot keep the funnel events in a temporary file "
                                            + "in '/nonexistent/journey-tmp': No such file or directory"), "\(result)")
             #expect(result.stderr.contains("set TMPDIR to a folder with room, or raise --event-memory"))
+            // About the whole file: no source line and caret under it.
+            #expect(!result.stderr.contains(" 1 |"), "\(result)")
         }
     }
 
@@ -218,6 +222,11 @@ struct FunnelCommandTests {
             #expect(result.status == 1)
             #expect(result.stderr.contains("--event-memory 64: '64' is not an amount of memory: it has no unit"),
                     "\(result)")
+            let tooSmall = try runJourney(["funnel", "shop.journey", "--events", "events.csv", "--event-memory", "1M"],
+                                          currentDirectory: folder)
+            #expect(tooSmall.status == 1)
+            #expect(tooSmall.stderr.contains("--event-memory 1M: at least 4M"), "\(tooSmall)")
+            #expect(tooSmall.stderr.contains("help: write 4M or more, such as 64M"), "\(tooSmall)")
         }
     }
 }

@@ -23,8 +23,10 @@ public struct DiagnosticFormatter: Sendable {
     }
 
     /// The full text of one diagnostic about file `fileName`, whose line it points at is
-    /// `sourceLine`: for large inputs, such as event logs, that keep only the lines shown.
-    public func format(_ diagnostic: Diagnostic, fileName: String, sourceLine: Substring) -> String {
+    /// `sourceLine`: for large inputs, such as event logs, that keep only the lines shown. A nil
+    /// `sourceLine` means the diagnostic is about the file as a whole (it cannot be read, it is
+    /// empty): the message and the help are shown without a source line and caret.
+    public func format(_ diagnostic: Diagnostic, fileName: String, sourceLine: Substring?) -> String {
         let location = diagnostic.location
         let severity = diagnostic.severity.rawValue
         let severityColor = diagnostic.severity == .error ? ANSI.red : ANSI.yellow
@@ -32,6 +34,12 @@ public struct DiagnosticFormatter: Sendable {
             + paint("\(severity):", severityColor + ANSI.bold) + " "
             + paint(diagnostic.message, ANSI.bold) + "\n"
 
+        guard let sourceLine else {
+            if let help = diagnostic.help {
+                text += paint("  = help:", ANSI.bold) + " \(help)\n"
+            }
+            return text
+        }
         let lineNumber = String(location.line)
         // The gutter is as wide as " 12 " so that its bar lines up with the source line's.
         let gutter = String(repeating: " ", count: lineNumber.count + 2)

@@ -80,6 +80,11 @@ public struct EventLogReader: Sendable {
     /// back with `spilledEvents` (see `SpilledEvents`). The limit covers each thread's batch and
     /// the room to sort it by partition. Nil keeps every event in memory.
     public var eventMemoryLimit: Int? = 64 << 20
+    /// The smallest `eventMemoryLimit` worth using, 4 MiB: each batch written costs 16 bytes of
+    /// bookkeeping for every partition it touches, so batches much under 64 K events (1 MiB)
+    /// keep nearly as much in memory as the events would. Smaller limits work (the tests use
+    /// them to spill after every event); the command line refuses them.
+    public static let smallestUsefulEventMemoryLimit = 4 << 20
     /// The folder of the temporary files; nil for the system's (`TMPDIR`, else /tmp).
     public var spillDirectory: String?
 
@@ -241,6 +246,13 @@ public struct EventLogReader: Sendable {
                 half.cancel()
             }
             if !merged {
+                // Its work is dropped: wait for it to stop (after its current chunk), and free its
+                // events and temporary file before this thread reads its half again.
+                if !joined {
+                    half.done.wait()
+                    joined = true
+                }
+                _ = half.parser.take()
                 source.stop = nil
                 partEnd = parse(&parser, &source, &buffer, maximumCapacity: nil, onChunk: { count in
                     ownBytes += Int64(count)
@@ -250,6 +262,8 @@ public struct EventLogReader: Sendable {
             }
         }
         if let half = second, !joined {
+            // This thread failed or gave up before reaching the cut: the second half is not needed.
+            half.cancel()
             half.done.wait()
         }
         if case .failed(let error) = partEnd { readFailure = error }

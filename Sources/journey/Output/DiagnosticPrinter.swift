@@ -42,8 +42,9 @@ struct DiagnosticPrinter {
         }
     }
 
-    /// Prints the diagnostics of a file held only in part: `line` gives the text of a line number.
-    func print(_ diagnostics: [Diagnostic], fileName: String, line: (Int) -> Substring) {
+    /// Prints the diagnostics of a file held only in part: `line` gives the text of a line
+    /// number, or nil for a diagnostic about the whole file, shown without a source line.
+    func print(_ diagnostics: [Diagnostic], fileName: String, line: (Int) -> Substring?) {
         guard format == .text else { return }
         for diagnostic in diagnostics {
             StandardStreams.writeError(formatter.format(diagnostic, fileName: fileName,

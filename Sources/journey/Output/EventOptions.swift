@@ -24,8 +24,8 @@ struct EventOptions: ParsableArguments {
     @Flag(help: "Skip and count malformed rows instead of stopping at them.")
     var skipBadRows = false
 
-    @Option(help: ArgumentHelp("Memory for funnel events; past it they go to a temporary file (in TMPDIR): 64M, 1G.",
-                               valueName: "size"))
+    @Option(help: ArgumentHelp("Memory for funnel events while reading (4M or more); past it they go to a temporary "
+                               + "file in TMPDIR.", valueName: "size"))
     var eventMemory: String = "64M"
 
     /// The funnel `journey` has in the event log, or diagnostics on standard error and exit status 1.
@@ -39,6 +39,11 @@ struct EventOptions: ParsableArguments {
         }
         let memory = try value(of: "--event-memory", eventMemory, help: "write a size such as 64M or 1G",
                                printer: printer) { (text) throws(MemorySizeError) in try MemorySize(parsing: text) }
+        guard memory.bytes >= EventLogReader.smallestUsefulEventMemoryLimit else {
+            printer.printError("--event-memory \(eventMemory): at least 4M: smaller batches of events cost more memory "
+                               + "to keep track of than they save", help: "write 4M or more, such as 64M")
+            throw ExitCode.failure
+        }
         let mapping = EventMapping.stageOfEvent(in: journey)
         if mapping.diagnostics.containsErrors {
             printer.print(mapping.diagnostics, in: source)
@@ -52,7 +57,7 @@ struct EventOptions: ParsableArguments {
         let outcome = reader.readWithSourceLines(path: path, progress: progress.map { bar in { bar.update($0, of: $1) } })
         progress?.finish()
         let shownName = path == "-" ? "<stdin>" : path
-        printer.print(outcome.diagnostics, fileName: shownName) { Substring(outcome.sourceLines[$0] ?? "") }
+        printer.print(outcome.diagnostics, fileName: shownName) { outcome.sourceLines[$0].map { Substring($0) } }
         if outcome.diagnostics.containsErrors {
             printer.finish(DiagnosticReport(diagnostics: outcome.diagnostics.map { .init(file: shownName, diagnostic: $0) }))
             throw ExitCode.failure
@@ -63,7 +68,7 @@ struct EventOptions: ParsableArguments {
             return (outcome.log, result)
         } catch {
             let diagnostic = Diagnostic.cannotSpill(error)
-            printer.print([diagnostic], fileName: shownName) { _ in "" }
+            printer.print([diagnostic], fileName: shownName) { _ in nil }
             printer.finish(DiagnosticReport(diagnostics: [.init(file: shownName, diagnostic: diagnostic)]))
             throw ExitCode.failure
         }

@@ -46,6 +46,17 @@ import Testing
         #expect(render(source, colors: true).contains("\u{1B}[31m"))
     }
 
+    @Test func aDiagnosticAboutTheWholeFileHasNoSourceLine() {
+        let error = FileError(.cannotWrite, path: "/full", reason: "No space left on device")
+        let text = DiagnosticFormatter(usesColor: false).format(.cannotSpill(error), fileName: "events.csv", sourceLine: nil)
+        #expect(text == "events.csv:1:1: error: cannot keep the funnel events in a temporary file in '/full': "
+                + "No space left on device\n  = help: free some space there, set TMPDIR to a folder with room, "
+                + "or raise --event-memory so that the events stay in memory\n")
+        // A known line, even an empty one, keeps its gutter and caret.
+        let empty = DiagnosticFormatter(usesColor: false).format(.cannotSpill(error), fileName: "events.csv", sourceLine: "")
+        #expect(empty.contains(" 1 |\n   | ^\n"))
+    }
+
     @Test func summaries() {
         #expect(DiagnosticFormatter.summary(errors: 0, warnings: 0) == nil)
         #expect(DiagnosticFormatter.summary(errors: 1, warnings: 0) == "1 error")
