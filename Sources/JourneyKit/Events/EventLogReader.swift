@@ -46,18 +46,18 @@ import Glibc
 /// marks a stage, an invalid timestamp or an empty customer id. A header without one of the
 /// three columns, or an input without a header, stops the reading: the log is then empty.
 ///
-/// The input is read in chunks of `chunkSize` bytes, never whole: memory holds one chunk per
-/// thread (more only for a longer row), the customers interned by their bytes (`ByteKeyTable`)
-/// and the 16-byte events, these only up to `eventMemoryLimit`: past it, each thread moves its
-/// batch of events to a temporary file (`SpilledEvents`). A regular file with at least `parallelThreshold` bytes of rows is
-/// cut in two at a line break near its middle, and each half is parsed on its own thread with
-/// its own customer table; the second half's customers are then looked up in the first's. A
-/// line break inside a quoted field could make the cut fall inside a row: the first thread,
-/// which reads up to the cut in order, knows whether it ended a row exactly there, and if not
-/// it goes on to the end of the file alone while the second thread's work is dropped (the
-/// second thread also gives up on a row of more than 16 MiB), so the result never depends on
-/// the cut. `EventLog.customers` are in order of first appearance in a row that marks a stage,
-/// and `events` in file order, either way.
+/// The input is read in chunks of `chunkSize` bytes, never whole: memory holds one chunk per thread
+/// (more only for a longer row), the customers interned by their bytes (`ByteKeyTable`) and the
+/// 16-byte events, these only up to `eventMemoryLimit`: past it, each thread moves its batch of
+/// events to a temporary file (`SpilledEvents`). A regular file with at least `parallelThreshold`
+/// bytes of rows is cut in two at a line break near its middle, and each half is parsed on its own
+/// thread with its own customer table; the second half's customers are then looked up in the
+/// first's. A line break inside a quoted field could make the cut fall inside a row: the first
+/// thread, which reads up to the cut in order, knows whether it ended a row exactly there, and if
+/// not it goes on to the end of the file alone while the second thread's work is dropped (the
+/// second thread also gives up on a row of more than 16 MiB), so the result never depends on the
+/// cut. `EventLog.customers` are in order of first appearance in a row that marks a stage, and
+/// `events` (when not spilled) in file order, either way.
 public struct EventLogReader: Sendable {
     /// The event names that mark each stage: the stage's index in the funnel, from 0.
     public var stageOfEvent: [String: Int32]

@@ -89,8 +89,11 @@ struct CustomerEvents {
         offsets.removeAll(keepingCapacity: true)
         offsets.append(contentsOf: repeatElement(0, count: customers + 1))
         for event in source {
-            let place = Int(places[Int(event.customer)])
-            precondition(place >= 0 && place < customers, "an event of a customer outside its partition")
+            let customer = Int(event.customer)
+            precondition(customer >= 0 && customer < places.count,
+                         "event of customer \(customer), but the log has \(places.count) customers")
+            let place = Int(places[customer])
+            precondition(place < customers, "an event of a customer outside its partition")
             precondition(event.stage >= 0 && Int(event.stage) < stageCount,
                          "event of stage \(event.stage), but the funnel has \(stageCount) stages")
             offsets[place + 1] += 1
