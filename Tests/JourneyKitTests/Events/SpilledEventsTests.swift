@@ -67,37 +67,55 @@ import Testing
         }
     }
 
-    /// A log with noise, repeats and customers spread over the whole file.
-    static func csv(rows: Int) -> String {
-        var generator = SplitMix64(seed: 3)
+    /// A log with noise, repeats and customers spread over the whole file; with `awkward`, some
+    /// ids are quoted (with escaped quotes or a line break inside), some timestamps are bad and
+    /// some lines blank, so that a chunk or the two threads' cut falls inside a quoted field.
+    static func csv(rows: Int, seed: UInt64 = 3, awkward: Bool = false) -> String {
+        var generator = SplitMix64(seed: seed)
         var text = "customer_id,timestamp,event\n"
         for _ in 0..<rows {
             let customer = Int.random(in: 0..<300, using: &generator)
             let event = ["visit", "signup", "order", "page_view"][Int.random(in: 0..<4, using: &generator)]
-            text += "c\(customer),\(1_795_446_245 + Int.random(in: 0..<5_000, using: &generator)),\(event)\n"
+            var id = "c\(customer)"
+            var time = "\(1_795_446_245 + Int.random(in: 0..<5_000, using: &generator))"
+            if awkward {
+                switch Int.random(in: 0..<10, using: &generator) {
+                case 0: id = "\"q\"\"\(customer)\"\"\""
+                case 1: id = "\"two\nlines \(customer)\""
+                default: break
+                }
+                if Int.random(in: 0..<20, using: &generator) == 0 { time = "bad" }
+                if Int.random(in: 0..<50, using: &generator) == 0 { text += "\n" }
+            }
+            text += "\(id),\(time),\(event)\n"
         }
         return text
     }
 
     /// Memory limits of a few events (the smallest spill after every event), in every reading
     /// setup, two threads included: the log read must be the same events, and so the same funnel.
-    @Test func theReaderSpillsPastItsMemoryLimit() throws {
-        let text = Self.csv(rows: 3_000)
-        let reference = readEvents(text)
+    @Test(arguments: [(3_000, 3, false), (1_500, 1, true), (1_500, 2, true)])
+    func theReaderSpillsPastItsMemoryLimit(rows: Int, seed: UInt64, awkward: Bool) throws {
+        let text = Self.csv(rows: rows, seed: seed, awkward: awkward)
+        var plain = EventLogReader(stageOfEvent: testStages)
+        plain.skipBadRows = awkward
+        let reference = readEvents(text, reader: plain)
         #expect(reference.log.spilledEvents == nil)
-        #expect(reference.diagnostics.isEmpty)
+        #expect(reference.diagnostics.count == (awkward ? 1 : 0))
         let expected = try FunnelEngine.compute(log: reference.log, stageCount: 3)
         let events = try Self.allEvents(reference.log)
+        let setups = ReadingSetup.all + [5, 13, 100, 4096].map { ReadingSetup(chunkSize: $0, threads: 2) }
         for limit in [1, 100, 1 << 10, 1 << 14] {
-            for setup in ReadingSetup.all {
-                var reader = EventLogReader(stageOfEvent: testStages)
+            for setup in setups {
+                var reader = plain
                 reader.eventMemoryLimit = limit
                 let (log, diagnostics) = readEvents(text, reader: reader, setup: setup)
-                #expect(diagnostics.isEmpty, "limit \(limit), \(setup)")
+                #expect(diagnostics == reference.diagnostics, "limit \(limit), \(setup)")
                 #expect(log.spilledEvents != nil, "limit \(limit), \(setup)")
                 #expect(log.events.isEmpty, "limit \(limit), \(setup)")
                 #expect(log.customers == reference.log.customers, "limit \(limit), \(setup)")
-                #expect((log.rows, log.ignoredEvents) == (reference.log.rows, reference.log.ignoredEvents))
+                #expect((log.rows, log.ignoredEvents, log.skippedRows)
+                        == (reference.log.rows, reference.log.ignoredEvents, reference.log.skippedRows))
                 #expect(try Self.allEvents(log) == events, "limit \(limit), \(setup)")
                 #expect(try FunnelEngine.compute(log: log, stageCount: 3) == expected, "limit \(limit), \(setup)")
             }
