@@ -69,17 +69,9 @@ final class EventSpillFile: @unchecked Sendable {
             }
         }
         let byteCount = events.count * MemoryLayout<FunnelEvent>.stride
-        let failure: String? = scratch.withUnsafeBytes { bytes in
-            var written = 0
-            while written < byteCount {
-                let result = pwrite(descriptor, bytes.baseAddress! + written, byteCount - written, off_t(end) + off_t(written))
-                if result < 0 {
-                    if errno == EINTR { continue }
-                    return FileSystem.lastErrorMessage()
-                }
-                written += result
-            }
-            return nil
+        // Batches are only ever appended (reads use pread), so the file's position is `end`.
+        let failure = scratch.withUnsafeBytes {
+            FileSystem.writeAll(UnsafeRawBufferPointer(rebasing: $0.prefix(byteCount)), to: descriptor)
         }
         if let failure { throw FileError(.cannotWrite, path: directory, reason: failure) }
         let stride = Int64(MemoryLayout<FunnelEvent>.stride)

@@ -62,20 +62,8 @@ public enum FileSystem {
             throw FileError(.cannotWrite, path: path, reason: lastErrorMessage())
         }
         let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        var failure: String?
         let contiguous = Array(bytes)
-        contiguous.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = lastErrorMessage()
-                    return
-                }
-                offset += written
-            }
-        }
+        var failure = contiguous.withUnsafeBytes { writeAll($0, to: descriptor) }
         if failure == nil, fchmod(descriptor, 0o644) != 0 || fsync(descriptor) != 0 {
             failure = lastErrorMessage()
         }
@@ -87,6 +75,21 @@ public enum FileSystem {
             throw FileError(.cannotWrite, path: path, reason: failure)
         }
         return temporary
+    }
+
+    /// Writes all of `bytes` at `descriptor`'s position, however many calls that takes;
+    /// nil when done, else the system's reason for failing.
+    static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) -> String? {
+        var offset = 0
+        while offset < bytes.count {
+            let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return lastErrorMessage()
+            }
+            offset += written
+        }
+        return nil
     }
 
     static func lastErrorMessage() -> String {
