@@ -1,11 +1,32 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.2
 import PackageDescription
+
+// The modules follow the pipeline; each may import only the modules above it in this list,
+// and SwiftPM refuses any other import. See the README's "How the code is laid out".
+//
+//   JourneyLanguage     text → tokens → statements → model; checks; diagnostics; files
+//   JourneyEvents       event logs → funnel events → reach per stage (raw memory, benchmarked)
+//   JourneyAnalysis     metrics, control, the weakest stage; their tables, JSON and CSV
+//   JourneyXML          deterministic XML writing; libxml2 validation and reading (C pointers)
+//   JourneyCharts       the emotion curve, the funnel and the dashboard as SVG
+//   JourneyInterchange  JSON, XML and Mermaid, both ways
+//   JourneyHTMLReport   the self-contained HTML report
+//   journey             the command-line tool
+
+/// Strict memory safety for every module but the two that a benchmark or a C library demands.
+let safe: [SwiftSetting] = [.strictMemorySafety()]
 
 let package = Package(
     name: "journey",
     platforms: [.macOS(.v13)],
     products: [
-        .library(name: "JourneyKit", targets: ["JourneyKit"]),
+        .library(
+            name: "JourneyKit",
+            targets: [
+                "JourneyLanguage", "JourneyEvents", "JourneyAnalysis", "JourneyXML",
+                "JourneyCharts", "JourneyInterchange", "JourneyHTMLReport",
+            ]
+        ),
         .executable(name: "journey", targets: ["journey"]),
     ],
     dependencies: [
@@ -16,29 +37,57 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
-        // All logic: syntax → model → checks → metrics → charts → validation.
-        .target(name: "JourneyKit", dependencies: ["CLibXML2", .product(name: "Mustache", package: "swift-mustache")]),
-        // libxml2, for validating the XML and SVG the tool writes; only JourneyKit/Validation uses it.
+        .target(name: "JourneyLanguage", swiftSettings: safe),
+        // The only Swift module besides JourneyXML allowed raw memory: the CSV reader and the
+        // funnel engine, for the figures in bench/README.md.
+        .target(name: "JourneyEvents", dependencies: ["JourneyLanguage"]),
+        .target(name: "JourneyAnalysis", dependencies: ["JourneyLanguage", "JourneyEvents"], swiftSettings: safe),
+        // libxml2 is a C library: its wrapper is the other module that touches C pointers.
+        .target(name: "JourneyXML", dependencies: ["JourneyLanguage", "CLibXML2"]),
         .systemLibrary(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
-        // The command-line tool: a thin shell over JourneyKit.
+        .target(
+            name: "JourneyCharts",
+            dependencies: ["JourneyLanguage", "JourneyAnalysis", "JourneyXML"],
+            swiftSettings: safe
+        ),
+        .target(
+            name: "JourneyInterchange",
+            dependencies: ["JourneyLanguage", "JourneyAnalysis", "JourneyXML"],
+            swiftSettings: safe
+        ),
+        .target(
+            name: "JourneyHTMLReport",
+            dependencies: [
+                "JourneyLanguage", "JourneyAnalysis", "JourneyXML", "JourneyCharts",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            swiftSettings: safe
+        ),
+        // The command-line tool: a thin shell over the modules.
         .executableTarget(
             name: "journey",
             dependencies: [
-                "JourneyKit",
+                "JourneyLanguage", "JourneyEvents", "JourneyAnalysis", "JourneyXML",
+                "JourneyCharts", "JourneyInterchange", "JourneyHTMLReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            swiftSettings: safe
         ),
         .testTarget(
             name: "JourneyKitTests",
-            dependencies: ["JourneyKit", .product(name: "PropertyBased", package: "swift-property-based")],
+            dependencies: [
+                "JourneyLanguage", "JourneyEvents", "JourneyAnalysis", "JourneyXML",
+                "JourneyCharts", "JourneyInterchange", "JourneyHTMLReport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             // Read from the source tree by the snapshot tests, not bundled.
             exclude: ["Charts/Snapshots", "Interchange/Snapshots", "Interchange/Fixtures"]
         ),
         // Runs the built `journey` binary; depending on it makes `swift test` build it first.
-        .testTarget(name: "JourneyEndToEndTests", dependencies: ["journey", "JourneyKit"]),
+        .testTarget(name: "JourneyEndToEndTests", dependencies: ["journey", "JourneyLanguage"]),
     ]
 )

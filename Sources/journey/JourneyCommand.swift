@@ -1,5 +1,5 @@
 import ArgumentParser
-import JourneyKit
+import JourneyLanguage
 
 /// The `journey` command: customer-journey mapping and pain-point analysis.
 @main

@@ -1,6 +1,6 @@
 import Foundation
-import JourneyKit
 import Testing
+@testable import JourneyLanguage
 
 /// `--version` and `--help`: they print to standard output and succeed.
 @Suite("journey --help and --version")

@@ -1,6 +1,7 @@
 import Foundation
-import JourneyKit
 import Testing
+@testable import JourneyLanguage
+@testable import JourneyXML
 
 /// `journey report`, run as a user runs it, always from a temporary working folder.
 @Suite("journey report")

@@ -1,5 +1,5 @@
 import ArgumentParser
-import JourneyKit
+import JourneyLanguage
 
 extension JourneyCommand {
     /// `journey check`: reports every error and warning in journey files.

@@ -1,5 +1,6 @@
 import ArgumentParser
-import JourneyKit
+import JourneyLanguage
+import JourneyInterchange
 
 extension JourneyCommand {
     /// `journey export`: writes a journey as JSON, XML or a Mermaid diagram.

@@ -1,5 +1,6 @@
 import ArgumentParser
-import JourneyKit
+import JourneyLanguage
+import JourneyAnalysis
 
 extension JourneyCommand {
     /// `journey funnel`: the funnel's real reach, conversion and time to convert, from an event log.

@@ -1,5 +1,6 @@
 import ArgumentParser
-import JourneyKit
+import JourneyLanguage
+import JourneyInterchange
 
 extension JourneyCommand {
     /// `journey import`: turns a Mermaid diagram, or the project's JSON or XML, into a `.journey` file.

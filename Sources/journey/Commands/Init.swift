@@ -1,5 +1,5 @@
 import ArgumentParser
-import JourneyKit
+import JourneyLanguage
 
 extension JourneyCommand {
     /// `journey init`: writes a starter journey to edit.

@@ -1,5 +1,5 @@
 import ArgumentParser
-import JourneyKit
+import JourneyAnalysis
 
 extension JourneyCommand {
     /// `journey metrics`: conversion, drop-off, experience and control at every stage.

@@ -1,5 +1,7 @@
 import ArgumentParser
-import JourneyKit
+import JourneyLanguage
+import JourneyXML
+import JourneyCharts
 
 extension JourneyCommand {
     /// `journey render`: draws a journey as an SVG chart, validated before it is written.

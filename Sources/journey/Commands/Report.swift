@@ -1,5 +1,7 @@
 import ArgumentParser
-import JourneyKit
+import JourneyLanguage
+import JourneyCharts
+import JourneyHTMLReport
 
 extension JourneyCommand {
     /// `journey report`: one self-contained HTML report, checked before it is written.

@@ -1,5 +1,5 @@
 import ArgumentParser
-import JourneyKit
+import JourneyXML
 
 extension JourneyCommand {
     /// `journey validate`: checks SVG and XML files with libxml2, as journey does before writing them.

@@ -1,5 +1,5 @@
 import ArgumentParser
-import JourneyKit
+import JourneyAnalysis
 
 extension JourneyCommand {
     /// `journey weakest`: the one stage to fix first, and how.

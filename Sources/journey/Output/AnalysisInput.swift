@@ -1,5 +1,6 @@
 import ArgumentParser
-import JourneyKit
+import JourneyLanguage
+import JourneyAnalysis
 
 /// The journey file that an analysing command reads, and how it reads it.
 ///

@@ -1,7 +1,8 @@
+import Foundation
 import ArgumentParser
-import JourneyKit
 
 import Glibc
+import JourneyLanguage
 
 /// How `journey check` prints diagnostics.
 enum DiagnosticOutputFormat: String, ExpressibleByArgument, CaseIterable {
@@ -21,7 +22,7 @@ enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
         case .always: return true
         case .never: return false
         case .auto:
-            if let noColor = getenv("NO_COLOR"), noColor.pointee != 0 { return false }
+            if let noColor = ProcessInfo.processInfo.environment["NO_COLOR"], !noColor.isEmpty { return false }
             return isatty(descriptor) == 1
         }
     }
@@ -111,14 +112,13 @@ enum StandardStreams {
     }
 
     private static func write(_ text: String, to descriptor: Int32) {
-        var bytes = Array(text.utf8)[...]
-        while !bytes.isEmpty {
-            let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                return
-            }
-            bytes = bytes.dropFirst(written)
+        let handle = descriptor == STDOUT_FILENO ? FileHandle.standardOutput : FileHandle.standardError
+        do {
+            // FileHandle writes everything, retrying short writes and interrupted calls.
+            try handle.write(contentsOf: Data(text.utf8))
+        } catch {
+            // A closed or full standard stream leaves nowhere to report the failure.
+            return
         }
     }
 }

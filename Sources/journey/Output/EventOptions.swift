@@ -1,5 +1,6 @@
 import ArgumentParser
-import JourneyKit
+import JourneyLanguage
+import JourneyEvents
 
 /// How to read an event log and turn it into a funnel: `--events` and its companions.
 struct EventOptions: ParsableArguments {

@@ -1,5 +1,5 @@
 import ArgumentParser
-import JourneyKit
+import JourneyLanguage
 
 /// Where a command that writes one file writes it, when `-o` does not say.
 enum OutputPath {

@@ -1,5 +1,6 @@
 import ArgumentParser
-import JourneyKit
+import JourneyLanguage
+import JourneyCharts
 
 /// Finds the theme that `--theme` names: a bundled one, or a JSON theme file.
 enum ThemeLoader {

@@ -1,6 +1,8 @@
 import Foundation
-import JourneyKit
 import Testing
+@testable import JourneyLanguage
+@testable import JourneyXML
+@testable import JourneyCharts
 
 /// Every example journey, in every chart and theme: valid SVG 1.1, labels apart and on the canvas.
 @Suite struct ChartRendererTests {

@@ -1,6 +1,6 @@
 import Foundation
-import JourneyKit
 import Testing
+@testable import JourneyCharts
 
 /// The rendered examples, byte for byte, against the SVG files in `Snapshots/`.
 ///

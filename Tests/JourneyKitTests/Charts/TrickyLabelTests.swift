@@ -1,6 +1,8 @@
-import JourneyKit
 import PropertyBased
 import Testing
+@testable import JourneyLanguage
+@testable import JourneyXML
+@testable import JourneyCharts
 
 /// Labels made of the characters that break careless SVG writers still give valid charts.
 @Suite struct TrickyLabelTests {

@@ -1,4 +1,3 @@
-import JourneyKit
 import Testing
 
 /// One test per declaration message, each at its exact line and column.

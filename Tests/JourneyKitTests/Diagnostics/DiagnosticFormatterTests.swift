@@ -1,5 +1,5 @@
-import JourneyKit
 import Testing
+@testable import JourneyLanguage
 
 @Suite struct DiagnosticFormatterTests {
     private func render(_ source: String, colors: Bool = false) -> String {

@@ -1,5 +1,5 @@
-import JourneyKit
 import Testing
+@testable import JourneyLanguage
 
 /// One test per statement message, each at its exact line and column.
 @Suite struct StatementDiagnosticTests {

@@ -1,5 +1,5 @@
-import JourneyKit
 import Testing
+@testable import JourneyLanguage
 
 @Suite struct SuggestionTests {
     @Test(arguments: [

@@ -1,5 +1,5 @@
-import JourneyKit
 import Testing
+@testable import JourneyLanguage
 
 /// One test per syntax message, each at its exact line and column.
 @Suite struct SyntaxDiagnosticTests {

@@ -1,5 +1,6 @@
-import JourneyKit
 import Testing
+@testable import JourneyLanguage
+@testable import JourneyEvents
 
 /// One test per event-log message, each at its exact line and column, in every reading setup.
 @Suite struct EventLogDiagnosticTests {

@@ -1,6 +1,7 @@
 import Foundation
-import JourneyKit
 import Testing
+@testable import JourneyLanguage
+@testable import JourneyEvents
 
 /// Reading event logs: columns, CSV quoting and line endings, chunks and threads, counts.
 @Suite struct EventLogReaderTests {

@@ -1,4 +1,5 @@
-import JourneyKit
+@testable import JourneyLanguage
+@testable import JourneyEvents
 
 /// The stages the event-log tests map events to.
 let testStages: [String: Int32] = ["visit": 0, "signup": 1, "order": 2]

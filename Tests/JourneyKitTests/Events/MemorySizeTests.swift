@@ -1,5 +1,5 @@
-import JourneyKit
 import Testing
+@testable import JourneyEvents
 
 @Suite struct MemorySizeTests {
     @Test(arguments: [("64M", 64 << 20), ("1G", 1 << 30), ("512K", 512 << 10), ("64MiB", 64 << 20),

@@ -1,5 +1,6 @@
-import JourneyKit
 import Testing
+@testable import JourneyLanguage
+@testable import JourneyEvents
 
 /// Funnel events kept in temporary files: written, read back, and computed on exactly as in memory.
 @Suite struct SpilledEventsTests {

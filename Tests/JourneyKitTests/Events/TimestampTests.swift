@@ -1,5 +1,5 @@
-import JourneyKit
 import Testing
+@testable import JourneyEvents
 
 /// Every accepted timestamp form, and every rejection, in milliseconds since the epoch.
 @Suite struct TimestampTests {

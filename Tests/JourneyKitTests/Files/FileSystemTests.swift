@@ -1,6 +1,6 @@
 import Foundation
-import JourneyKit
 import Testing
+@testable import JourneyLanguage
 
 @Suite struct FileSystemTests {
     private func temporaryFolder() throws -> URL {

@@ -1,6 +1,6 @@
 import Foundation
-import JourneyKit
 import Testing
+@testable import JourneyLanguage
 
 @Suite struct JourneyFormatterTests {
     static let files: [URL] = ((try? Repository.journeyFiles(in: "journeys")) ?? [])

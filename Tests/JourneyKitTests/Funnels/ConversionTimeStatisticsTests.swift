@@ -1,6 +1,6 @@
-import JourneyKit
 import PropertyBased
 import Testing
+@testable import JourneyEvents
 
 /// Median, 90th percentile and mean of durations, zero durations included.
 @Suite struct ConversionTimeStatisticsTests {

@@ -1,5 +1,5 @@
-import JourneyKit
 import Testing
+@testable import JourneyEvents
 
 /// Reading `--window` values: whole numbers of days, hours, minutes or seconds.
 @Suite struct ConversionWindowTests {

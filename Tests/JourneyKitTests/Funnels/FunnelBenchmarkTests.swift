@@ -1,6 +1,6 @@
 import Foundation
-import JourneyKit
 import Testing
+@testable import JourneyEvents
 
 /// Times the engine on 1M and 10M random events, on one worker and on two, with the events in
 /// memory and spilled to a temporary file (`EventLog.spillingEvents`).

@@ -1,6 +1,6 @@
 import Foundation
-import JourneyKit
 import Testing
+@testable import JourneyEvents
 
 /// The engine's levels against ClickHouse's own `windowFunnel`, run by chDB (ClickHouse in a Python module).
 ///

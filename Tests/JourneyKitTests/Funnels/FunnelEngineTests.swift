@@ -1,5 +1,7 @@
-import JourneyKit
 import Testing
+@testable import JourneyLanguage
+@testable import JourneyEvents
+@testable import JourneyAnalysis
 
 /// The funnel engine on hand-built logs: every case of the event-log issue and the worked example of docs/funnels.md.
 @Suite struct FunnelEngineTests {

@@ -1,4 +1,4 @@
-import JourneyKit
+@testable import JourneyEvents
 
 /// Random event logs shaped like real ones, for benchmarks and the worker test.
 ///

@@ -1,6 +1,6 @@
-import JourneyKit
 import PropertyBased
 import Testing
+@testable import JourneyEvents
 
 /// The engine against slow, obviously correct references on random small logs, in every mode.
 ///

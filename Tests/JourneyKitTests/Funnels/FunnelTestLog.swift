@@ -1,4 +1,4 @@
-import JourneyKit
+@testable import JourneyEvents
 
 /// Event logs for the funnel tests, built from readable lines.
 enum FunnelTestLog {

@@ -1,6 +1,7 @@
 import Foundation
-import JourneyKit
 import Testing
+@testable import JourneyLanguage
+@testable import JourneyInterchange
 
 @Suite struct JourneyJSONTests {
     static let files: [URL] = (try? Repository.journeyFiles(in: "journeys")) ?? []

@@ -1,6 +1,8 @@
 import Foundation
-import JourneyKit
 import Testing
+@testable import JourneyLanguage
+@testable import JourneyXML
+@testable import JourneyInterchange
 
 /// The project's XML format (docs/formats.md, section "XML"): export, validation against
 /// templates/schema/journey-1.xsd in process and with xmllint, and import back to the model.

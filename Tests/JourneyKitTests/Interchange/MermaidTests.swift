@@ -1,6 +1,7 @@
 import Foundation
-import JourneyKit
 import Testing
+@testable import JourneyLanguage
+@testable import JourneyInterchange
 
 @Suite struct MermaidTests {
     static let journeyFiles: [URL] = (try? Repository.journeyFiles(in: "journeys")) ?? []

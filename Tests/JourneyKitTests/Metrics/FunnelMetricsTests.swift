@@ -1,6 +1,7 @@
 import Foundation
-import JourneyKit
 import Testing
+@testable import JourneyLanguage
+@testable import JourneyAnalysis
 
 /// Every definition of docs/metrics.md against hand-computed values.
 @Suite struct FunnelMetricsTests {

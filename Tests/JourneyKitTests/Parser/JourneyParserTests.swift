@@ -1,6 +1,6 @@
 import Foundation
-import JourneyKit
 import Testing
+@testable import JourneyLanguage
 
 /// The parser builds the model the file describes.
 @Suite struct JourneyParserTests {

@@ -1,5 +1,5 @@
-import JourneyKit
 import Testing
+@testable import JourneyCharts
 
 /// Widths here are worked out by hand from the advances in FontMetrics+DejaVuSans.swift (font
 /// units, 2048 per em), which `python3 scripts/generate-font-metrics.py --check` compares with

@@ -1,5 +1,6 @@
-import JourneyKit
 import Testing
+@testable import JourneyLanguage
+@testable import JourneyCharts
 
 @Suite struct MonotoneCurveTests {
     private func points(_ ys: [Double]) -> [MonotoneCurve.Point] {

@@ -1,6 +1,7 @@
 import Foundation
-@testable import JourneyKit
 import Testing
+@testable import JourneyXML
+@testable import JourneyCharts
 
 @Suite struct TextBoxTests {
     let font = FontMetrics.dejaVuSans

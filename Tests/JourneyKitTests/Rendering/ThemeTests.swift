@@ -1,6 +1,6 @@
 import Foundation
-import JourneyKit
 import Testing
+@testable import JourneyCharts
 
 @Suite struct ThemeTests {
     @Test(arguments: ["light", "dark", "print"])

@@ -1,5 +1,5 @@
-import JourneyKit
 import Testing
+@testable import JourneyXML
 
 @Suite struct XMLWriterTests {
     /// A small document with every kind of element the writer knows.

@@ -1,6 +1,10 @@
 import Foundation
-import JourneyKit
 import Testing
+@testable import JourneyLanguage
+@testable import JourneyAnalysis
+@testable import JourneyXML
+@testable import JourneyCharts
+@testable import JourneyHTMLReport
 
 /// The journey and metrics of an example, checked without errors.
 private func example(_ name: String) throws -> (journey: Journey, metrics: FunnelMetrics) {

@@ -1,6 +1,7 @@
 import Foundation
-import JourneyKit
 import Testing
+@testable import JourneyLanguage
+@testable import JourneyAnalysis
 
 @Suite struct MetricsReportTests {
     private func dressmate() throws -> (Journey, FunnelMetrics) {

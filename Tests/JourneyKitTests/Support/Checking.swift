@@ -1,5 +1,5 @@
-import JourneyKit
 import Testing
+@testable import JourneyLanguage
 
 /// Checks `source` as `journey check` does.
 func check(_ source: String, name: String = "test.journey") -> ParsedJourney {

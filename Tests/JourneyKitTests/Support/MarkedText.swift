@@ -1,4 +1,4 @@
-import JourneyKit
+@testable import JourneyLanguage
 
 /// Journey source with emoji markers (1️⃣ … 9️⃣) that stand where a diagnostic is expected.
 ///

@@ -1,5 +1,5 @@
-import JourneyKit
 import Testing
+@testable import JourneyLanguage
 
 @Suite struct LexerTests {
     private func kinds(_ line: String) -> [Token.Kind] {

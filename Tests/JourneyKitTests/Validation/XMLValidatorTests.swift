@@ -1,6 +1,7 @@
 import Foundation
-import JourneyKit
 import Testing
+@testable import JourneyLanguage
+@testable import JourneyXML
 
 /// XMLValidator with libxml2 and the system XML catalog: SVG against the SVG 1.1 DTD,
 /// well-formedness of any XML, XML Schema, and that none of it touches the network.

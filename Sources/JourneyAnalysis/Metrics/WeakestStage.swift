@@ -1,0 +1,102 @@
+import JourneyLanguage
+/// The one stage to fix first: the furthest below its target, and what fixing it is worth.
+public struct WeakestStage: Hashable, Sendable {
+    /// Why this stage was chosen.
+    public enum Basis: String, Hashable, Sendable {
+        /// The lowest conversion relative to target, among stages with a target and a next stage.
+        case target
+        /// No stage has a target: the lowest conversion of the funnel.
+        case lowestConversion
+    }
+
+    /// The stage's position in the funnel, from 0.
+    public var index: Int
+    /// The stage's name.
+    public var name: String
+    /// The stage's conversion to the next stage, from 0.
+    public var conversion: Double
+    /// The stage's target, from 0 to 1 (nil when chosen by lowest conversion).
+    public var target: Double?
+    /// How far below target the stage falls, as a share of the target, from 0 to 1.
+    public var shortfall: Double
+    /// The people who would reach the end of the funnel if the stage met its target:
+    /// R_n × (target / conversion − 1); 0 on target; nil when there is no target or
+    /// when the stage converts nobody (then `isAllLost`).
+    public var recoverable: Double?
+    /// Whether the stage converts nobody, so every person who entered it is lost.
+    public var isAllLost: Bool
+    /// Whether the shortfall is statistically significant: the 95% Wilson interval of the
+    /// conversion lies entirely below the target.
+    public var isSignificant: Bool
+    /// Whether the stage's conversion rests on fewer than 30 people.
+    public var isSmallSample: Bool
+    public var basis: Basis
+    /// One sentence a marketer can read: why this stage.
+    public var reason: String
+
+    /// The weakest of `stages` (in funnel order), or nil when no stage has a next stage.
+    ///
+    /// Among stages with a target and a next stage, the lowest conversion ÷ target wins;
+    /// ties go to lower control, then to lower mean experience (a stage without
+    /// touchpoints counts as neutral, 0), then to the earlier stage. When no stage has a
+    /// target, the lowest conversion wins, with the same tie-breaks.
+    public init?(stages: [StageMetrics]) {
+        let converting = stages.filter { $0.conversion != nil }
+        let withTarget = converting.filter { $0.target != nil }
+        let basis: Basis = withTarget.isEmpty ? .lowestConversion : .target
+        let candidates = withTarget.isEmpty ? converting : withTarget
+        func score(_ stage: StageMetrics) -> Double {
+            let conversion = stage.conversion ?? 0
+            guard basis == .target, let target = stage.target else { return conversion }
+            // A target of 0% is met by any conversion: such a stage is never the weakest.
+            return target > 0 ? conversion / target : .infinity
+        }
+        let tolerance = 1e-9
+        guard let weakest = candidates.min(by: { a, b in
+            let (scoreA, scoreB) = (score(a), score(b))
+            if abs(scoreA - scoreB) > tolerance { return scoreA < scoreB }
+            if abs(a.control.control - b.control.control) > tolerance { return a.control.control < b.control.control }
+            let (meanA, meanB) = (a.experience?.mean ?? 0, b.experience?.mean ?? 0)
+            if abs(meanA - meanB) > tolerance { return meanA < meanB }
+            return a.index < b.index
+        }), let conversion = weakest.conversion, let finalReach = stages.last?.reach else {
+            return nil
+        }
+
+        self.index = weakest.index
+        self.name = weakest.name
+        self.conversion = conversion
+        self.basis = basis
+        self.isSmallSample = weakest.isSmallSample
+        self.shortfall = weakest.relativeShortfall
+        if basis == .target, let target = weakest.target {
+            self.target = target
+            self.isAllLost = conversion == 0 && target > 0
+            self.recoverable = weakest.recoverable(finalReach: finalReach)
+            self.isSignificant = conversion < target && (weakest.wilson.map { $0.high < target } ?? false)
+        } else {
+            self.target = nil
+            self.isAllLost = conversion == 0
+            self.recoverable = nil
+            self.isSignificant = false
+        }
+        self.reason = WeakestStage.reason(for: weakest, basis: basis, candidates: candidates.count)
+    }
+
+    private static func reason(for stage: StageMetrics, basis: Basis, candidates: Int) -> String {
+        let conversion = NumberFormatting.percent(stage.conversion ?? 0)
+        switch basis {
+        case .lowestConversion:
+            return "No stage has a target, and \(stage.name) converts the smallest share of its people to the next stage: \(conversion)."
+        case .target:
+            let target = NumberFormatting.percent(stage.target ?? 0)
+            let among = candidates == 1 ? "the only stage with a target" : "of the \(candidates) stages with a target"
+            if stage.isBelowTarget {
+                let short = NumberFormatting.percent(stage.relativeShortfall)
+                let position = candidates == 1 ? "the only stage with a target" : "the furthest below target \(among)"
+                return "\(stage.name) converts \(conversion) of its people to the next stage against a target of \(target), \(short) short: \(position)."
+            }
+            return "Every stage with a target meets it; \(stage.name) is the closest to missing it, converting \(conversion) against a target of \(target)."
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import JourneyLanguage
+/// `journey metrics --format table`: a table per stage and a short verdict, for a terminal.
+public enum MetricsTableReport {
+    /// The report for `metrics`, ending with a newline.
+    public static func render(_ metrics: FunnelMetrics) -> String {
+        var table = TextTable(
+            headers: ["Stage", "Reach", "Conversion", "Target", "Drop-off", "Experience", "Pains",
+                      "Influence", "Measurement", "Control"],
+            alignments: [.left, .right, .right, .right, .right, .left, .right, .right, .right, .right])
+        for stage in metrics.stages {
+            table.rows.append([
+                stage.name,
+                NumberFormatting.grouped(stage.reach),
+                stage.conversion.map { NumberFormatting.percent($0) } ?? "–",
+                stage.target.map { NumberFormatting.percent($0) } ?? "–",
+                stage.dropOff.map(NumberFormatting.grouped) ?? "–",
+                stage.experience.map(describe) ?? "–",
+                String(stage.painPoints),
+                NumberFormatting.percent(stage.control.influence),
+                NumberFormatting.percent(stage.control.measurement),
+                NumberFormatting.percent(stage.control.control),
+            ])
+        }
+        var text = metrics.journeyName + "\n\n" + table.rendered()
+        text += "\nExperience: mean score (lowest to highest). Control: the mean of influence (owned media 100%,\n"
+        text += "paid and partner 50%, earned 0%) and measurement (share of touchpoints measured).\n"
+        text += "\n" + wrapped(verdict(metrics), width: 100) + "\n"
+        return text
+    }
+
+    /// One paragraph naming the weakest stage, what it is worth and how sure that is.
+    public static func verdict(_ metrics: FunnelMetrics) -> String {
+        guard let weakest = metrics.weakest else {
+            return "A funnel needs two stages or more for a weakest stage."
+        }
+        var text = "Weakest stage: \(weakest.name). \(weakest.reason)"
+        if let worth = WeakestStageReport.worth(weakest, metrics: metrics) {
+            text += " " + worth
+        }
+        if let confidence = WeakestStageReport.confidence(weakest, metrics: metrics) {
+            text += " " + confidence
+        }
+        return text
+    }
+
+    /// `text` broken at spaces into lines of at most `width` characters (longer words stay whole).
+    static func wrapped(_ text: String, width: Int) -> String {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ") {
+            if !line.isEmpty, line.count + 1 + word.count > width {
+                lines.append(line)
+                line = ""
+            }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        lines.append(line)
+        return lines.joined(separator: "\n")
+    }
+
+    private static func describe(_ experience: Experience) -> String {
+        "\(signed(experience.mean)) (\(signed(experience.lowest)) to \(signed(experience.highest)))"
+    }
+
+    package static func signed(_ score: Double) -> String {
+        let text = NumberFormatting.plain(score, maximumFractionDigits: 1)
+        return score > 0 && text != "0" ? "+" + text : text
+    }
+}

@@ -1,0 +1,248 @@
+import Foundation
+import JourneyLanguage
+
+/// Computes a funnel from an event log: every customer's level, reach per stage and time to convert.
+///
+/// The events are grouped by customer with a counting sort into one flat array
+/// (`CustomerEvents`), each customer's sorted by time then stage, and scanned in time linear in
+/// their number (`CustomerFunnelScanner`). Customers are split into as many ranges of about the
+/// same number of events as there are workers, scanned concurrently, and the ranges' counts and
+/// durations merged; the result does not depend on the number of workers. See docs/funnels.md.
+public enum FunnelEngine {
+    /// Logs with fewer events are scanned on one worker: starting threads would cost more.
+    static let parallelThreshold = 50_000
+
+    /// The funnel of `log` with `stageCount` stages (events' `stage` 0..<stageCount, stage 1 first).
+    ///
+    /// A log whose events were spilled to temporary files (`EventLog.spilledEvents`) is computed
+    /// one partition of customers at a time, each worker reading its partitions back in turn, so
+    /// memory holds a partition's events rather than the log's; the result is the same.
+    ///
+    /// - Parameters:
+    ///   - log: the events; each event's customer must index `log.customers` and its stage must
+    ///     be below `stageCount` (a violation stops the program: the reader guarantees both).
+    ///   - stageCount: from 1 to 255.
+    ///   - window: how long after a chain's stage-1 event its later stages still count.
+    ///   - mode: how the stages must follow each other.
+    ///   - workers: how many threads group and scan the events; nil for one per active processor.
+    /// - Throws: only for a spilled log, when its events cannot be read back.
+    public static func compute(log: EventLog, stageCount: Int, window: ConversionWindow = .default,
+                               mode: FunnelMode = .ordered, workers: Int? = nil) throws(FileError) -> FunnelResult {
+        precondition((1...255).contains(stageCount), "a funnel has 1 to 255 stages, not \(stageCount)")
+        let requested = workers ?? ProcessInfo.processInfo.activeProcessorCount
+        let customers = log.customers.count
+        let (tally, levels): (RangeTally, [UInt8])
+        if let spilled = log.spilledEvents {
+            precondition(log.events.isEmpty, "a log with spilled events holds none in memory")
+            (tally, levels) = try computePartitions(spilled, customers: customers, stageCount: stageCount,
+                                                    window: window, mode: mode, workers: requested)
+        } else {
+            (tally, levels) = computeInMemory(log, stageCount: stageCount, window: window, mode: mode, workers: requested)
+        }
+
+        var customersPerLevel = tally.customersPerLevel
+        customersPerLevel[0] += customers - tally.customersWithEvents
+        var reach = [Int](repeating: 0, count: stageCount)
+        var atLeast = 0
+        for level in stride(from: stageCount, through: 1, by: -1) {
+            atLeast += customersPerLevel[level]
+            reach[level - 1] = atLeast
+        }
+        var durations = tally.durations
+        var conversionTimes: [ConversionTimeStatistics] = []
+        for pair in durations.indices {
+            conversionTimes.append(ConversionTimeStatistics(reordering: &durations[pair]))
+        }
+        return FunnelResult(stageCount: stageCount, mode: mode, window: window, customers: customers,
+                            customersWithEvents: tally.customersWithEvents, events: log.eventCount,
+                            customersPerLevel: customersPerLevel, reach: reach,
+                            conversionTimes: conversionTimes, customerLevels: levels)
+    }
+
+    /// Groups the events of a log held in memory by customer, then scans ranges of customers
+    /// concurrently.
+    private static func computeInMemory(_ log: EventLog, stageCount: Int, window: ConversionWindow, mode: FunnelMode,
+                                        workers requested: Int) -> (RangeTally, [UInt8]) {
+        let customers = log.customers.count
+        let workerCount = log.events.count < parallelThreshold ? 1 : max(1, min(requested, customers))
+        var grouped = CustomerEvents(log: log, stageCount: stageCount, workers: workerCount)
+        let offsets = grouped.offsets
+        let ranges = splitCustomers(offsets: offsets, into: workerCount)
+
+        var levels = [UInt8](repeating: 0, count: customers)
+        var partials = [RangeTally?](repeating: nil, count: ranges.count)
+        grouped.events.withUnsafeMutableBufferPointer { eventBuffer in
+            levels.withUnsafeMutableBufferPointer { levelBuffer in
+                partials.withUnsafeMutableBufferPointer { partialBuffer in
+                    let events = SharedBuffer(eventBuffer)
+                    let levelsOut = SharedBuffer(levelBuffer)
+                    let tallies = SharedBuffer(partialBuffer)
+                    ParallelWork.run(ranges.count) { index in
+                        var scanner = CustomerFunnelScanner(stageCount: stageCount, window: window, mode: mode)
+                        var tally = RangeTally(stageCount: stageCount)
+                        for customer in ranges[index] {
+                            let lower = offsets[customer], upper = offsets[customer + 1]
+                            guard upper > lower else { continue }
+                            levelsOut[customer] = tally.scan(events.slice(lower..<upper), with: &scanner)
+                        }
+                        tallies[index] = tally
+                    }
+                }
+            }
+        }
+        var total = RangeTally(stageCount: stageCount)
+        for partial in partials {
+            if let partial { total.add(partial) }
+        }
+        return (total, levels)
+    }
+
+    /// Reads the partitions of a spilled log back and scans them: each worker takes a run of
+    /// partitions with about the same number of events, and for each one reads its events,
+    /// groups them by customer with a counting sort on the customer's place in the partition,
+    /// and scans them. The buffers are reused from one partition to the next.
+    private static func computePartitions(_ spilled: SpilledEvents, customers: Int, stageCount: Int,
+                                          window: ConversionWindow, mode: FunnelMode,
+                                          workers requested: Int) throws(FileError) -> (RangeTally, [UInt8]) {
+        let partitionOfCustomer = spilled.partitionOfCustomer
+        precondition(partitionOfCustomer.count == customers,
+                     "\(partitionOfCustomer.count) customers have a partition, but the log has \(customers)")
+        let partitionCount = SpilledEvents.partitionCount
+        // The customers of partition p are members[memberStarts[p]..<memberStarts[p + 1]], and
+        // placeInPartition[c] is customer c's place there.
+        var memberStarts = [Int](repeating: 0, count: partitionCount + 1)
+        for partition in partitionOfCustomer { memberStarts[Int(partition) + 1] += 1 }
+        for partition in 0..<partitionCount { memberStarts[partition + 1] += memberStarts[partition] }
+        var cursors = memberStarts
+        var members = [Int32](repeating: 0, count: customers)
+        var placeInPartition = [Int32](repeating: 0, count: customers)
+        for customer in 0..<customers {
+            let partition = Int(partitionOfCustomer[customer])
+            placeInPartition[customer] = Int32(cursors[partition] - memberStarts[partition])
+            members[cursors[partition]] = Int32(customer)
+            cursors[partition] += 1
+        }
+        // Runs of partitions with about the same number of events, one per worker.
+        var eventStarts = [Int](repeating: 0, count: partitionCount + 1)
+        for partition in 0..<partitionCount {
+            eventStarts[partition + 1] = eventStarts[partition] + spilled.count(of: partition)
+        }
+        let workerCount = spilled.count < parallelThreshold ? 1 : max(1, requested)
+        let ranges = splitCustomers(offsets: eventStarts, into: workerCount)
+
+        let (starts, places, customerAt) = (memberStarts, placeInPartition, members)
+        var levels = [UInt8](repeating: 0, count: customers)
+        var partials = [Result<RangeTally, FileError>?](repeating: nil, count: ranges.count)
+        levels.withUnsafeMutableBufferPointer { levelBuffer in
+            partials.withUnsafeMutableBufferPointer { partialBuffer in
+                let levelsOut = SharedBuffer(levelBuffer)
+                let results = SharedBuffer(partialBuffer)
+                ParallelWork.run(ranges.count) { index in
+                    var scanner = CustomerFunnelScanner(stageCount: stageCount, window: window, mode: mode)
+                    var tally = RangeTally(stageCount: stageCount)
+                    var read: [FunnelEvent] = []
+                    var grouped: [CustomerEvents.Event] = []
+                    var offsets: [Int] = []
+                    for partition in ranges[index] {
+                        read.removeAll(keepingCapacity: true)
+                        do throws(FileError) {
+                            try spilled.read(partition: partition, into: &read)
+                        } catch {
+                            results[index] = .failure(error)
+                            return
+                        }
+                        let first = starts[partition], memberCount = starts[partition + 1] - first
+                        CustomerEvents.group(read, places: places, customers: memberCount,
+                                             stageCount: stageCount, into: &grouped, offsets: &offsets)
+                        grouped.withUnsafeMutableBufferPointer { buffer in
+                            let events = SharedBuffer(buffer)
+                            for place in 0..<memberCount {
+                                let lower = offsets[place], upper = offsets[place + 1]
+                                guard upper > lower else { continue }
+                                levelsOut[Int(customerAt[first + place])] = tally.scan(events.slice(lower..<upper),
+                                                                                     with: &scanner)
+                            }
+                        }
+                    }
+                    results[index] = .success(tally)
+                }
+            }
+        }
+        var total = RangeTally(stageCount: stageCount)
+        for partial in partials {
+            switch partial {
+            case .success(let tally): total.add(tally)
+            case .failure(let error): throw error
+            case nil: break
+            }
+        }
+        return (total, levels)
+    }
+
+    /// What one worker found in its share of the customers.
+    struct RangeTally: Sendable {
+        /// Customers with at least one event in the range.
+        var customersWithEvents = 0
+        /// Customers with events per level, 0...stageCount.
+        var customersPerLevel: [Int]
+        /// Per pair of consecutive stages, one duration per customer who reached the later one.
+        var durations: [[Int64]]
+
+        init(stageCount: Int) {
+            customersPerLevel = [Int](repeating: 0, count: stageCount + 1)
+            durations = [[Int64]](repeating: [], count: stageCount - 1)
+        }
+
+        /// Sorts and scans one customer's events, counts their level and durations, and returns the level.
+        mutating func scan(_ events: UnsafeMutableBufferPointer<CustomerEvents.Event>,
+                           with scanner: inout CustomerFunnelScanner) -> UInt8 {
+            CustomerEvents.sortCustomer(events)
+            let level = scanner.scan(events)
+            customersWithEvents += 1
+            customersPerLevel[level] += 1
+            if level > 1 {
+                let times = scanner.completionTimes
+                for pair in 0..<(level - 1) {
+                    durations[pair].append(times[pair + 1] - times[pair])
+                }
+            }
+            return UInt8(level)
+        }
+
+        /// Adds another worker's counts and durations.
+        mutating func add(_ other: RangeTally) {
+            customersWithEvents += other.customersWithEvents
+            for level in customersPerLevel.indices {
+                customersPerLevel[level] += other.customersPerLevel[level]
+            }
+            for pair in durations.indices {
+                durations[pair].append(contentsOf: other.durations[pair])
+            }
+        }
+    }
+
+    /// Consecutive ranges of customers covering them all, about `parts` of them with about the
+    /// same number of events each.
+    static func splitCustomers(offsets: [Int], into parts: Int) -> [Range<Int>] {
+        let customers = offsets.count - 1
+        guard parts > 1, customers > 1 else { return [0..<customers] }
+        let total = offsets[customers]
+        var ranges: [Range<Int>] = []
+        var lower = 0
+        for part in 1..<parts {
+            let target = total / parts * part
+            // The first customer whose events start at or after the target.
+            var low = lower, high = customers
+            while low < high {
+                let middle = (low + high) / 2
+                if offsets[middle] < target { low = middle + 1 } else { high = middle }
+            }
+            if low > lower {
+                ranges.append(lower..<low)
+                lower = low
+            }
+        }
+        ranges.append(lower..<customers)
+        return ranges
+    }
+}

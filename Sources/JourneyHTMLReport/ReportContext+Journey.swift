@@ -1,0 +1,201 @@
+import JourneyLanguage
+import JourneyAnalysis
+import JourneyCharts
+extension ReportContext {
+    /// The context of the report on `journey`, with its `metrics` and its dashboard `chart`.
+    ///
+    /// The chart is validated against the SVG 1.1 DTD, then inlined without its prologue.
+    /// Characters that XML does not allow (control characters other than tab, line feed and
+    /// carriage return, U+FFFE and U+FFFF) are dropped from every text of the journey, so that
+    /// the escaped text is always well-formed.
+    /// - Throws: `InvalidChartError` when the chart is not valid SVG 1.1, a bug in journey.
+    public init(journey: Journey, metrics: FunnelMetrics, chart: RenderedChart, theme: Theme) throws(InvalidChartError) {
+        let inline = try InlineSVG(document: chart.svg, name: "\(Self.clean(journey.name)): dashboard chart")
+        let finalReach = metrics.stages.last?.reach ?? 0
+        let weakestIndex = metrics.weakest?.index
+
+        self.title = Self.clean(journey.name)
+        self.personas = journey.personas.map { persona in
+            let description = persona.description.map(Self.clean)
+            return Persona(id: Self.clean(persona.id), description: description, label: description ?? Self.clean(persona.id))
+        }
+        self.hasPersonas = !journey.personas.isEmpty
+        self.state = journey.state.rawValue
+        self.stateLabel = journey.state == .current ? "Current state" : "Future state"
+        self.scale = journey.scale.description
+        self.version = JourneyKitVersion.current
+        self.generator = "journey \(JourneyKitVersion.current)"
+
+        let first = metrics.stages.first, last = metrics.stages.last
+        self.summary = Summary(
+            stageCount: journey.stages.count,
+            touchpointCount: journey.touchpoints.count,
+            painPointCount: metrics.rankedPainPoints.count,
+            firstStage: Self.clean(first?.name ?? ""),
+            entered: NumberFormatting.grouped(first?.reach ?? 0),
+            lastStage: Self.clean(last?.name ?? ""),
+            completed: NumberFormatting.grouped(finalReach),
+            overallConversion: NumberFormatting.percent(last?.overallConversion ?? 0),
+            belowTargetCount: metrics.stagesBelowTarget.count,
+            stagesAndTouchpoints: Self.count(journey.stages.count, "stage") + ", "
+                + Self.count(journey.touchpoints.count, "touchpoint"),
+            belowTargetLabel: metrics.stagesBelowTarget.count == 1 ? "stage below target" : "stages below target",
+            painPointLabel: metrics.rankedPainPoints.count == 1 ? "pain point" : "pain points",
+            verdict: Self.clean(MetricsTableReport.verdict(metrics)))
+
+        self.chart = Chart(
+            svg: inline.markup, width: Int(chart.width.rounded(.up)), height: Int(chart.height.rounded(.up)),
+            theme: Self.clean(theme.name),
+            caption: Self.clean(ChartRenderer.description(journey, metrics: metrics, chart: .dashboard)))
+
+        self.stages = metrics.stages.map { stage in
+            let isWeakest = stage.index == weakestIndex
+            let hasTarget = stage.target != nil && stage.conversion != nil
+            return StageRow(
+                number: stage.index + 1,
+                name: Self.clean(stage.name),
+                reach: NumberFormatting.grouped(stage.reach),
+                conversion: stage.conversion.map { NumberFormatting.percent($0) } ?? "–",
+                target: stage.target.map { NumberFormatting.percent($0) } ?? "–",
+                dropOff: stage.dropOff.map(NumberFormatting.grouped) ?? "–",
+                experience: stage.experience.map(Self.describe) ?? "–",
+                painPoints: stage.painPoints,
+                influence: NumberFormatting.percent(stage.control.influence),
+                measurement: NumberFormatting.percent(stage.control.measurement),
+                control: NumberFormatting.percent(stage.control.control),
+                isWeakest: isWeakest,
+                isBelowTarget: stage.isBelowTarget,
+                status: isWeakest ? "weakest stage" : stage.isBelowTarget ? "below target" : hasTarget ? "on target" : "–")
+        }
+        self.metricsNote = "Experience: the mean score, with the lowest to the highest. Control: the mean of "
+            + "influence (owned media 100%, paid and partner 50%, earned 0%) and measurement (the share of "
+            + "touchpoints measured)."
+
+        let report = WeakestStageReport(journey: journey, metrics: metrics)
+        self.weakest = metrics.weakest.map { weakest in
+            let stage = metrics.stages[weakest.index]
+            let gaps = report.controlGaps.map(Self.controlGap)
+            return Weakest(
+                name: Self.clean(weakest.name),
+                reason: Self.clean(weakest.reason),
+                worth: WeakestStageReport.worth(weakest, metrics: metrics).map(Self.clean),
+                confidence: WeakestStageReport.confidence(weakest, metrics: metrics).map(Self.clean),
+                conversion: NumberFormatting.percent(weakest.conversion),
+                target: weakest.target.map { NumberFormatting.percent($0) } ?? "–",
+                shortfall: NumberFormatting.percent(weakest.shortfall),
+                recoverable: weakest.recoverable.map { NumberFormatting.grouped(Int($0.rounded())) },
+                isSignificant: weakest.isSignificant,
+                isSmallSample: weakest.isSmallSample,
+                isAllLost: weakest.isAllLost,
+                control: NumberFormatting.percent(stage.control.control),
+                influence: NumberFormatting.percent(stage.control.influence),
+                measurement: NumberFormatting.percent(stage.control.measurement),
+                isFullyControlled: stage.control.control >= 1,
+                hasNoTouchpoints: journey.stages[weakest.index].touchpoints.isEmpty,
+                controlGaps: gaps,
+                hasControlGaps: !gaps.isEmpty)
+        }
+        self.noWeakestReason = metrics.weakest == nil ? "A funnel needs two stages or more for a weakest stage." : nil
+
+        self.painPoints = metrics.rankedPainPoints.enumerated().map { offset, point in
+            let touchpoint = point.touchpoint
+            return PainPoint(
+                rank: offset + 1,
+                name: Self.clean(touchpoint.name),
+                stage: Self.clean(point.stageName),
+                score: MetricsTableReport.signed(touchpoint.score),
+                channel: touchpoint.channel.map(Self.clean),
+                isInWeakestStage: point.stageIndex == weakestIndex,
+                pains: touchpoint.pains.map(Self.clean),
+                ideas: touchpoint.ideas.map(Self.clean),
+                thoughts: touchpoint.thoughts.map(Self.clean),
+                hasPains: !touchpoint.pains.isEmpty,
+                hasIdeas: !touchpoint.ideas.isEmpty,
+                hasThoughts: !touchpoint.thoughts.isEmpty)
+        }
+        self.hasPainPoints = !painPoints.isEmpty
+
+        let ideaStages = Self.opportunityStages(journey, metrics: metrics)
+        let belowTarget = report.otherStagesBelowTarget.map { stage in
+            BelowTarget(
+                stage: Self.clean(stage.name),
+                conversion: NumberFormatting.percent(stage.conversion ?? 0),
+                target: NumberFormatting.percent(stage.target ?? 0),
+                shortfall: NumberFormatting.percent(stage.relativeShortfall),
+                worth: Self.worth(of: stage, finalReach: finalReach, lastStage: Self.clean(last?.name ?? "")))
+        }
+        self.opportunities = Opportunities(stages: ideaStages, hasIdeas: !ideaStages.isEmpty,
+                                           belowTarget: belowTarget, hasBelowTarget: !belowTarget.isEmpty)
+    }
+
+    /// The stages whose touchpoints have ideas: the weakest first, then by shortfall, then in funnel order.
+    private static func opportunityStages(_ journey: Journey, metrics: FunnelMetrics) -> [OpportunityStage] {
+        let weakestIndex = metrics.weakest?.index
+        let order = metrics.stages.sorted { a, b in
+            if (a.index == weakestIndex) != (b.index == weakestIndex) { return a.index == weakestIndex }
+            if a.relativeShortfall != b.relativeShortfall { return a.relativeShortfall > b.relativeShortfall }
+            return a.index < b.index
+        }
+        return order.compactMap { stage in
+            let touchpoints = journey.stages[stage.index].touchpoints.enumerated()
+                .sorted { a, b in a.element.score != b.element.score ? a.element.score < b.element.score : a.offset < b.offset }
+                .map(\.element)
+            let ideas = touchpoints.flatMap { touchpoint in
+                touchpoint.ideas.map { idea in
+                    Idea(idea: clean(idea), touchpoint: clean(touchpoint.name),
+                         score: MetricsTableReport.signed(touchpoint.score), isPainPoint: touchpoint.isPainPoint)
+                }
+            }
+            guard !ideas.isEmpty else { return nil }
+            let status: String
+            if stage.index == weakestIndex {
+                status = "weakest stage"
+            } else if stage.isBelowTarget {
+                status = "\(NumberFormatting.percent(stage.relativeShortfall)) below target"
+            } else if stage.conversion == nil {
+                status = "last stage"
+            } else {
+                status = stage.target == nil ? "no target" : "on target"
+            }
+            return OpportunityStage(stage: clean(stage.name), isWeakest: stage.index == weakestIndex,
+                                    status: status, ideas: ideas)
+        }
+    }
+
+    /// What meeting `stage`'s target is worth, in people at the end of the funnel: one sentence.
+    private static func worth(of stage: StageMetrics, finalReach: Int, lastStage: String) -> String {
+        guard let people = stage.recoverable(finalReach: finalReach) else {
+            return "It converts nobody: all \(NumberFormatting.grouped(stage.reach)) people who entered it are lost."
+        }
+        let count = NumberFormatting.grouped(Int(people.rounded()))
+        return "Meeting its target would bring about \(count) more people to the end of the funnel (\(lastStage))."
+    }
+
+    /// A control gap with the advice of `journey weakest`, one sentence per problem.
+    private static func controlGap(_ gap: WeakestStageReport.ControlGap) -> ControlGap {
+        ControlGap(touchpoint: clean(gap.touchpoint), isUnmeasured: gap.isUnmeasured,
+                   channel: gap.channel.map(clean), media: gap.media?.rawValue, advice: gap.advice.map(clean))
+    }
+
+    /// `1 stage`, `5 stages`.
+    private static func count(_ number: Int, _ noun: String) -> String {
+        "\(number) \(noun)\(number == 1 ? "" : "s")"
+    }
+
+    private static func describe(_ experience: Experience) -> String {
+        let signed = MetricsTableReport.signed
+        return "\(signed(experience.mean)) (\(signed(experience.lowest)) to \(signed(experience.highest)))"
+    }
+
+    /// `text` without the characters XML 1.0 does not allow; escaping is the template's job.
+    static func clean(_ text: String) -> String {
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x9, 0xA, 0xD, 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: result.append(scalar)
+            default: continue
+            }
+        }
+        return String(result)
+    }
+}

@@ -1,0 +1,49 @@
+import JourneyLanguage
+import JourneyAnalysis
+import JourneyXML
+import JourneyCharts
+/// Renders a journey as one self-contained HTML report, checked before it is written.
+///
+/// ```swift
+/// let report = try ReportRenderer.render(journey, metrics: metrics, theme: theme,
+///                                        template: try ReportTemplate.bundled(), name: "dressmate.html")
+/// guard report.isValid else { /* print report.validation.diagnostics, write nothing */ }
+/// try FileSystem.write(Array(report.html.utf8), to: "dressmate.html", replacing: true)
+/// ```
+///
+/// The report holds the title, personas, state and scale, a summary with the weakest stage,
+/// the dashboard chart inline, the metrics table, the weakest stage explained, the pain
+/// points ranked and the opportunities (see docs/report.md). The bundled template writes
+/// XHTML-compatible HTML5 with no scripts and no external resources, and the same journey
+/// gives the same bytes on every run.
+public enum ReportRenderer {
+    /// The report on `journey` with `template`, its dashboard drawn in `theme`, and checked.
+    ///
+    /// - Parameter name: the report's name in diagnostics, usually its path.
+    /// - Throws: `InvalidChartError` when the dashboard is not valid SVG 1.1, a bug in journey.
+    public static func render(
+        _ journey: Journey, metrics: FunnelMetrics, theme: Theme, template: ReportTemplate, name: String
+    ) throws(InvalidChartError) -> RenderedReport {
+        guard let chart = ChartRenderer.render(journey, chart: .dashboard, theme: theme) else {
+            // FunnelMetrics exists, so every stage has a reach and the dashboard can be drawn.
+            let problems = ChartRenderer.requirements(for: journey, chart: .dashboard)
+            throw InvalidChartError(name: "\(journey.name): dashboard chart", svg: "", diagnostics: problems)
+        }
+        let context = try ReportContext(journey: journey, metrics: metrics, chart: chart, theme: theme)
+        return render(context, template: template, name: name)
+    }
+
+    /// `context` rendered with `template`, and checked.
+    public static func render(_ context: ReportContext, template: ReportTemplate, name: String) -> RenderedReport {
+        let html = template.render(context)
+        return RenderedReport(html: html, validation: check(html, name: name))
+    }
+
+    /// Checks a report as it is checked before it is written: well-formed XML for libxml2
+    /// (so any XML tool can read it), and no `id` used twice.
+    public static func check(_ html: String, name: String) -> ValidationResult {
+        let wellFormed = XMLValidator.checkWellFormed(html, name: name)
+        guard wellFormed.isValid else { return wellFormed }
+        return ValidationResult(diagnostics: (wellFormed.diagnostics + HTMLIdentifiers.duplicates(in: html)).sortedByLocation())
+    }
+}

@@ -1,0 +1,192 @@
+import Foundation
+import JourneyLanguage
+
+/// Reads a journey back from the project's JSON document (see `JourneyJSONExporter`).
+///
+/// Only the `journey` part is read: metrics are recomputed from it. Keys the reader does not
+/// know are ignored, so that documents from a later minor version still read. Problems are
+/// diagnostics naming the key's path, such as `journey.stages[2].touchpoints[0].score`;
+/// JSON syntax errors give the line and column the JSON reader reports.
+public enum JourneyJSONImporter {
+    /// The journey in `bytes`, with what is wrong with the document.
+    public static func parse(_ bytes: [UInt8], name: String) -> ParsedJourney {
+        let document: Document
+        do {
+            document = try JSONDecoder().decode(Document.self, from: Data(bytes))
+        } catch let error as DecodingError {
+            if case .dataCorrupted(let context) = error, context.codingPath.isEmpty {
+                return failure(syntaxError(in: bytes))
+            }
+            return failure(.jsonImport(describe(error), at: SourceRange(line: 1, column: 1)))
+        } catch {
+            return failure(.jsonImport("not a JSON document: \(error)", at: SourceRange(line: 1, column: 1)))
+        }
+        guard document.format == JourneyJSONExporter.formatName else {
+            return failure(.jsonImport("'format' is \(document.format.map { "'\($0)'" } ?? "missing"), not 'journey'",
+                                       at: SourceRange(line: 1, column: 1)))
+        }
+        guard document.version == JourneyJSONExporter.version else {
+            return failure(.jsonImport("'version' is \(document.version.map(String.init) ?? "missing"); this tool reads version \(JourneyJSONExporter.version)",
+                                       at: SourceRange(line: 1, column: 1)))
+        }
+        var diagnostics: [Diagnostic] = []
+        let journey = document.journey.model(diagnostics: &diagnostics)
+        return ParsedJourney(journey: journey, diagnostics: diagnostics)
+    }
+
+    private static func failure(_ diagnostic: Diagnostic) -> ParsedJourney {
+        ParsedJourney(journey: Journey(name: ""), diagnostics: [diagnostic])
+    }
+
+    /// `journey.stages[2].score: expected a number`.
+    private static func describe(_ error: DecodingError) -> String {
+        func path(_ codingPath: [any CodingKey]) -> String {
+            var text = ""
+            for key in codingPath {
+                if let index = key.intValue {
+                    text += "[\(index)]"
+                } else {
+                    text += (text.isEmpty ? "" : ".") + key.stringValue
+                }
+            }
+            return text.isEmpty ? "the document" : text
+        }
+        switch error {
+        case .typeMismatch(let type, let context):
+            return "\(path(context.codingPath)): expected \(expectation(type))"
+        case .valueNotFound(let type, let context):
+            return "\(path(context.codingPath)): expected \(expectation(type)), found null"
+        case .keyNotFound(let key, let context):
+            return "\(path(context.codingPath + [key])): missing"
+        case .dataCorrupted(let context):
+            return "\(path(context.codingPath)): \(context.debugDescription)"
+        @unknown default:
+            return "\(error)"
+        }
+    }
+
+    private static func expectation(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: "a string"
+        case is Int.Type: "a whole number"
+        case is Double.Type: "a number"
+        case is Bool.Type: "true or false"
+        default: "a \(type)"
+        }
+    }
+
+    /// The syntax error in `bytes`, at the line and column where the JSON reader stopped.
+    ///
+    /// `JSONDecoder` on Linux does not say where; `JSONSerialization` gives the offset
+    /// ("around character 27"), which is turned into a line and a column.
+    private static func syntaxError(in bytes: [UInt8]) -> Diagnostic {
+        var message = "not valid JSON"
+        var range = SourceRange(line: 1, column: 1)
+        do {
+            _ = try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])
+        } catch {
+            let description = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
+            message += ": " + description
+            if let marker = description.range(of: "character "),
+               let offset = Int(description[marker.upperBound...].prefix { $0.isNumber }) {
+                range = location(ofByte: offset, in: bytes)
+            }
+        }
+        return .jsonImport(message, at: range)
+    }
+
+    /// The line and column (in scalars) of the byte at `offset`.
+    private static func location(ofByte offset: Int, in bytes: [UInt8]) -> SourceRange {
+        var line = 1, column = 1
+        for byte in bytes.prefix(max(0, min(offset, bytes.count))) {
+            if byte == 0x0A {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+        }
+        return SourceRange(line: line, column: column)
+    }
+
+    // MARK: - The document, as decoded
+
+    private struct Document: Decodable {
+        var format: String?
+        var version: Int?
+        var journey: JourneyDocument
+    }
+
+    private struct JourneyDocument: Decodable {
+        struct Scale: Decodable { var minimum: Double; var maximum: Double }
+        struct Persona: Decodable { var id: String; var description: String? }
+        struct Channel: Decodable { var id: String; var media: String; var description: String? }
+        struct Stage: Decodable {
+            var name: String
+            var reach: Int?
+            var target: Double?
+            var owner: String?
+            var events: [String]?
+            var touchpoints: [Touchpoint]?
+        }
+        struct Touchpoint: Decodable {
+            var name: String
+            var score: Double
+            var channel: String?
+            var measured: Bool?
+            var metric: String?
+            var personas: [String]?
+            var engagement: String?
+            var pains: [String]?
+            var ideas: [String]?
+            var thoughts: [String]?
+        }
+
+        var name: String
+        var scale: Scale?
+        var state: String?
+        var personas: [Persona]?
+        var channels: [Channel]?
+        var stages: [Stage]?
+
+        func model(diagnostics: inout [Diagnostic]) -> JourneyLanguage.Journey {
+            let origin = SourceLocation(line: 1, column: 1)
+            func choice<Choice: RawRepresentable & CaseIterable>(_ text: String?, _ kind: String, at path: String,
+                                                                 as type: Choice.Type) -> Choice? where Choice.RawValue == String {
+                guard let text else { return nil }
+                if let value = Choice(rawValue: text) { return value }
+                let choices = Choice.allCases.map(\.rawValue)
+                diagnostics.append(.jsonImport(
+                    "\(path): unknown \(kind) '\(text)'" + (Suggestion.closest(to: text, among: choices).map { " (did you mean '\($0)'?)" } ?? ""),
+                    at: SourceRange(line: 1, column: 1)))
+                return nil
+            }
+            var journey = JourneyLanguage.Journey(name: name)
+            if let scale { journey.scale = ScoreScale(minimum: scale.minimum, maximum: scale.maximum) }
+            journey.state = choice(state, "state", at: "journey.state", as: JourneyState.self) ?? .current
+            journey.personas = (personas ?? []).map { JourneyLanguage.Persona(id: $0.id, description: $0.description, location: origin) }
+            journey.channels = (channels ?? []).enumerated().map { index, channel in
+                JourneyLanguage.Channel(id: channel.id,
+                                   media: choice(channel.media, "media", at: "journey.channels[\(index)].media", as: Media.self) ?? .earned,
+                                   description: channel.description, location: origin)
+            }
+            journey.stages = (stages ?? []).enumerated().map { stageIndex, stage in
+                JourneyLanguage.Stage(
+                    name: stage.name, reach: stage.reach, target: stage.target, owner: stage.owner, events: stage.events ?? [],
+                    touchpoints: (stage.touchpoints ?? []).enumerated().map { index, touchpoint in
+                        JourneyLanguage.Touchpoint(
+                            name: touchpoint.name, score: touchpoint.score, channel: touchpoint.channel,
+                            isMeasured: touchpoint.measured ?? false, metric: touchpoint.metric,
+                            personas: touchpoint.personas ?? [],
+                            engagement: choice(touchpoint.engagement, "engagement level",
+                                               at: "journey.stages[\(stageIndex)].touchpoints[\(index)].engagement",
+                                               as: EngagementLevel.self),
+                            pains: touchpoint.pains ?? [], ideas: touchpoint.ideas ?? [], thoughts: touchpoint.thoughts ?? [],
+                            location: origin)
+                    },
+                    location: origin)
+            }
+            return journey
+        }
+    }
+}

@@ -1,0 +1,99 @@
+import JourneyLanguage
+/// Writes a journey as a Mermaid `journey` diagram, which GitHub and other Mermaid renderers draw.
+///
+/// Stages become sections, touchpoints tasks with their score mapped to Mermaid's 1..5 (see
+/// `MermaidScoreMapping`) and their personas as actors. What Mermaid cannot show — reach,
+/// targets, owners, events, channels, measurement, engagement, notes, personas' descriptions,
+/// the scale and state — goes into `%% journey:` comments that renderers skip and
+/// `MermaidImporter` reads back, so that exporting and importing gives the same journey.
+/// Characters Mermaid would read as syntax are written as entities such as `#58;`, which
+/// renderers show as the character itself. The layout is docs/mermaid.md's.
+public enum MermaidExporter {
+    /// The Mermaid text of `journey`, ending with a newline; the same journey always gives the same text.
+    public static func export(_ journey: Journey) -> String {
+        var lines = ["journey"]
+        let header = "    "
+        lines.append(header + "title " + MermaidText.escape(journey.name, in: .title))
+        lines += nameOverride(journey.name, in: .title).map { header + $0 }
+        lines.append(header + MermaidAnnotation.line(.scale, journey.scale.description))
+        lines.append(header + MermaidAnnotation.line(.state, journey.state.rawValue))
+        for persona in journey.personas {
+            lines.append(header + MermaidAnnotation.line(.persona, words: [persona.id], text: persona.description))
+        }
+        for channel in journey.channels {
+            lines.append(header + MermaidAnnotation.line(.channel, words: [channel.id, channel.media.rawValue],
+                                                         text: channel.description))
+        }
+        let allPersonas = journey.personas.map(\.id)
+        for stage in journey.stages {
+            lines.append(header + "section " + MermaidText.escape(stage.name, in: .section))
+            lines += sectionComments(stage).map { header + header + $0 }
+            for touchpoint in stage.touchpoints {
+                lines.append(header + header + taskLine(touchpoint, scale: journey.scale, allPersonas: allPersonas))
+                lines += taskComments(touchpoint, scale: journey.scale, hasPersonas: !allPersonas.isEmpty)
+                    .map { header + header + header + $0 }
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `Name: score: actor, actor`; a touchpoint for everyone lists every persona.
+    static func taskLine(_ touchpoint: Touchpoint, scale: ScoreScale, allPersonas: [String]) -> String {
+        var line = MermaidText.escape(touchpoint.name, in: .task) + ": "
+            + MermaidScoreMapping.writtenScore(touchpoint.score, on: scale)
+        let actors = touchpoint.personas.isEmpty ? allPersonas : touchpoint.personas
+        if !actors.isEmpty {
+            line += ": " + actors.map { MermaidText.escape($0, in: .actor) }.joined(separator: ", ")
+        }
+        return line
+    }
+
+    private static func sectionComments(_ stage: Stage) -> [String] {
+        var lines = nameOverride(stage.name, in: .section)
+        if let reach = stage.reach { lines.append(MermaidAnnotation.line(.reach, String(reach))) }
+        if let target = stage.target { lines.append(MermaidAnnotation.line(.target, percent(target))) }
+        if let owner = stage.owner { lines.append(MermaidAnnotation.line(.owner, owner)) }
+        lines += stage.events.map { MermaidAnnotation.line(.event, $0) }
+        return lines
+    }
+
+    private static func taskComments(_ touchpoint: Touchpoint, scale: ScoreScale, hasPersonas: Bool) -> [String] {
+        var lines = nameOverride(touchpoint.name, in: .task)
+        if !MermaidScoreMapping.roundTrips(touchpoint.score, on: scale) {
+            lines.append(MermaidAnnotation.line(.score, exactNumber(touchpoint.score)))
+        }
+        if let channel = touchpoint.channel { lines.append(MermaidAnnotation.line(.via, words: [channel])) }
+        if touchpoint.isMeasured { lines.append(MermaidAnnotation.line(.measured, touchpoint.metric)) }
+        if touchpoint.personas.isEmpty, hasPersonas { lines.append(MermaidAnnotation.line(.everyone)) }
+        if let engagement = touchpoint.engagement { lines.append(MermaidAnnotation.line(.engagement, engagement.rawValue)) }
+        lines += touchpoint.pains.map { MermaidAnnotation.line(.pain, $0) }
+        lines += touchpoint.ideas.map { MermaidAnnotation.line(.idea, $0) }
+        lines += touchpoint.thoughts.map { MermaidAnnotation.line(.thought, $0) }
+        return lines
+    }
+
+    /// A `%% journey:name` comment when the text as escaped for `place` would not read back
+    /// as `text`. Entities make every text read back, so this is a safeguard that stays silent.
+    private static func nameOverride(_ text: String, in place: MermaidText.Place) -> [String] {
+        let escaped = Array(MermaidText.escape(text, in: place).unicodeScalars)
+        return MermaidText.decode(escaped[...]) == text ? [] : [MermaidAnnotation.line(.name, text)]
+    }
+
+    /// A target as a percentage that reads back as the same ratio: `25%`, `12.5%`.
+    private static func percent(_ ratio: Double) -> String {
+        for digits in 0...9 {
+            let text = NumberFormatting.plain(ratio * 100, maximumFractionDigits: digits)
+            if let value = Double(text), value / 100 == ratio { return text + "%" }
+        }
+        return NumberFormatting.plain(ratio * 100, maximumFractionDigits: 9) + "%"
+    }
+
+    /// The shortest plain decimal that reads back as exactly `value`.
+    private static func exactNumber(_ value: Double) -> String {
+        for digits in 0...9 {
+            let text = NumberFormatting.plain(value, maximumFractionDigits: digits)
+            if Double(text) == value { return text }
+        }
+        return "\(value)"
+    }
+}

@@ -1,0 +1,46 @@
+import JourneyXML
+/// An XML Schema (XSD) of the project's XML format, compiled into the tool.
+///
+/// The schemas live in the repository's `templates/schema/` folder and are embedded by
+/// `scripts/embed-templates.py` into `JourneySchema+Embedded.swift`, so that the tool
+/// validates its XML wherever it runs, offline. See docs/formats.md, section "XML".
+public struct JourneySchema: Hashable, Sendable {
+    /// The file's name without `.xsd`, such as `journey-1`.
+    public var name: String
+    /// The schema's text.
+    public var text: String
+
+    public init(name: String, text: String) {
+        self.name = name
+        self.text = text
+    }
+
+    /// The namespace of version 1 of the format: a name, never fetched.
+    public static let namespace = "https://journey.tools/schema/journey/1"
+    /// The value of the root element's `version` attribute in version 1.
+    public static let version = "1"
+    /// The root element's local name.
+    public static let rootElement = "journey"
+
+    /// The schema of version 1, `templates/schema/journey-1.xsd`.
+    public static var version1: JourneySchema {
+        guard let schema = all.first(where: { $0.name == "journey-1" }) else {
+            preconditionFailure("journey-1.xsd is not embedded: run python3 scripts/embed-templates.py")
+        }
+        return schema
+    }
+
+    /// The schema file's name, as diagnostics name it: `journey-1.xsd`.
+    public var fileName: String { name + ".xsd" }
+
+    /// Version 1 compiled once per process, ready to validate documents against.
+    public static let compiled: XMLSchema = {
+        let schema = version1
+        do {
+            return try XMLSchema(Array(schema.text.utf8), name: schema.fileName)
+        } catch {
+            // The embedded schema is tested to compile: this is a bug in the tool.
+            preconditionFailure("the embedded \(schema.fileName) does not compile: \(error)")
+        }
+    }()
+}

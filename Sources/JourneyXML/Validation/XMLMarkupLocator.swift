@@ -1,0 +1,125 @@
+import JourneyLanguage
+/// Finds the attribute or tag a libxml2 finding is about, so that the caret goes under it.
+///
+/// libxml2 reports where its parser stood: a validity error about an attribute comes at the
+/// end of the start tag, one about an element's content at its end tag. This looks back from
+/// there, on that line and up to the element's first line, for the name libxml2 gave as a
+/// parameter: first as an attribute (`name=`), then as a tag (`<name` or `</name`). When
+/// neither is found, libxml2's own line and column stand.
+struct XMLMarkupLocator {
+    var source: SourceFile
+
+    /// How many lines above libxml2's line a start tag may begin.
+    private static let maximumLookBack = 50
+
+    /// The range for `error`: libxml2's line and column (1 when unknown), narrowed to the
+    /// attribute or tag it names when that is on the lines it points at.
+    func range(of error: LibXML2Error) -> SourceRange {
+        let line = error.line > 0 ? error.line : max(1, error.nodeLine)
+        let column = error.line > 0 ? max(1, error.column) : 1
+        let fallback = SourceRange(line: line, column: column)
+        guard error.isValidityFinding else { return fallback }
+
+        let names = [error.firstParameter, error.secondParameter].compactMap { $0 }.filter(XMLMarkupLocator.isName)
+        let firstLine = error.nodeLine > 0 && error.nodeLine <= line
+            ? max(error.nodeLine, line - XMLMarkupLocator.maximumLookBack)
+            : line
+        for name in names {
+            if let range = lastOccurrence(before: line, column, downTo: firstLine, matching: { attribute(name, in: $0) }) {
+                return range
+            }
+        }
+        for name in names {
+            if let range = lastOccurrence(before: line, column, downTo: firstLine, matching: { tag(name, in: $0) }) {
+                return range
+            }
+        }
+        return fallback
+    }
+
+    /// Where `<!DOCTYPE` is first written, for findings about the DTD as a whole.
+    func doctype() -> SourceRange? {
+        let marker = Array("<!DOCTYPE".unicodeScalars)
+        for (index, line) in source.lines.enumerated() where line.contains("<!DOCTYPE") {
+            if let offset = XMLMarkupLocator.occurrences(of: marker, in: Array(line.unicodeScalars)).first {
+                return SourceRange(line: index + 1, column: offset + 1, length: marker.count)
+            }
+        }
+        return nil
+    }
+
+    /// The first `<name` on line `line`, or the line's first column when it is not there;
+    /// nil when the line is unknown (0).
+    func startTag(_ name: String, onLine line: Int) -> SourceRange? {
+        guard line > 0 else { return nil }
+        let marker = Array("<\(name)".unicodeScalars)
+        guard let offset = XMLMarkupLocator.occurrences(of: marker, in: Array(source.line(line).unicodeScalars)).first else {
+            return SourceRange(line: line, column: 1)
+        }
+        return SourceRange(line: line, column: offset + 1, length: marker.count)
+    }
+
+    /// Searches line `line` up to `column` (all of it when the column is unknown), then the
+    /// lines above it down to `firstLine`, for the last match of `find`.
+    private func lastOccurrence(
+        before line: Int, _ column: Int, downTo firstLine: Int,
+        matching find: ([Unicode.Scalar]) -> (column: Int, length: Int)?
+    ) -> SourceRange? {
+        for number in stride(from: line, through: firstLine, by: -1) {
+            var scalars = Array(source.line(number).unicodeScalars)
+            if number == line, column > 1 {
+                scalars = Array(scalars.prefix(column - 1))
+            }
+            if let match = find(scalars) {
+                return SourceRange(line: number, column: match.column, length: match.length)
+            }
+        }
+        return nil
+    }
+
+    /// The last `name=` (or `name =`) preceded by white space: an attribute in a start tag.
+    private func attribute(_ name: String, in line: [Unicode.Scalar]) -> (column: Int, length: Int)? {
+        let pattern = Array(name.unicodeScalars)
+        for start in XMLMarkupLocator.occurrences(of: pattern, in: line).reversed() {
+            guard start > 0, line[start - 1].properties.isWhitespace else { continue }
+            var next = start + pattern.count
+            while next < line.count, line[next] == " " || line[next] == "\t" { next += 1 }
+            if next < line.count, line[next] == "=" {
+                return (start + 1, pattern.count)
+            }
+        }
+        return nil
+    }
+
+    /// The last `<name` or `</name` followed by white space, `>`, `/` or the end of the line.
+    private func tag(_ name: String, in line: [Unicode.Scalar]) -> (column: Int, length: Int)? {
+        let pattern = Array(name.unicodeScalars)
+        for start in XMLMarkupLocator.occurrences(of: pattern, in: line).reversed() {
+            let end = start + pattern.count
+            guard end == line.count || line[end].properties.isWhitespace || line[end] == ">" || line[end] == "/" else {
+                continue
+            }
+            if start >= 1, line[start - 1] == "<" {
+                return (start, pattern.count + 1)
+            }
+            if start >= 2, line[start - 1] == "/", line[start - 2] == "<" {
+                return (start - 1, pattern.count + 2)
+            }
+        }
+        return nil
+    }
+
+    /// The offsets where `pattern` starts in `line`, in order.
+    private static func occurrences(of pattern: [Unicode.Scalar], in line: [Unicode.Scalar]) -> [Int] {
+        guard !pattern.isEmpty, line.count >= pattern.count else { return [] }
+        return (0...(line.count - pattern.count)).filter { line[$0..<($0 + pattern.count)].elementsEqual(pattern) }
+    }
+
+    /// Whether `text` could be an XML name: only names are looked for, never values or content models.
+    private static func isName(_ text: String) -> Bool {
+        !text.isEmpty && text.unicodeScalars.allSatisfy { scalar in
+            scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+                || scalar == ":" || scalar == "_" || scalar == "-" || scalar == "."
+        }
+    }
+}
