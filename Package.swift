@@ -77,17 +77,49 @@ let package = Package(
             ],
             swiftSettings: safe
         ),
+        // Helpers shared by the test targets: marked text, diagnostics expected at markers,
+        // the repository's folders, markup escaping.
+        .target(
+            name: "JourneyTestSupport",
+            dependencies: ["JourneyLanguage"],
+            path: "Tests/JourneyTestSupport"
+        ),
+        // One test target per module, mirroring its folders.
+        .testTarget(name: "JourneyLanguageTests", dependencies: ["JourneyLanguage", "JourneyTestSupport"]),
         .testTarget(
-            name: "JourneyKitTests",
+            name: "JourneyEventsTests",
             dependencies: [
-                "JourneyLanguage", "JourneyEvents", "JourneyAnalysis", "JourneyXML",
-                "JourneyCharts", "JourneyInterchange", "JourneyHTMLReport",
+                "JourneyEvents", "JourneyLanguage", "JourneyTestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(
+            name: "JourneyAnalysisTests",
+            dependencies: ["JourneyAnalysis", "JourneyEvents", "JourneyLanguage", "JourneyTestSupport"]
+        ),
+        .testTarget(name: "JourneyXMLTests", dependencies: ["JourneyXML", "JourneyLanguage", "JourneyTestSupport"]),
+        .testTarget(
+            name: "JourneyChartsTests",
+            dependencies: [
+                "JourneyCharts", "JourneyAnalysis", "JourneyXML", "JourneyLanguage", "JourneyTestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             // Read from the source tree by the snapshot tests, not bundled.
-            exclude: ["Charts/Snapshots", "Interchange/Snapshots", "Interchange/Fixtures"]
+            exclude: ["Charts/Snapshots"]
+        ),
+        .testTarget(
+            name: "JourneyInterchangeTests",
+            dependencies: ["JourneyInterchange", "JourneyAnalysis", "JourneyXML", "JourneyLanguage", "JourneyTestSupport"],
+            exclude: ["XML/Snapshots", "Mermaid/Fixtures"]
+        ),
+        .testTarget(
+            name: "JourneyHTMLReportTests",
+            dependencies: [
+                "JourneyHTMLReport", "JourneyCharts", "JourneyAnalysis", "JourneyXML", "JourneyLanguage",
+                "JourneyTestSupport",
+            ]
         ),
         // Runs the built `journey` binary; depending on it makes `swift test` build it first.
-        .testTarget(name: "JourneyEndToEndTests", dependencies: ["journey", "JourneyLanguage"]),
+        .testTarget(name: "JourneyEndToEndTests", dependencies: ["journey", "JourneyLanguage", "JourneyTestSupport"]),
     ]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import JourneyTestSupport
 import Testing
 
 /// `journey check`, run as a user runs it: files on disk, exit status, standard output and error.

@@ -1,4 +1,5 @@
 import Foundation
+import JourneyTestSupport
 import Testing
 
 /// `journey funnel` and `--events`, run as a user runs them on a small hand-made log.

@@ -1,4 +1,5 @@
 import Foundation
+import JourneyTestSupport
 import Testing
 @testable import JourneyLanguage
 

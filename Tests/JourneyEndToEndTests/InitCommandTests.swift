@@ -1,4 +1,5 @@
 import Foundation
+import JourneyTestSupport
 import Testing
 
 /// `journey init`, run as a user runs it, always from a temporary working folder.

@@ -1,4 +1,5 @@
 import Foundation
+import JourneyTestSupport
 import Testing
 
 /// `journey metrics` and `journey weakest`, run as a user runs them.

@@ -1,4 +1,5 @@
 import Foundation
+import JourneyTestSupport
 import Testing
 @testable import JourneyLanguage
 @testable import JourneyXML
@@ -8,22 +9,6 @@ import Testing
 struct ReportCommandTests {
     private var dressmate: String {
         Repository.journeysFolder.appendingPathComponent("dressmate.journey").path
-    }
-
-    /// `text` as the report writes it: HTML-escaped by Mustache.
-    private func escaped(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
     }
 
     @Test("every example is written, well formed for libxml2 and xmllint, with each stage and pain point")
@@ -47,19 +32,19 @@ struct ReportCommandTests {
 
                 let journey = JourneyChecker.check(SourceFile(name: url.lastPathComponent,
                                                               text: try String(contentsOf: url, encoding: .utf8))).journey
-                #expect(html.contains("<h1>\(escaped(journey.name))</h1>"))
+                #expect(html.contains("<h1>\(escapedMarkup(journey.name))</h1>"))
                 for stage in journey.stages {
-                    #expect(html.contains(escaped(stage.name)), "\(name): stage \(stage.name)")
+                    #expect(html.contains(escapedMarkup(stage.name)), "\(name): stage \(stage.name)")
                 }
                 let painPoints = journey.touchpoints.filter(\.isPainPoint)
                 #expect(!painPoints.isEmpty)
                 for point in painPoints {
-                    #expect(html.contains("<h3>\(escaped(point.name))</h3>"), "\(name): pain point \(point.name)")
+                    #expect(html.contains("<h3>\(escapedMarkup(point.name))</h3>"), "\(name): pain point \(point.name)")
                     for idea in point.ideas {
-                        #expect(html.contains("<li>\(escaped(idea))</li>"), "\(name): idea \(idea)")
+                        #expect(html.contains("<li>\(escapedMarkup(idea))</li>"), "\(name): idea \(idea)")
                     }
                     for pain in point.pains {
-                        #expect(html.contains("<li>\(escaped(pain))</li>"), "\(name): pain \(pain)")
+                        #expect(html.contains("<li>\(escapedMarkup(pain))</li>"), "\(name): pain \(pain)")
                     }
                 }
             }

@@ -1,4 +1,5 @@
 import Foundation
+import JourneyTestSupport
 import Testing
 
 /// `journey validate`, run as a user runs it: SVG and XML files on disk, exit status, output.

@@ -180,37 +180,6 @@ func withTemporaryDirectory<T>(_ body: (URL) throws -> T) throws -> T {
     return try body(folder)
 }
 
-/// The repository's folders that the tests read: `journeys/` and `templates/`.
-enum Repository {
-    /// The repository root, found from this file's path (`Tests/JourneyEndToEndTests/Support/…`).
-    static let root: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent() // Support
-        .deletingLastPathComponent() // JourneyEndToEndTests
-        .deletingLastPathComponent() // Tests
-        .deletingLastPathComponent() // repository root
-
-    static var journeysFolder: URL { root.appendingPathComponent("journeys", isDirectory: true) }
-    static var templatesFolder: URL { root.appendingPathComponent("templates", isDirectory: true) }
-
-    /// The `.journey` files directly in `folder`, sorted by name; empty when the folder cannot be read.
-    static func journeyFiles(in folder: URL) -> [URL] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        return names.filter { $0.hasSuffix(".journey") }.sorted().map { folder.appendingPathComponent($0) }
-    }
-
-    /// Paths relative to the root of every example journey and template, for parameterized tests.
-    static func checkedFiles() -> [String] {
-        (journeyFiles(in: journeysFolder) + journeyFiles(in: templatesFolder)).map {
-            String($0.path.dropFirst(root.path.count + 1))
-        }
-    }
-
-    /// The template names, from the files in `templates/`.
-    static func templateNames() -> [String] {
-        journeyFiles(in: templatesFolder).map { $0.deletingPathExtension().lastPathComponent }
-    }
-}
-
 extension URL {
     /// Writes `text` as UTF-8 to `name` inside this folder and returns the file's URL.
     @discardableResult

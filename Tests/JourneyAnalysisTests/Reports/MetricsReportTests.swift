@@ -1,0 +1,141 @@
+import Foundation
+import JourneyTestSupport
+import Testing
+@testable import JourneyLanguage
+@testable import JourneyAnalysis
+
+@Suite struct MetricsReportTests {
+    private func dressmate() throws -> (Journey, FunnelMetrics) {
+        let url = Repository.root.appendingPathComponent("journeys/dressmate.journey")
+        let journey = check(try String(contentsOf: url, encoding: .utf8)).journey
+        return (journey, try #require(FunnelMetrics(journey: journey)))
+    }
+
+    @Test func jsonHasTheDocumentedShapeAndPlainNumbers() throws {
+        let text = MetricsJSONReport.render(try dressmate().1)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        #expect(object["journey"] as? String == "Dressmate — first order")
+        let stages = try #require(object["stages"] as? [[String: Any]])
+        #expect(stages.count == 5)
+        let purchase = stages[2]
+        #expect(purchase["name"] as? String == "Purchase")
+        #expect(purchase["reach"] as? Int == 9000)
+        #expect(purchase["conversion"] as? Double == 0.344444)     // rounded to 6 decimals
+        #expect(purchase["target"] as? Double == 0.5)
+        #expect(purchase["overallConversion"] as? Double == 0.075)
+        #expect(purchase["dropOff"] as? Int == 5900)
+        #expect((purchase["experience"] as? [String: Any])?["lowest"] as? Int == -4)
+        #expect(purchase["painPoints"] as? Int == 1)
+        #expect(purchase["control"] as? Int == 1)
+        #expect((purchase["wilson"] as? [String: Any])?["low"] as? Double == 0.334695)
+        #expect(stages[4]["conversion"] is NSNull)
+        #expect(stages[4]["target"] is NSNull)
+        let weakest = try #require(object["weakest"] as? [String: Any])
+        #expect(weakest["stage"] as? String == "Purchase")
+        #expect(weakest["recoverable"] as? Int == 1174)
+        #expect(weakest["shortfall"] as? Double == 0.311111)
+        #expect(weakest["significant"] as? Bool == true)
+        #expect(weakest["reason"] is String)
+    }
+
+    @Test func jsonIsByteIdenticalFromRunToRun() throws {
+        let (_, metrics) = try dressmate()
+        #expect(MetricsJSONReport.render(metrics) == MetricsJSONReport.render(metrics))
+    }
+
+    @Test func tableShowsEveryStageAndTheVerdict() throws {
+        let text = MetricsTableReport.render(try dressmate().1)
+        let lines = text.split(separator: "\n").map(String.init)
+        #expect(lines[0] == "Dressmate — first order")
+        #expect(lines[1].hasPrefix("Stage"))
+        #expect(lines.contains { $0.hasPrefix("Purchase") && $0.contains("9,000") && $0.contains("34.4%") && $0.contains("50%") })
+        #expect(lines.contains { $0.hasPrefix("Loyalty") && $0.contains("–") })
+        #expect(text.contains("Weakest stage: Purchase."))
+        #expect(text.contains("about 1,174 more people"))
+        // Columns line up: every row of the table is as wide as the rule or narrower.
+        let rule = try #require(lines.first { $0.hasPrefix("─") })
+        for row in lines[1...7] {
+            #expect(TextTable.displayWidth(of: row) <= TextTable.displayWidth(of: rule))
+        }
+    }
+
+    @Test func percentagesRoundHalfAwayFromZero() {
+        #expect(NumberFormatting.percent(0.34444) == "34.4%")
+        #expect(NumberFormatting.percent(0.00049) == "0%")
+        #expect(NumberFormatting.percent(0.1255, maximumFractionDigits: 2) == "12.55%")
+        #expect(NumberFormatting.percent(1.0) == "100%")
+        #expect(NumberFormatting.grouped(120000) == "120,000")
+        #expect(NumberFormatting.grouped(999) == "999")
+        #expect(NumberFormatting.grouped(-1234567) == "-1,234,567")
+    }
+
+    @Test func csvHasAHeaderAndOneRowPerStage() throws {
+        let text = MetricsCSVReport.render(try dressmate().1)
+        let rows = text.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        #expect(rows.count == 6)
+        #expect(rows[0] == MetricsCSVReport.columns.joined(separator: ","))
+        #expect(rows[3].hasPrefix("Purchase,9000,0.344444,0.5,0.075,5900,-1,-4,2,1,1,1,1,"))
+        #expect(rows[3].hasSuffix(",true"))
+        #expect(rows[5].hasPrefix("Loyalty,2600,,,"))
+    }
+
+    @Test func csvQuotesFieldsThatNeedIt() {
+        #expect(MetricsCSVReport.quoted("plain") == "plain")
+        #expect(MetricsCSVReport.quoted("a, b") == "\"a, b\"")
+        #expect(MetricsCSVReport.quoted("say \"hi\"") == "\"say \"\"hi\"\"\"")
+    }
+
+    @Test func weakestVerdictNamesStageWorthControlAndPainPoints() throws {
+        let (journey, metrics) = try dressmate()
+        let text = WeakestStageReport(journey: journey, metrics: metrics).text()
+        #expect(text.contains("Weakest stage: Purchase"))
+        #expect(text.contains("against a target of 50%"))
+        #expect(text.contains("about 1,174 more people to the end of the funnel (Loyalty)"))
+        #expect(text.contains("The shortfall is significant"))
+        #expect(text.contains("Control: 100%"))
+        #expect(text.contains("1. Purchase: \"Checkout asks her to create an account\" (-4)"))
+        #expect(text.contains("idea: Offer guest checkout"))
+        #expect(text.contains("Consideration: 30% against 40%, about 867 more people"))
+    }
+
+    @Test func howToRaiseControlListsUnmeasuredAndNotOwnedTouchpoints() throws {
+        let journey = check(header + """
+            channel ads paid
+            channel word earned
+            stage A
+              reach 1000
+              target 50%
+              touchpoint "Sees an ad" +1 via ads measured
+              touchpoint "Hears from a friend" +2 via word
+              touchpoint "Reads the site" +1 via site
+              touchpoint "Checks out" +1 via site measured
+            stage B
+              reach 100
+              touchpoint "Pays" -1 via site
+            """).journey
+        let metrics = try #require(FunnelMetrics(journey: journey))
+        let report = WeakestStageReport(journey: journey, metrics: metrics)
+        #expect(report.controlGaps.map(\.touchpoint) == ["Sees an ad", "Hears from a friend", "Reads the site"])
+        #expect(report.controlGaps.map(\.media) == [.paid, .earned, .owned])
+        #expect(report.controlGaps.map(\.isUnmeasured) == [false, true, true])
+        let text = report.text()
+        #expect(text.contains("To raise it:"))
+        #expect(text.contains("\"Hears from a friend\": Measure it: nobody would notice a change here. word is earned media"))
+    }
+
+    @Test func weakestJSONCarriesTheVerdict() throws {
+        let (journey, metrics) = try dressmate()
+        let text = WeakestStageReport(journey: journey, metrics: metrics).json()
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        let weakest = try #require(object["weakest"] as? [String: Any])
+        #expect(weakest["stage"] as? String == "Purchase")
+        #expect(weakest["control"] as? Int == 1)
+        #expect((weakest["raiseControl"] as? [Any])?.isEmpty == true)
+        let painPoints = try #require(object["painPoints"] as? [[String: Any]])
+        #expect(painPoints.first?["stage"] as? String == "Purchase")
+        #expect(painPoints.first?["ideas"] as? [String] == ["Offer guest checkout"])
+        let below = try #require(object["belowTarget"] as? [[String: Any]])
+        #expect(below.map { $0["stage"] as? String } == ["Consideration", "Purchase", "Delivery"])
+        #expect(below[0]["recoverable"] as? Int == 867)
+    }
+}
