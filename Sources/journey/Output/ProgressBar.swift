@@ -1,12 +1,12 @@
 import Foundation
 import Glibc
+import Synchronization
 
 /// A progress bar on standard error for long reads, drawn only when standard error is a terminal.
-final class ProgressBar: @unchecked Sendable {
+final class ProgressBar: Sendable {
     private let label: String
-    private let lock = NSLock()
-    private var lastDrawn = Date.distantPast
-    private var drewSomething = false
+    /// When the bar was last drawn, and whether it ever was; the reading threads share it.
+    private let drawn = Mutex((last: Date.distantPast, ever: false))
 
     /// A bar, or nil when standard error is not a terminal (a pipe, a file, CI).
     init?(label: String) {
@@ -16,12 +16,13 @@ final class ProgressBar: @unchecked Sendable {
 
     /// Shows `done` bytes of `total` (nil for a pipe), at most ten times a second.
     func update(_ done: Int64, of total: Int64?) {
-        lock.lock()
-        defer { lock.unlock() }
         let now = Date()
-        guard now.timeIntervalSince(lastDrawn) >= 0.1 else { return }
-        lastDrawn = now
-        drewSomething = true
+        let due = drawn.withLock { drawn in
+            guard now.timeIntervalSince(drawn.last) >= 0.1 else { return false }
+            drawn = (last: now, ever: true)
+            return true
+        }
+        guard due else { return }
         let mebibytes = Double(done) / 1_048_576
         if let total, total > 0 {
             let fraction = min(1, Double(done) / Double(total))
@@ -36,8 +37,6 @@ final class ProgressBar: @unchecked Sendable {
 
     /// Clears the bar's line.
     func finish() {
-        lock.lock()
-        defer { lock.unlock() }
-        if drewSomething { StandardStreams.writeError("\r\u{1B}[K") }
+        if drawn.withLock({ $0.ever }) { StandardStreams.writeError("\r\u{1B}[K") }
     }
 }
