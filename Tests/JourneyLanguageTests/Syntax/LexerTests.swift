@@ -55,6 +55,19 @@ import Testing
         #expect(texts("\treach\u{00A0}100\r") == ["reach", "100"])
     }
 
+    @Test func wideWhiteSpaceSeparatesTokensAndCountsOneColumn() {
+        // U+3000 is three bytes, U+2003 three, U+0085 two; each is one column.
+        let line = Lexer.tokenize("reach\u{3000}100\u{2003}é\u{0085}x", lineNumber: 1)
+        #expect(line.tokens.map(\.text) == ["reach", "100", "é", "x"])
+        #expect(line.tokens.map(\.range.start.column) == [1, 7, 11, 13])
+    }
+
+    @Test func unknownEscapeOfAMultiByteCharacterNamesIt() {
+        let line = Lexer.tokenize(#"pain "a\éb""#, lineNumber: 2)
+        #expect(line.tokens.map(\.text) == ["pain", #"a\éb"#])
+        #expect(line.diagnostics.map(\.message) == [#"unknown escape sequence '\é' in a string"#])
+    }
+
     @Test func emptyAndCommentOnlyLinesHaveNoTokens() {
         #expect(texts("").isEmpty)
         #expect(texts("   # just a comment").isEmpty)
