@@ -27,13 +27,13 @@ struct EventRowParser: ~Copyable {
     /// The folder of the temporary file `spill`.
     var spillDirectory = EventLog.temporaryDirectory
     /// The events spilled so far, created with the first batch.
-    var spill: EventSpillFile?
+    var spill: EventSpillWriter?
     /// The partition of each customer (see `SpilledEvents`), for the customers spilled so far.
     var partitions: [UInt16] = []
     /// Why spilling failed: the reader stops at the end of the buffer being parsed.
     var spillFailure: FileError?
     /// The spilled events of a second half merged into this one, with its customers' numbers here.
-    var mergedSpills: [(file: EventSpillFile, customers: [Int32]?)] = []
+    var mergedSpills: [(file: EventSpillWriter, customers: [Int32]?)] = []
     /// The partitions of `customersAfterTable`, when spilling.
     var partitionsAfterTable: [UInt16] = []
     /// Rows read, malformed ones included; blank lines excluded.
@@ -316,11 +316,11 @@ struct EventRowParser: ~Copyable {
     mutating func spillEvents() {
         guard spillFailure == nil else { return }
         do throws(FileError) {
-            let file: EventSpillFile
+            let file: EventSpillWriter
             if let spill {
                 file = spill
             } else {
-                file = try EventSpillFile(directory: spillDirectory, partitionCount: SpilledEvents.partitionCount)
+                file = try EventSpillWriter(directory: spillDirectory, partitionCount: SpilledEvents.partitionCount)
                 spill = file
             }
             assignPartitions()

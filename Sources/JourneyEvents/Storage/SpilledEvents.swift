@@ -9,7 +9,10 @@ import JourneyLanguage
 /// number of customers. `EventLogReader` spills a log whose events outgrow its
 /// `eventMemoryLimit`; `EventLog.spillingEvents(directory:)` spills one held in memory.
 /// The files have no name and vanish with the last reference to them.
-public final class SpilledEvents: @unchecked Sendable {
+///
+/// Immutable once made, so it is `Sendable` as it stands: the funnel's workers read partitions
+/// of it at once.
+public final class SpilledEvents: Sendable {
     /// How many partitions the customers are split into. With 1,024, a partition holds about a
     /// thousandth of the events: 7 K of the 7 M funnel events of a 10 M-row log.
     public static let partitionCount = 1024
@@ -21,9 +24,9 @@ public final class SpilledEvents: @unchecked Sendable {
     /// The number of events in the files.
     public let count: Int
 
-    init(parts: [(file: EventSpillFile, customers: [Int32]?)], partitionOfCustomer: [UInt16]) {
-        for part in parts { part.file.finishWriting() }
-        self.parts = parts
+    /// Finishes writing the files of `parts` and keeps them for reading.
+    init(parts: [(file: EventSpillWriter, customers: [Int32]?)], partitionOfCustomer: [UInt16]) {
+        self.parts = parts.map { (file: $0.file.finishWriting(), customers: $0.customers) }
         self.partitionOfCustomer = partitionOfCustomer
         self.count = parts.reduce(0) { $0 + $1.file.count }
     }
@@ -84,8 +87,8 @@ extension EventLog {
     /// events outgrow its memory limit. A log already spilled is returned as it is.
     public func spillingEvents(directory: String? = nil) throws(FileError) -> EventLog {
         guard spilledEvents == nil else { return self }
-        let file = try EventSpillFile(directory: directory ?? EventLog.temporaryDirectory,
-                                      partitionCount: SpilledEvents.partitionCount)
+        let file = try EventSpillWriter(directory: directory ?? EventLog.temporaryDirectory,
+                                        partitionCount: SpilledEvents.partitionCount)
         let partitions = customers.map { SpilledEvents.partition(of: $0) }
         try file.append(events, partitions: partitions)
         var log = self
