@@ -103,7 +103,7 @@ struct ByteKeyTable: ~Copyable {
     }
 
     /// Loads the slot where a look-up of `hash` starts, so that it is cached when `intern`
-    /// needs it: a batch of independent loads arrives together (see `EventRowParser.flush`).
+    /// needs it: a batch of independent loads arrives together (see `CustomerRegistry.internPendingEvents`).
     /// Returns a value to keep, so that the load is not optimised away; it means nothing.
     @inline(__always)
     func touch(_ hash: UInt64) -> UInt64 {

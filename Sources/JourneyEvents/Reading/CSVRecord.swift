@@ -1,5 +1,5 @@
 /// One CSV record scanned field by field, for the header row and the rare rows that need
-/// a second look; the event rows themselves go through `EventRowParser`'s faster loop.
+/// a second look; the event rows themselves go through `EventRowScanner`'s faster loop.
 ///
 /// Both follow the same rules (RFC 4180, read leniently where it is safe): fields are
 /// separated by `,`; a field that starts with `"` is quoted, holds `""` for a quote and may

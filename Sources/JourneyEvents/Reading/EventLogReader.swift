@@ -154,19 +154,6 @@ public struct EventLogReader: Sendable {
 
     // MARK: - Reading
 
-    /// How parsing up to the end of a source (or its stop) ended.
-    private enum PartEnd {
-        /// Every row was read.
-        case finished
-        /// The source reached its stop; `leftover` bytes of an unfinished row were not parsed.
-        case reachedStop(leftover: Int)
-        /// The second thread was cancelled, or met a row too long for its buffer.
-        case gaveUp
-        case failed(FileError)
-        /// Funnel events could not be written to a temporary file.
-        case spillFailed(FileError)
-    }
-
     /// The header, read: its columns and the line the first row starts on.
     private struct Header {
         var columns: EventLogColumns
@@ -212,17 +199,17 @@ public struct EventLogReader: Sendable {
             let middle = max(source.position, (source.position - Int64(buffer.count) + end) / 2)
             if let found = try? source.lineStart(after: middle), found < end { cut = found }
         }
-        let spillThreshold = eventMemoryLimit.map { EventLogReader.spillThreshold(memoryLimit: $0, threads: cut == nil ? 1 : 2) }
-        parser.spillThreshold = spillThreshold
-        parser.spillDirectory = spillDirectory ?? parser.spillDirectory
-        parser.events.reserveCapacity(EventLogReader.reservedEvents(expected: rowsAfterHeader, spillThreshold: spillThreshold))
+        let spillThreshold = eventMemoryLimit.map { EventSpillPolicy.threshold(memoryLimit: $0, threads: cut == nil ? 1 : 2) }
+        parser.spill.threshold = spillThreshold
+        parser.spill.directory = spillDirectory ?? parser.spill.directory
+        parser.events.reserveCapacity(EventSpillPolicy.reservedEvents(expected: rowsAfterHeader, threshold: spillThreshold))
         if let cut {
             source.stop = cut
             second = startSecondHalf(source.input, path: source.path, from: cut, columns: header.columns,
                                      expectedRows: rowsAfterHeader / 2 + rowsAfterHeader / 8, spillThreshold: spillThreshold)
         }
 
-        var partEnd = parse(&parser, &source, &buffer, maximumCapacity: nil, onChunk: { count in
+        var partEnd = parser.parse(&source, &buffer, maximumCapacity: nil, onChunk: { count in
             ownBytes += Int64(count)
             report(ownBytes + (second?.bytesRead ?? 0))
             return true
@@ -238,7 +225,7 @@ public struct EventLogReader: Sendable {
                 }
                 joined = true
                 if case .finished = half.end, let rest = half.parser.take() {
-                    merge(rest, into: &parser)
+                    parser.merge(rest)
                     ownBytes += half.bytesRead
                     merged = true
                 }
@@ -255,7 +242,7 @@ public struct EventLogReader: Sendable {
                 }
                 _ = half.parser.take()
                 source.stop = nil
-                partEnd = parse(&parser, &source, &buffer, maximumCapacity: nil, onChunk: { count in
+                partEnd = parser.parse(&source, &buffer, maximumCapacity: nil, onChunk: { count in
                     ownBytes += Int64(count)
                     report(ownBytes)
                     return true
@@ -271,38 +258,19 @@ public struct EventLogReader: Sendable {
         report(total ?? ownBytes)
 
         // Once some events are spilled, all are: the funnel then reads them partition by partition.
-        if parser.spill != nil, parser.spillFailure == nil {
-            parser.spillEvents()
-        }
-        var diagnostics = finalDiagnostics(parser.problems, badRows: parser.badRows)
+        parser.spillRest()
+        var diagnostics = parser.problems.diagnostics()
         if let readFailure { diagnostics.append(.cannotRead(readFailure)) }
-        if let spillFailure = parser.spillFailure { diagnostics.append(.cannotSpill(spillFailure)) }
+        if let spillFailure = parser.spill.failure { diagnostics.append(.cannotSpill(spillFailure)) }
         let lines = Set(diagnostics.map(\.location.line))
-        parser.customers.releaseSlots()
-        var spilled: SpilledEvents?
-        if let file = parser.spill, parser.spillFailure == nil {
-            parser.assignPartitions()
-            spilled = SpilledEvents(parts: [(file, nil)] + parser.mergedSpills,
-                                    partitionOfCustomer: parser.partitions + parser.partitionsAfterTable)
-        }
-        let log = EventLog(customers: parser.customers.strings() + parser.customersAfterTable,
+        parser.customers.table.releaseSlots()
+        let spilled = parser.spill.spilledEvents(customers: parser.customers.table)
+        let log = EventLog(customers: parser.customers.strings(),
                            events: spilled == nil ? parser.events : [], spilledEvents: spilled,
-                           ignoredEvents: parser.ignoredEvents, skippedRows: skipBadRows ? parser.badRows : 0,
+                           ignoredEvents: parser.ignoredEvents, skippedRows: skipBadRows ? parser.problems.count : 0,
                            rows: parser.rows)
-        return Outcome(log: log, diagnostics: diagnostics, sourceLines: parser.sourceLines.filter { lines.contains($0.key) })
-    }
-
-    /// The events a thread keeps before spilling them, when `memoryLimit` bytes are shared by
-    /// `threads` threads, each holding a batch and the room to sort it (16 bytes an event each).
-    static func spillThreshold(memoryLimit: Int, threads: Int) -> Int {
-        max(1, memoryLimit / (threads * 2 * MemoryLayout<FunnelEvent>.stride))
-    }
-
-    /// The room to reserve for events: as many as `expected`, but no more than a batch (and the
-    /// pending look-ups that may follow it) when they are spilled.
-    static func reservedEvents(expected: Int, spillThreshold: Int?) -> Int {
-        guard let spillThreshold else { return expected }
-        return min(expected, spillThreshold + 256)
+        return Outcome(log: log, diagnostics: diagnostics,
+                       sourceLines: parser.problems.sourceLines.filter { lines.contains($0.key) })
     }
 
     /// About how many rows `bytes` bytes hold, judging by the line breaks in `sample` (plus
@@ -312,41 +280,6 @@ public struct EventLogReader: Sendable {
         guard lineBreaks > 0, bytes > 0 else { return 0 }
         let rows = Double(bytes) / (Double(sample.count) / Double(lineBreaks)) * 1.1
         return Int(min(rows, Double(1 << 28)))
-    }
-
-    /// The diagnostics for `badRows` malformed rows, of which `problems` are the first.
-    private func finalDiagnostics(_ problems: [Diagnostic], badRows: Int) -> [Diagnostic] {
-        guard let first = problems.first else { return [] }
-        if skipBadRows { return [.skippedRows(badRows, first: first)] }
-        let limit = Diagnostic.reportedBadRowsLimit
-        guard badRows > limit, problems.count > limit else { return problems }
-        return Array(problems.prefix(limit)) + [.moreBadRows(badRows - limit, at: problems[limit].range)]
-    }
-
-    /// Parses the rows of `source` into `parser` until its end or its stop. `onChunk` is told
-    /// the size of each chunk read and returns false to give up. A row that needs the buffer to
-    /// grow past `maximumCapacity` bytes makes it give up too.
-    private func parse(_ parser: inout EventRowParser, _ source: inout ChunkSource, _ buffer: inout ChunkBuffer,
-                       maximumCapacity: Int?, onChunk: (Int) -> Bool) -> PartEnd {
-        while true {
-            if buffer.count > 0 {
-                buffer.consume(parser.parse(buffer.bytes, final: false))
-                if let failure = parser.spillFailure { return .spillFailed(failure) }
-            }
-            if buffer.isFull {
-                if let maximumCapacity, buffer.capacity * 2 > maximumCapacity { return .gaveUp }
-                buffer.grow()
-            }
-            let count: Int
-            do { count = try buffer.fill(from: &source) } catch { return .failed(error) }
-            if count == 0 {
-                if source.reachedStop { return .reachedStop(leftover: buffer.count) }
-                buffer.consume(parser.parse(buffer.bytes, final: true))
-                if let failure = parser.spillFailure { return .spillFailed(failure) }
-                return .finished
-            }
-            if !onChunk(count) { return .gaveUp }
-        }
     }
 
     /// Diagnostics that stop the reading, with the text of their lines.
@@ -457,65 +390,16 @@ public struct EventLogReader: Sendable {
             var buffer = ChunkBuffer(capacity: chunkSize)
             // Lines count from 1 here; `merge` shifts them once the first half knows where the cut is.
             var parser = EventRowParser(columns: columns, stageOfEvent: stageOfEvent, skipBadRows: skipBadRows, firstLine: 1)
-            parser.spillThreshold = spillThreshold
-            parser.spillDirectory = spillDirectory ?? parser.spillDirectory
-            parser.events.reserveCapacity(EventLogReader.reservedEvents(expected: expectedRows, spillThreshold: spillThreshold))
+            parser.spill.threshold = spillThreshold
+            parser.spill.directory = spillDirectory ?? parser.spill.directory
+            parser.events.reserveCapacity(EventSpillPolicy.reservedEvents(expected: expectedRows, threshold: spillThreshold))
             // A row needing more than this means a cut inside a quoted field, most likely: give up.
-            let end = parse(&parser, &source, &buffer, maximumCapacity: max(4 * chunkSize, 16 << 20),
+            let end = parser.parse(&source, &buffer, maximumCapacity: max(4 * chunkSize, 16 << 20),
                             onChunk: { half.add($0) })
             half.end = end
             half.parser = consume parser
             half.done.signal()
         }
         return half
-    }
-
-    /// Appends the second half's rows to the first's. Its customers are looked up in the first
-    /// half's table: one found there keeps its index, the others get the next indices in their
-    /// order in the second half, so all stay in order of first appearance without a merged
-    /// table (interning the second half's 1 M customers into the first's took 170 ms of a
-    /// 1.0 s read, most of it growing the table; looking them up takes 40 ms). Lines are shifted.
-    private func merge(_ second: consuming EventRowParser, into first: inout EventRowParser) {
-        var mapping = first.customers.indices(of: second.customers)
-        let spilling = first.spill != nil || second.spill != nil
-        if spilling {
-            first.assignPartitions()
-            second.assignPartitions()
-        }
-        var next = Int32(first.customers.count)
-        for index in mapping.indices where mapping[index] < 0 {
-            mapping[index] = next
-            next += 1
-            first.customersAfterTable.append(String(decoding: second.customers.key(index), as: UTF8.self))
-            if spilling { first.partitionsAfterTable.append(second.partitions[index]) }
-        }
-        // Nothing is looked up any more: free the slots before the events are copied.
-        first.customers.releaseSlots()
-        second.customers.releaseSlots()
-        if spilling {
-            // Each half's events go to its own file; the second's keep its customer numbers,
-            // mapped to the log's when they are read back.
-            first.spillEvents()
-            second.spillEvents()
-            if let failure = second.spillFailure, first.spillFailure == nil { first.spillFailure = failure }
-            if let file = second.spill { first.mergedSpills.append((file, mapping)) }
-        } else {
-            var events = second.events
-            second.events = []
-            events.withUnsafeMutableBufferPointer { events in
-                for i in events.indices { events[i].customer = mapping[Int(events[i].customer)] }
-            }
-            first.events.append(contentsOf: events)
-        }
-        let shift = first.line - 1
-        for var problem in second.problems {
-            problem.range.start.line += shift
-            first.problems.append(problem)
-        }
-        for (line, text) in second.sourceLines { first.sourceLines[line + shift] = text }
-        first.rows += second.rows
-        first.ignoredEvents += second.ignoredEvents
-        first.badRows += second.badRows
-        first.line += second.line - 1
     }
 }

@@ -1,0 +1,111 @@
+import Glibc
+
+/// The customers of an event log, interned by the bytes of their ids, and the funnel events
+/// still waiting for their customer's number.
+///
+/// A row's customer is not looked up as the row is read: its event waits in a batch of
+/// `batchSize`, and `internPendingEvents` looks the whole batch up at once (see there why).
+/// Customers are numbered in order of first appearance in a row that marks a stage.
+struct CustomerRegistry: ~Copyable {
+    /// The customers interned while reading, by their id's bytes.
+    var table: ByteKeyTable
+    /// Customers merged from a second half of the input that are not in `table`; their
+    /// numbers follow those of `table`.
+    var afterTable: [String] = []
+    /// Events whose customer is still to be looked up, in file order.
+    private var pending: [PendingEvent] = []
+    /// Where the loads that warm the cache for a batch go, so that they are not optimised away.
+    private var touched: UInt64 = 0
+
+    /// An event read from the buffer whose customer id is still to be interned.
+    private struct PendingEvent {
+        /// The customer id's bytes in the buffer being parsed.
+        var start: Int
+        var length: Int
+        /// The id's hash, unless `repeatsPrevious`.
+        var hash: UInt64
+        /// Whether the id is the previous pending event's, so that it needs no look-up.
+        var repeatsPrevious: Bool
+        var stage: Int32
+        var time: Int64
+    }
+
+    /// The number of events looked up together; enough loads in flight to hide memory's latency.
+    static let batchSize = 256
+
+    /// An empty registry sized for `expectedCount` customers without growing.
+    init(expectedCount: Int) {
+        table = ByteKeyTable(expectedCount: expectedCount)
+    }
+
+    /// Whether some events wait for their customer.
+    var hasPendingEvents: Bool { !pending.isEmpty }
+
+    /// Adds an event whose customer id is the `length` bytes at `start` in the buffer at `p`,
+    /// which must stay as it is until `internPendingEvents`; true when the batch is full.
+    @inline(__always)
+    mutating func addPendingEvent(_ p: UnsafePointer<UInt8>, start: Int, length: Int, stage: Int32, time: Int64) -> Bool {
+        var hash: UInt64 = 0
+        var repeatsPrevious = false
+        if let previous = pending.last, previous.length == length,
+           memcmp(p + previous.start, p + start, length) == 0 {
+            repeatsPrevious = true
+        } else {
+            hash = ByteKeyTable.hash(p + start, length)
+        }
+        pending.append(PendingEvent(start: start, length: length, hash: hash,
+                                    repeatsPrevious: repeatsPrevious, stage: stage, time: time))
+        return pending.count == Self.batchSize
+    }
+
+    /// Interns the customers of the pending events, whose ids are in the buffer at `p`, and
+    /// appends the events to `events`, in file order.
+    ///
+    /// Two passes over the batch: load the slot each look-up starts at, then intern. The
+    /// loads of the first pass are independent, so the memory system fetches them together
+    /// (see `ByteKeyTable`). On 10 M rows of 2 M customers, interning row by row as rows are
+    /// parsed read 1.8 times as slowly, and batches without the first pass 1.15 times.
+    mutating func internPendingEvents(_ p: UnsafePointer<UInt8>, appendingTo events: inout [FunnelEvent]) {
+        var touched = self.touched
+        for event in pending where !event.repeatsPrevious { touched &+= table.touch(event.hash) }
+        self.touched = touched
+        var customer: Int32 = -1
+        for event in pending {
+            // The first event of a batch never repeats the previous one: it has none.
+            if !event.repeatsPrevious {
+                customer = table.intern(p + event.start, length: event.length, hash: event.hash)
+            }
+            events.append(FunnelEvent(customer: customer, stage: event.stage, time: event.time))
+        }
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    /// The number of the customer whose id is `id`, interning it when it is new. Pending
+    /// events must have been interned first, to keep the order of first appearance.
+    mutating func intern(_ id: UnsafeBufferPointer<UInt8>) -> Int32 {
+        table.intern(id.baseAddress!, length: id.count)
+    }
+
+    /// Adds the customers of `other` (a later half of the input) that are not here, after
+    /// `afterTable`, and returns the number here of each of `other`'s customers.
+    ///
+    /// A customer found in `table` keeps its number, the others get the next numbers in their
+    /// order in `other`, so all stay in order of first appearance without a merged table
+    /// (interning the second half's 1 M customers into the first's took 170 ms of a 1.0 s
+    /// read, most of it growing the table; looking them up takes 40 ms).
+    mutating func merge(_ other: borrowing CustomerRegistry) -> [Int32] {
+        var mapping = table.indices(of: other.table)
+        var next = Int32(table.count + afterTable.count)
+        for index in mapping.indices where mapping[index] < 0 {
+            mapping[index] = next
+            next += 1
+            afterTable.append(String(decoding: other.table.key(index), as: UTF8.self))
+        }
+        return mapping
+    }
+
+    /// The customer ids, in the order of their numbers.
+    func strings() -> [String] {
+        table.strings() + afterTable
+    }
+}
