@@ -1,6 +1,3 @@
-import Dispatch
-import Foundation
-import Glibc
 import JourneyLanguage
 
 // How fast, measured on the project's machine (2 vCPUs of an AMD EPYC under KVM, Linux, Swift 6.3.1,
@@ -21,10 +18,7 @@ import JourneyLanguage
 // to a temporary file at no measurable cost in time, and `journey funnel` as a whole then
 // peaks at 316 MB instead of 348 MB (bench/README.md, "Memory against rows and customers").
 //
-// Two threads are kept: they read 1.4 to 1.7 times as fast as one when both vCPUs are free (and
-// 10–15% slower when another process keeps one busy). Their cost is the merge (0.1 s for 10 M
-// rows: the second half's 1 M customers looked up in the first half's table, its events copied)
-// and a second customer table while reading.
+// Why two threads: see EventLogReader+TwoThreads.swift.
 // Chunks of 256 KiB, 1 MiB and 4 MiB read as fast as each other; 1 MiB is the default.
 
 /// Reads an event log, a CSV file of one event a row, into the funnel events of an `EventLog`.
@@ -130,20 +124,14 @@ public struct EventLogReader: Sendable {
 
     /// `read(path:progress:)`, with the text of the lines the diagnostics point at.
     public func readWithSourceLines(path: String, progress: ((Int64, Int64?) -> Void)? = nil) -> Outcome {
-        let descriptor = path == "-" ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else {
-            let error = FileError(.cannotRead, path: path, reason: String(cString: strerror(errno)))
+        let input: EventLogInput
+        do {
+            input = try EventLogInput.open(path: path)
+        } catch {
             return Outcome(log: EventLog(), diagnostics: [.cannotRead(error)], sourceLines: [:])
         }
-        defer { if descriptor != STDIN_FILENO { close(descriptor) } }
-        var status = stat()
-        if fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG {
-            // A regular file, even as standard input (`< file`): read by position from where it stands.
-            let start = path == "-" ? max(0, Int64(lseek(descriptor, 0, SEEK_CUR))) : 0
-            let source = ChunkSource(.file(descriptor), path: path, position: start)
-            return run(source, end: Int64(status.st_size), progress: progress)
-        }
-        return run(ChunkSource(.stream(descriptor), path: path), end: nil, progress: progress)
+        defer { input.close() }
+        return run(input.source, end: input.end, progress: progress)
     }
 
     /// `read(bytes:name:)`, with the text of the lines the diagnostics point at.
@@ -154,38 +142,20 @@ public struct EventLogReader: Sendable {
 
     // MARK: - Reading
 
-    /// The header, read: its columns and the line the first row starts on.
-    private struct Header {
-        var columns: EventLogColumns
-        var nextLine: Int
-    }
-
     /// Reads `source` (whose offsets run to `end`, nil for a stream): its header, then its rows,
     /// on one or two threads.
-    private func run(_ source: ChunkSource, end: Int64?, progress: ((Int64, Int64?) -> Void)?) -> Outcome {
+    private func run(_ source: ChunkSource, end: Int64?, progress callback: ((Int64, Int64?) -> Void)?) -> Outcome {
         var source = source
-        let start = source.position
-        let total = end.map { $0 - start }
-        var reported: Int64 = 0
-        var ownBytes: Int64 = 0
-        func report(_ bytes: Int64) {
-            guard let progress else { return }
-            let clamped = total.map { min($0, bytes) } ?? bytes
-            if clamped > reported {
-                reported = clamped
-                progress(clamped, total)
-            }
-        }
-
+        var progress = ReadProgress(total: end.map { $0 - source.position }, callback: callback)
         var buffer = ChunkBuffer(capacity: chunkSize)
-        let header: Header
-        switch readHeader(&source, &buffer, read: { ownBytes += Int64($0); report(ownBytes) }) {
+        let header: EventLogHeader
+        let wanted = [(customerColumn, "--customer-column"), (timeColumn, "--time-column"),
+                      (eventColumn, "--event-column")]
+        switch EventLogHeader.read(&source, &buffer, wanted: wanted, read: { progress.addOwn($0) }) {
         case .success(let read): header = read
         case .failure(let failure):
             return Outcome(log: EventLog(), diagnostics: failure.diagnostics, sourceLines: failure.sourceLines)
         }
-        var parser = EventRowParser(columns: header.columns, stageOfEvent: stageOfEvent, skipBadRows: skipBadRows,
-                                    firstLine: header.nextLine)
         // Rows to expect, from the length of the rows in the first chunk; reserving room for
         // as many events spares the copies of a growing array (and, with two threads, of the
         // merge), and room never written to takes address space, not memory.
@@ -193,69 +163,20 @@ public struct EventLogReader: Sendable {
                                                                     sample: buffer.bytes) } ?? 0
 
         // Cut the rest in two at a line break near its middle, when it is worth a thread.
-        var second: SecondHalf?
-        var cut: Int64?
-        if let end, maximumThreads >= 2, end - (source.position - Int64(buffer.count)) >= parallelThreshold {
-            let middle = max(source.position, (source.position - Int64(buffer.count) + end) / 2)
-            if let found = try? source.lineStart(after: middle), found < end { cut = found }
-        }
+        let cut = cut(source, buffered: buffer.count, end: end)
         let spillThreshold = eventMemoryLimit.map { EventSpillPolicy.threshold(memoryLimit: $0, threads: cut == nil ? 1 : 2) }
-        parser.spill.threshold = spillThreshold
-        parser.spill.directory = spillDirectory ?? parser.spill.directory
-        parser.events.reserveCapacity(EventSpillPolicy.reservedEvents(expected: rowsAfterHeader, threshold: spillThreshold))
+        var parser = makeParser(columns: header.columns, firstLine: header.nextLine, expectedRows: rowsAfterHeader,
+                                spillThreshold: spillThreshold)
+        var second: SecondHalf?
         if let cut {
             source.stop = cut
             second = startSecondHalf(source.input, path: source.path, from: cut, columns: header.columns,
                                      expectedRows: rowsAfterHeader / 2 + rowsAfterHeader / 8, spillThreshold: spillThreshold)
         }
-
-        var partEnd = parser.parse(&source, &buffer, maximumCapacity: nil, onChunk: { count in
-            ownBytes += Int64(count)
-            report(ownBytes + (second?.bytesRead ?? 0))
-            return true
-        })
+        let partEnd = readRows(&parser, &source, &buffer, second: second, progress: &progress)
         var readFailure: FileError?
-        var joined = false
-        if case .reachedStop(let leftover) = partEnd, let half = second {
-            var merged = false
-            if leftover == 0 {
-                // The cut is a row boundary: the second half's rows are the file's rest.
-                while half.done.wait(timeout: .now() + .milliseconds(100)) == .timedOut {
-                    report(ownBytes + half.bytesRead)
-                }
-                joined = true
-                if case .finished = half.end, let rest = half.parser.take() {
-                    parser.merge(rest)
-                    ownBytes += half.bytesRead
-                    merged = true
-                }
-            } else {
-                // The cut fell inside a quoted field: the second thread started mid-row.
-                half.cancel()
-            }
-            if !merged {
-                // Its work is dropped: wait for it to stop (after its current chunk), and free its
-                // events and temporary file before this thread reads its half again.
-                if !joined {
-                    half.done.wait()
-                    joined = true
-                }
-                _ = half.parser.take()
-                source.stop = nil
-                partEnd = parser.parse(&source, &buffer, maximumCapacity: nil, onChunk: { count in
-                    ownBytes += Int64(count)
-                    report(ownBytes)
-                    return true
-                })
-            }
-        }
-        if let half = second, !joined {
-            // This thread failed or gave up before reaching the cut: the second half is not needed.
-            half.cancel()
-            half.done.wait()
-        }
         if case .failed(let error) = partEnd { readFailure = error }
-        report(total ?? ownBytes)
+        progress.report(progress.total ?? progress.ownBytes)
 
         // Once some events are spilled, all are: the funnel then reads them partition by partition.
         parser.spillRest()
@@ -273,6 +194,17 @@ public struct EventLogReader: Sendable {
                        sourceLines: parser.problems.sourceLines.filter { lines.contains($0.key) })
     }
 
+    /// A parser of the rows after the header, whose first row is on line `firstLine`, with room
+    /// for `expectedRows` events and spilling past `spillThreshold` of them.
+    func makeParser(columns: EventLogColumns, firstLine: Int, expectedRows: Int, spillThreshold: Int?) -> EventRowParser {
+        var parser = EventRowParser(columns: columns, stageOfEvent: stageOfEvent, skipBadRows: skipBadRows,
+                                    firstLine: firstLine)
+        parser.spill.threshold = spillThreshold
+        parser.spill.directory = spillDirectory ?? parser.spill.directory
+        parser.events.reserveCapacity(EventSpillPolicy.reservedEvents(expected: expectedRows, threshold: spillThreshold))
+        return parser
+    }
+
     /// About how many rows `bytes` bytes hold, judging by the line breaks in `sample` (plus
     /// a tenth); 0 when the sample has none. At most 2^28.
     static func estimatedRows(in bytes: Int64, sample: UnsafeBufferPointer<UInt8>) -> Int {
@@ -280,126 +212,5 @@ public struct EventLogReader: Sendable {
         guard lineBreaks > 0, bytes > 0 else { return 0 }
         let rows = Double(bytes) / (Double(sample.count) / Double(lineBreaks)) * 1.1
         return Int(min(rows, Double(1 << 28)))
-    }
-
-    /// Diagnostics that stop the reading, with the text of their lines.
-    private struct HeaderFailure: Error {
-        var diagnostics: [Diagnostic]
-        var sourceLines: [Int: String] = [:]
-    }
-
-    /// Reads up to the end of the header row, dropping a byte order mark and blank lines
-    /// before it, and leaves the bytes after it in `buffer`.
-    private func readHeader(_ source: inout ChunkSource, _ buffer: inout ChunkBuffer,
-                            read: (Int) -> Void) -> Result<Header, HeaderFailure> {
-        var final = false
-        var checkedByteOrderMark = false
-        var offset = 0
-        var line = 1
-        while true {
-            if !final {
-                if buffer.isFull { buffer.grow() }
-                do {
-                    let count = try buffer.fill(from: &source)
-                    if count == 0 { final = true } else { read(count) }
-                } catch {
-                    return .failure(HeaderFailure(diagnostics: [.cannotRead(error)]))
-                }
-            }
-            if !checkedByteOrderMark {
-                guard buffer.count >= 3 || final else { continue }
-                if buffer.bytes.starts(with: [0xEF, 0xBB, 0xBF]) { buffer.consume(3) }
-                checkedByteOrderMark = true
-            }
-            let bytes = buffer.bytes
-            scanning: while true {
-                if final, offset >= bytes.count {
-                    return .failure(HeaderFailure(diagnostics: [.emptyEventLog()]))
-                }
-                let position = CSVPosition(bytes: bytes, rowStart: offset, rowLine: line)
-                switch CSVRecord.scan(bytes, from: offset, final: final) {
-                case .incomplete:
-                    break scanning
-                case .record(let fields, let next, let innerLineBreaks):
-                    if CSVRecord.isBlank(fields) {
-                        offset = next
-                        line += 1
-                        continue scanning
-                    }
-                    let wanted = [(customerColumn, "--customer-column"), (timeColumn, "--time-column"),
-                                  (eventColumn, "--event-column")]
-                    switch EventLogColumns.resolve(fields, position: position, wanted: wanted) {
-                    case .success(let columns):
-                        buffer.consume(next)
-                        return .success(Header(columns: columns, nextLine: line + 1 + innerLineBreaks))
-                    case .failure(let list):
-                        return .failure(HeaderFailure(diagnostics: list.diagnostics,
-                                                      sourceLines: [line: position.lineText(at: offset)]))
-                    }
-                case .unterminatedQuote(let at):
-                    let diagnostic = Diagnostic.unterminatedQuote(at: SourceRange(start: position.location(of: at)))
-                    return .failure(HeaderFailure(diagnostics: [diagnostic],
-                                                  sourceLines: [diagnostic.location.line: position.lineText(at: at)]))
-                case .textAfterQuote(let at):
-                    let text = String(decoding: bytes[at..<min(at + 4, bytes.count)], as: UTF8.self)
-                        .unicodeScalars.first.map { String($0) } ?? "?"
-                    let diagnostic = Diagnostic.textAfterQuote(text, at: SourceRange(start: position.location(of: at)))
-                    return .failure(HeaderFailure(diagnostics: [diagnostic],
-                                                  sourceLines: [diagnostic.location.line: position.lineText(at: at)]))
-                }
-            }
-        }
-    }
-
-    // MARK: - The second thread
-
-    /// The second half of an input, parsed on a thread of its own, and what the two threads share.
-    ///
-    /// `@unchecked Sendable`: the counters are guarded by `lock`; `parser` and `end` are
-    /// written once by the worker before it signals `done`, and read by the caller only after
-    /// waiting for `done`, which orders the accesses.
-    private final class SecondHalf: @unchecked Sendable {
-        private let lock = NSLock()
-        private var read: Int64 = 0
-        private var cancelled = false
-        let done = DispatchSemaphore(value: 0)
-        var parser: EventRowParser?
-        var end: PartEnd?
-
-        /// The bytes the worker has read so far.
-        var bytesRead: Int64 { lock.withLock { read } }
-
-        /// Asks the worker to stop after its current chunk.
-        func cancel() { lock.withLock { cancelled = true } }
-
-        /// Counts a chunk read by the worker; false when it should stop.
-        func add(_ count: Int) -> Bool {
-            lock.withLock {
-                read += Int64(count)
-                return !cancelled
-            }
-        }
-    }
-
-    /// Starts parsing `input` from `cut` (a line start) to its end on another thread.
-    private func startSecondHalf(_ input: ChunkSource.Input, path: String, from cut: Int64,
-                                 columns: EventLogColumns, expectedRows: Int, spillThreshold: Int?) -> SecondHalf {
-        let half = SecondHalf()
-        DispatchQueue.global(qos: .userInitiated).async { [self] in
-            var source = ChunkSource(input, path: path, position: cut)
-            var buffer = ChunkBuffer(capacity: chunkSize)
-            // Lines count from 1 here; `merge` shifts them once the first half knows where the cut is.
-            var parser = EventRowParser(columns: columns, stageOfEvent: stageOfEvent, skipBadRows: skipBadRows, firstLine: 1)
-            parser.spill.threshold = spillThreshold
-            parser.spill.directory = spillDirectory ?? parser.spill.directory
-            parser.events.reserveCapacity(EventSpillPolicy.reservedEvents(expected: expectedRows, threshold: spillThreshold))
-            // A row needing more than this means a cut inside a quoted field, most likely: give up.
-            let end = parser.parse(&source, &buffer, maximumCapacity: max(4 * chunkSize, 16 << 20),
-                            onChunk: { half.add($0) })
-            half.end = end
-            half.parser = consume parser
-            half.done.signal()
-        }
-        return half
     }
 }
