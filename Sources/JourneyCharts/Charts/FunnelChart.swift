@@ -13,8 +13,9 @@ enum FunnelChart {
     static let connectorHeight = 52.0
     static let controlColumnWidth = 120.0
 
-    /// The chart body (everything but the title), `minimumWidth` px wide at least: the bars
-    /// widen to fill it. `showsVerdict` adds the weakest stage's verdict below the funnel.
+    /// The chart body (everything but the title), at least `minimumWidth` px wide.
+    ///
+    /// The bars widen to fill it. `showsVerdict` adds the weakest stage's verdict below the funnel.
     static func make(journey: Journey, metrics: FunnelMetrics, theme: Theme, minimumWidth: Double = 0,
                      showsVerdict: Bool = true) -> ChartPart {
         let margin = ChartStyle.margin

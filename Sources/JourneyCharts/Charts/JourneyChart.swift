@@ -286,7 +286,9 @@ enum JourneyChart {
         return ChartPart(width: width, height: y, items: items)
     }
 
-    /// A tick step that gives at most 11 ticks: 0.5, 1, 2, 5, 10, …
+    /// A tick step that gives at most 11 ticks.
+    ///
+    /// The steps tried are 0.5, 1, 2, 5, 10, …
     static func tickStep(span: Double) -> Double {
         for step in [0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000] where span / step <= 10 {
             return step

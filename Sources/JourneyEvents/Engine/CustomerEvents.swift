@@ -80,10 +80,11 @@ struct CustomerEvents {
         self.offsets = offsets
     }
 
-    /// Groups the events of one partition of a spilled log (`SpilledEvents`) by customer, on
-    /// the calling thread: customer c's events go to `events[offsets[i]..<offsets[i + 1]]`,
-    /// where i = `places[c]` is c's place among the partition's `customers`. `events` and
-    /// `offsets` are overwritten, their memory reused.
+    /// Groups the events of one partition of a spilled log (`SpilledEvents`) by customer.
+    ///
+    /// The grouping runs on the calling thread: customer c's events go to
+    /// `events[offsets[i]..<offsets[i + 1]]`, where i = `places[c]` is c's place among the
+    /// partition's `customers`. `events` and `offsets` are overwritten, their memory reused.
     static func group(_ source: [FunnelEvent], places: [Int32], customers: Int, stageCount: Int,
                       into events: inout [Event], offsets: inout [Int]) {
         offsets.removeAll(keepingCapacity: true)

@@ -97,10 +97,11 @@ public enum FunnelEngine {
         return (total, levels)
     }
 
-    /// Reads the partitions of a spilled log back and scans them: each worker takes a run of
-    /// partitions with about the same number of events, and for each one reads its events,
-    /// groups them by customer with a counting sort on the customer's place in the partition,
-    /// and scans them. The buffers are reused from one partition to the next.
+    /// Reads the partitions of a spilled log back and scans them.
+    ///
+    /// Each worker takes a run of partitions with about the same number of events, and for each
+    /// one reads its events, groups them by customer with a counting sort on the customer's place
+    /// in the partition, and scans them. The buffers are reused from one partition to the next.
     private static func computePartitions(_ spilled: SpilledEvents, customers: Int, stageCount: Int,
                                           window: ConversionWindow, mode: FunnelMode,
                                           workers requested: Int) throws(FileError) -> (RangeTally, [UInt8]) {

@@ -18,6 +18,8 @@ public struct FunnelResult: Hashable, Sendable {
     public var customersWithEvents: Int
     /// The funnel events read (`EventLog.eventCount`).
     public var events: Int
+    /// The number of customers at each level, from level 0 to level `stageCount`.
+    ///
     /// `customersPerLevel[k]`: the customers whose level is exactly k, for k in 0...stageCount.
     /// Level 0 holds the customers who never reached stage 1 (only later stages, or no funnel
     /// event at all); the counts add up to `customers`.

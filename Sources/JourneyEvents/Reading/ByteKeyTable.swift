@@ -13,10 +13,12 @@ import Glibc
 /// the arena, back to back, for `key(_:)` and `strings()`. Memory is 72 to 136 bytes a key
 /// (slots at a load of 1/4 to 1/2, plus an offset), plus the key's own bytes.
 struct ByteKeyTable: ~Copyable {
-    /// One slot. `tagAndLength` is the tag (high 32 bits of the hash) and the key's length;
-    /// `index` is the key's index + 1, 0 for an empty slot. A key of up to 16 bytes is `first`
-    /// and `second` as `words` makes them; a longer one has its arena offset in `first` and
-    /// its first 8 bytes in `second`.
+    /// One slot.
+    ///
+    /// `tagAndLength` is the tag (high 32 bits of the hash) and the key's length; `index` is the
+    /// key's index + 1, 0 for an empty slot. A key of up to 16 bytes is `first` and `second` as
+    /// `words` makes them; a longer one has its arena offset in `first` and its first 8 bytes in
+    /// `second`.
     private struct Slot {
         var tagAndLength: UInt64
         var index: UInt64
@@ -63,9 +65,11 @@ struct ByteKeyTable: ~Copyable {
         UnsafeBufferPointer(start: arena + starts[index], count: starts[index + 1] - starts[index])
     }
 
-    /// Frees the slots, keeping the keys: the table can still list its keys (`key(_:)`,
-    /// `strings()`) but must not be used to look up or intern any more. Done before making
-    /// the customers' strings, it takes the slots (64 to 128 bytes a key) off the peak memory.
+    /// Frees the slots, keeping the keys.
+    ///
+    /// The table can still list its keys (`key(_:)`, `strings()`) but must not be used to look
+    /// up or intern any more. Done before making the customers' strings, it takes the slots
+    /// (64 to 128 bytes a key) off the peak memory.
     mutating func releaseSlots() {
         slots.deallocate()
         slots = ByteKeyTable.allocateSlots(2)
@@ -102,8 +106,9 @@ struct ByteKeyTable: ~Copyable {
         }
     }
 
-    /// Loads the slot where a look-up of `hash` starts, so that it is cached when `intern`
-    /// needs it: a batch of independent loads arrives together (see `CustomerRegistry.internPendingEvents`).
+    /// Loads the slot where a look-up of `hash` starts, so that it is cached when `intern` needs it.
+    ///
+    /// A batch of independent loads arrives together (see `CustomerRegistry.internPendingEvents`).
     /// Returns a value to keep, so that the load is not optimised away; it means nothing.
     @inline(__always)
     func touch(_ hash: UInt64) -> UInt64 {
@@ -249,8 +254,10 @@ struct ByteKeyTable: ~Copyable {
         UInt64(UnsafeRawPointer(p).loadUnaligned(as: UInt32.self))
     }
 
-    /// Two words that, with the length, tell apart any two keys of up to 16 bytes: overlapping
-    /// loads that touch no byte past the key. For a longer key, its first 8 bytes and 0.
+    /// Two words that, with the length, tell apart any two keys of up to 16 bytes.
+    ///
+    /// They come from overlapping loads that touch no byte past the key. For a longer key, they
+    /// are its first 8 bytes and 0.
     @inline(__always)
     static func words(_ p: UnsafePointer<UInt8>, _ count: Int) -> (UInt64, UInt64) {
         if count >= 8 {

@@ -80,8 +80,9 @@ struct CustomerRegistry: ~Copyable {
         pending.removeAll(keepingCapacity: true)
     }
 
-    /// The number of the customer whose id is `id`, interning it when it is new. Pending
-    /// events must have been interned first, to keep the order of first appearance.
+    /// The number of the customer whose id is `id`, interning it when it is new.
+    ///
+    /// Pending events must have been interned first, to keep the order of first appearance.
     mutating func intern(_ id: UnsafeBufferPointer<UInt8>) -> Int32 {
         table.intern(id.baseAddress!, length: id.count)
     }

@@ -15,9 +15,11 @@ extension Diagnostic {
                help: "the first line names the columns, such as: customer_id,timestamp,event")
     }
 
-    /// The header has no column named `name`. `option` is the command-line option that names
-    /// another column (such as `--time-column`), `columns` the header's columns and
-    /// `suggestion` the one closest to `name`, if any.
+    /// The header has no column named `name`.
+    ///
+    /// `option` is the command-line option that names another column (such as
+    /// `--time-column`), `columns` the header's columns and `suggestion` the one closest to
+    /// `name`, if any.
     static func missingColumn(_ name: String, option: String, columns: [String], suggestion: String?,
                               at range: SourceRange) -> Diagnostic {
         let shown = columns.prefix(20).map { "'\($0)'" }.joined(separator: ", ")

@@ -7,9 +7,10 @@ import JourneyLanguage
 // and a second customer table while reading.
 
 extension EventLogReader {
-    /// Where to cut the rows of `source` in two: at the first line start after their middle,
-    /// when they run to `end` and hold at least `parallelThreshold` bytes; nil to read them on
-    /// one thread. `buffered` bytes of them are already in the buffer.
+    /// Where to cut the rows of `source` in two, or nil to read them on one thread.
+    ///
+    /// The cut is at the first line start after their middle, when they run to `end` and hold at
+    /// least `parallelThreshold` bytes. `buffered` bytes of them are already in the buffer.
     func cut(_ source: ChunkSource, buffered: Int, end: Int64?) -> Int64? {
         guard let end, maximumThreads >= 2, end - (source.position - Int64(buffered)) >= parallelThreshold else {
             return nil

@@ -62,23 +62,28 @@ public struct EventLogReader: Sendable {
     public var eventColumn: String
     /// Whether malformed rows are skipped and counted instead of being errors.
     public var skipBadRows: Bool
-    /// The bytes read at a time: 1 MiB by default (a row longer than a chunk makes the buffer
-    /// grow). Small values are for tests of rows cut by a chunk's end.
+    /// The bytes read at a time, 1 MiB by default.
+    ///
+    /// A row longer than a chunk makes the buffer grow. Small values are for tests of rows cut
+    /// by a chunk's end.
     public var chunkSize: Int = 1 << 20
     /// The most threads that parse one input: 2 by default; 1 parses everything on the caller's.
     public var maximumThreads = 2
     /// The bytes of rows (after the header) from which a regular file, or bytes in memory, are
     /// parsed on two threads; 8 MiB by default.
     public var parallelThreshold: Int64 = 8 << 20
-    /// The bytes of funnel events kept in memory while reading, 64 MiB by default; past it, the
-    /// events go to a temporary file in `spillDirectory` a batch at a time and the log comes
-    /// back with `spilledEvents` (see `SpilledEvents`). The limit covers each thread's batch and
-    /// the room to sort it by partition. Nil keeps every event in memory.
+    /// The bytes of funnel events kept in memory while reading, 64 MiB by default.
+    ///
+    /// Past it, the events go to a temporary file in `spillDirectory` a batch at a time and the
+    /// log comes back with `spilledEvents` (see `SpilledEvents`). The limit covers each thread's
+    /// batch and the room to sort it by partition. Nil keeps every event in memory.
     public var eventMemoryLimit: Int? = 64 << 20
-    /// The smallest `eventMemoryLimit` worth using, 4 MiB: each batch written costs 16 bytes of
-    /// bookkeeping for every partition it touches, so batches much under 64 K events (1 MiB)
-    /// keep nearly as much in memory as the events would. Smaller limits work (the tests use
-    /// them to spill after every event); the command line refuses them.
+    /// The smallest `eventMemoryLimit` worth using, 4 MiB.
+    ///
+    /// Each batch written costs 16 bytes of bookkeeping for every partition it touches, so
+    /// batches much under 64 K events (1 MiB) keep nearly as much in memory as the events would.
+    /// Smaller limits work (the tests use them to spill after every event); the command line
+    /// refuses them.
     public static let smallestUsefulEventMemoryLimit = 4 << 20
     /// The folder of the temporary files; nil for the system's (`TMPDIR`, else /tmp).
     public var spillDirectory: String?
@@ -114,9 +119,10 @@ public struct EventLogReader: Sendable {
         return (outcome.log, outcome.diagnostics)
     }
 
-    /// Reads an event log held in memory, as `read(path:)` reads a file. `name` is the name the
-    /// input goes by; diagnostics hold no file name, and bytes in memory never fail to be read,
-    /// so nothing shows it yet.
+    /// Reads an event log held in memory, as `read(path:)` reads a file.
+    ///
+    /// `name` is the name the input goes by; diagnostics hold no file name, and bytes in memory
+    /// never fail to be read, so nothing shows it yet.
     public func read(bytes: some Collection<UInt8>, name: String) -> (log: EventLog, diagnostics: [Diagnostic]) {
         let outcome = readWithSourceLines(bytes: bytes, name: name)
         return (outcome.log, outcome.diagnostics)
@@ -205,8 +211,9 @@ public struct EventLogReader: Sendable {
         return parser
     }
 
-    /// About how many rows `bytes` bytes hold, judging by the line breaks in `sample` (plus
-    /// a tenth); 0 when the sample has none. At most 2^28.
+    /// About how many rows `bytes` bytes hold, judging by the line breaks in `sample`.
+    ///
+    /// The estimate is that count plus a tenth; 0 when the sample has none. At most 2^28.
     static func estimatedRows(in bytes: Int64, sample: UnsafeBufferPointer<UInt8>) -> Int {
         let lineBreaks = sample.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
         guard lineBreaks > 0, bytes > 0 else { return 0 }

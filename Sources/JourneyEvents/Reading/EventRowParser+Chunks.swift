@@ -14,9 +14,10 @@ enum PartEnd {
 }
 
 extension EventRowParser {
-    /// Parses the rows of `source`, a chunk at a time through `buffer`, until its end or its
-    /// stop. `onChunk` is told the size of each chunk read and returns false to give up. A row
-    /// that needs the buffer to grow past `maximumCapacity` bytes makes it give up too.
+    /// Parses the rows of `source`, a chunk at a time through `buffer`, until its end or its stop.
+    ///
+    /// `onChunk` is told the size of each chunk read and returns false to give up. A row that
+    /// needs the buffer to grow past `maximumCapacity` bytes makes it give up too.
     mutating func parse(_ source: inout ChunkSource, _ buffer: inout ChunkBuffer, maximumCapacity: Int?,
                         onChunk: (Int) -> Bool) -> PartEnd {
         while true {

@@ -43,9 +43,10 @@ struct EventRowParser: ~Copyable {
         self.problems = RowProblemCollector(skipBadRows: skipBadRows)
     }
 
-    /// Parses the whole rows of `buffer`, which starts at the start of a row, and returns the
-    /// number of bytes they take. `final` says that the input ends with the buffer, so that
-    /// its last row needs no line break.
+    /// Parses the whole rows of `buffer` and returns the number of bytes they take.
+    ///
+    /// `buffer` starts at the start of a row. `final` says that the input ends with the buffer,
+    /// so that its last row needs no line break.
     mutating func parse(_ buffer: UnsafeBufferPointer<UInt8>, final: Bool) -> Int {
         guard let p = buffer.baseAddress else { return 0 }
         let end = buffer.count

@@ -48,9 +48,10 @@ struct EventRowScanner {
     private static let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), lineFeed = UInt8(ascii: "\n"),
                        carriageReturn = UInt8(ascii: "\r")
 
-    /// Scans the row that starts at `rowStart` in the `end` bytes at `p`; nil when the row is
-    /// not whole in the buffer and more input may follow it. `final` says that the input ends
-    /// with the buffer, so that its last row needs no line break.
+    /// Scans the row that starts at `rowStart` in the `end` bytes at `p`.
+    ///
+    /// Returns nil when the row is not whole in the buffer and more input may follow it. `final`
+    /// says that the input ends with the buffer, so that its last row needs no line break.
     @inline(__always)
     func scan(_ p: UnsafePointer<UInt8>, from rowStart: Int, end: Int, final: Bool) -> Row? {
         let fieldCount = self.fieldCount

@@ -47,8 +47,9 @@ struct EventSpillPolicy {
         if let threshold, events.count >= threshold { spill(&events, customers: customers) }
     }
 
-    /// Moves `events` to the temporary file `file`, creating it first if needed. A failure is
-    /// kept in `failure`, and the events then stay in memory.
+    /// Moves `events` to the temporary file `file`, creating it first if needed.
+    ///
+    /// A failure is kept in `failure`, and the events then stay in memory.
     mutating func spill(_ events: inout [FunnelEvent], customers: borrowing ByteKeyTable) {
         guard failure == nil else { return }
         do throws(FileError) {

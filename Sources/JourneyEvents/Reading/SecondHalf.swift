@@ -48,8 +48,9 @@ final class SecondHalf: @unchecked Sendable {
         done.wait()
     }
 
-    /// The worker's parser, when its part was read to the end, taken out; nil otherwise. Only
-    /// once the worker has finished.
+    /// The worker's parser, taken out when its part was read to the end; nil otherwise.
+    ///
+    /// Only once the worker has finished.
     func takeFinishedParser() -> EventRowParser? {
         lock.lock()
         defer { lock.unlock() }
@@ -57,8 +58,9 @@ final class SecondHalf: @unchecked Sendable {
         return parser.take()
     }
 
-    /// Drops the worker's parser, freeing its events and temporary file. Only once the
-    /// worker has finished.
+    /// Drops the worker's parser, freeing its events and temporary file.
+    ///
+    /// Only once the worker has finished.
     func dropParser() {
         lock.withLock { _ = parser.take() }
     }

@@ -5,8 +5,9 @@ public struct EventLog: Sendable {
     /// The events that belong to a stage, in file order (not necessarily time order); empty
     /// when they were spilled to temporary files (`spilledEvents`).
     public var events: [FunnelEvent]
-    /// The events, when they are kept in temporary files instead of `events`: see
-    /// `SpilledEvents`. `eventCount` counts them either way.
+    /// The events, when they are kept in temporary files instead of `events`.
+    ///
+    /// See `SpilledEvents`. `eventCount` counts them either way.
     public var spilledEvents: SpilledEvents?
     /// Rows whose event belongs to no stage.
     public var ignoredEvents: Int

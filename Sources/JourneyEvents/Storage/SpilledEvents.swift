@@ -13,8 +13,10 @@ import JourneyLanguage
 /// Immutable once made, so it is `Sendable` as it stands: the funnel's workers read partitions
 /// of it at once.
 public final class SpilledEvents: Sendable {
-    /// How many partitions the customers are split into. With 1,024, a partition holds about a
-    /// thousandth of the events: 7 K of the 7 M funnel events of a 10 M-row log.
+    /// How many partitions the customers are split into.
+    ///
+    /// With 1,024, a partition holds about a thousandth of the events: 7 K of the 7 M funnel
+    /// events of a 10 M-row log.
     public static let partitionCount = 1024
 
     /// The files, each with how its customer numbers map to the log's (nil when they are the log's).
@@ -82,9 +84,11 @@ extension EventLog {
         events.count + (spilledEvents?.count ?? 0)
     }
 
-    /// This log with its events moved to a temporary file in `directory` (by default the
-    /// system's temporary folder: `TMPDIR`, else /tmp), as `EventLogReader` leaves a log whose
-    /// events outgrow its memory limit. A log already spilled is returned as it is.
+    /// This log with its events moved to a temporary file in `directory`.
+    ///
+    /// `directory` is by default the system's temporary folder: `TMPDIR`, else /tmp. The log
+    /// comes back as `EventLogReader` leaves a log whose events outgrow its memory limit. A log
+    /// already spilled is returned as it is.
     public func spillingEvents(directory: String? = nil) throws(FileError) -> EventLog {
         guard spilledEvents == nil else { return self }
         let file = try EventSpillWriter(directory: directory ?? EventLog.temporaryDirectory,

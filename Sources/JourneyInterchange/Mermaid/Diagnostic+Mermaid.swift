@@ -3,6 +3,7 @@ import JourneyLanguage
 
 extension Diagnostic {
     /// The text does not start with `journey`: another kind of Mermaid diagram, or none.
+    ///
     /// `found` is the first word of the first statement, nil when the text holds none.
     static func mermaidNotJourney(found: String?, at range: SourceRange) -> Diagnostic {
         let message = found.map { "not a Mermaid journey diagram: it starts with '\($0)'" }
@@ -51,6 +52,7 @@ extension Diagnostic {
     }
 
     /// A block that is opened and never closed: `accDescr {`, front matter or a directive.
+    ///
     /// `what` names it, such as "'accDescr {'"; `closing` is what closes it.
     static func mermaidUnterminatedBlock(_ what: String, closing: String, at range: SourceRange) -> Diagnostic {
         .error("mermaid-unterminated-block", "\(what) is never closed", at: range,
@@ -63,7 +65,9 @@ extension Diagnostic {
                  at: range, help: "the first is at line \(first.line); give each section its own name")
     }
 
-    /// A `title`, `section` or task without its text. `what` is "'title'", "'section'" or "the task".
+    /// A `title`, `section` or task without its text.
+    ///
+    /// `what` is "'title'", "'section'" or "the task".
     static func mermaidMissingText(_ what: String, needs thing: String, at range: SourceRange) -> Diagnostic {
         .error("mermaid-missing-text", "\(what) needs \(thing)", at: range,
                help: "write it on the same line, such as: section Go to work")
@@ -93,6 +97,7 @@ extension Diagnostic {
     }
 
     /// A `%% journey:` comment whose value cannot be read: it is ignored.
+    ///
     /// `expected` says what the value should be, such as "a count of people".
     static func mermaidMalformedAnnotation(_ key: String, expected: String, example: String, at range: SourceRange) -> Diagnostic {
         .warning("mermaid-malformed-annotation", "'journey:\(key)' needs \(expected): the comment is ignored",

@@ -42,6 +42,7 @@ struct MermaidActors {
     }
 
     /// `New Dev (QA)` → `new-dev-qa`: lowercase, every run of other characters one hyphen.
+    ///
     /// An actor with no letter or digit at all, such as `🐱`, becomes `persona`.
     static func slug(_ text: String) -> String {
         var result = ""

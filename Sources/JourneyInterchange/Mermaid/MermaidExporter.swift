@@ -72,8 +72,9 @@ public enum MermaidExporter {
         return lines
     }
 
-    /// A `%% journey:name` comment when the text as escaped for `place` would not read back
-    /// as `text`. Entities make every text read back, so this is a safeguard that stays silent.
+    /// A `%% journey:name` comment when the text as escaped for `place` would not read back as `text`.
+    ///
+    /// Entities make every text read back, so this is a safeguard that stays silent.
     private static func nameOverride(_ text: String, in place: MermaidText.Place) -> [String] {
         let escaped = Array(MermaidText.escape(text, in: place).unicodeScalars)
         return MermaidText.decode(escaped[...]) == text ? [] : [MermaidAnnotation.line(.name, text)]

@@ -73,6 +73,7 @@ struct MermaidReader {
     // MARK: - Front matter
 
     /// Skips YAML front matter between `---` lines at the very top, keeping its `title:`.
+    ///
     /// Returns where the diagram starts, the top when there is no front matter, or nil when
     /// the front matter is never closed.
     private mutating func readFrontMatter() -> Position? {
@@ -342,8 +343,9 @@ struct MermaidReader {
         return (MermaidText.decode(line[text]), text)
     }
 
-    /// Where a statement ends: at a `#` that starts no entity (a comment), or the end of the
-    /// line. Reports the first `;`, which Mermaid's journey grammar cannot parse.
+    /// Where a statement ends: at a `#` that starts no entity (a comment), or the end of the line.
+    ///
+    /// Reports the first `;`, which Mermaid's journey grammar cannot parse.
     private mutating func statementEnd(_ line: [Unicode.Scalar], from index: Int, lineNumber: Int, place: String) -> Int {
         var position = index
         var semicolon: Int?

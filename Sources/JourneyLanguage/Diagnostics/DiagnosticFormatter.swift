@@ -22,10 +22,12 @@ public struct DiagnosticFormatter: Sendable {
         format(diagnostic, fileName: file.name, sourceLine: file.line(diagnostic.location.line))
     }
 
-    /// The full text of one diagnostic about file `fileName`, whose line it points at is
-    /// `sourceLine`: for large inputs, such as event logs, that keep only the lines shown. A nil
-    /// `sourceLine` means the diagnostic is about the file as a whole (it cannot be read, it is
-    /// empty): the message and the help are shown without a source line and caret.
+    /// The full text of one diagnostic about file `fileName`.
+    ///
+    /// The line the diagnostic points at is `sourceLine`: for large inputs, such as event logs,
+    /// that keep only the lines shown. A nil `sourceLine` means the diagnostic is about the file
+    /// as a whole (it cannot be read, it is empty): the message and the help are shown without a
+    /// source line and caret.
     public func format(_ diagnostic: Diagnostic, fileName: String, sourceLine: Substring?) -> String {
         let location = diagnostic.location
         let severity = diagnostic.severity.rawValue

@@ -134,8 +134,10 @@ package struct ArgumentReader {
         return nil
     }
 
-    /// Reads `12,5` or `+1,5%` after `token`: a number written with a decimal comma, which
-    /// the lexer splits at the comma. Returns the whole text and its range, consuming it.
+    /// Reads a number written with a decimal comma, such as `12,5` or `+1,5%`, after `token`.
+    ///
+    /// The lexer splits such a number at the comma. Returns the whole text and its range,
+    /// consuming it.
     mutating func readDecimalComma(after token: Token) -> (text: String, range: SourceRange)? {
         guard token.kind == .word, token.text.last?.isASCIIDigit == true, peek?.kind == .comma,
               remaining.count >= 2, remaining.dropFirst().first?.kind == .word,

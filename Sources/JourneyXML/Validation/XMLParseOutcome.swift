@@ -32,6 +32,7 @@ struct XMLParseOutcome: Sendable {
     var errors: [LibXML2Error]
 
     /// Options for every parse: never the network, and line numbers past 65,535.
+    ///
     /// DTD loading and validation are added for `documentTypeDefinition`.
     static let baseOptions = XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue
 

@@ -13,8 +13,9 @@ package enum XMLTreeReader {
     package struct Reading: Sendable {
         /// The root element with everything inside it; nil when the document is not well-formed.
         package var root: XMLTreeElement?
-        /// libxml2's findings: well-formedness, and validity against the schema when one was
-        /// given. `grammar` is the schema when the document was validated against it.
+        /// libxml2's findings: well-formedness, and validity against the schema when one was given.
+        ///
+        /// `grammar` is the schema when the document was validated against it.
         package var validation: ValidationResult
     }
 
@@ -66,8 +67,9 @@ package enum XMLTreeReader {
         return Reading(root: root, validation: ValidationResult(diagnostics: diagnostics.sortedByLocation(), grammar: grammar))
     }
 
-    /// The root element's namespace and local name, without reading the rest into Swift
-    /// values; nil when the document is not well-formed. Nothing is reported.
+    /// The root element's namespace and local name, without reading the rest into Swift values.
+    ///
+    /// Nil when the document is not well-formed. Nothing is reported.
     package static func rootElementName(_ bytes: [UInt8]) -> (namespace: String?, name: String)? {
         LibXML2.withErrorCapture { _ -> (namespace: String?, name: String)? in
             guard bytes.count <= Int(Int32.max), let context = xmlNewParserCtxt() else { return nil }

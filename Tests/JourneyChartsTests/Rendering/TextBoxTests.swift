@@ -170,6 +170,8 @@ private struct ParsedText {
         if !element.text.isEmpty {
             texts[element.name, default: ""] += element.text
         }
-        element.children.forEach { collect($0) }
+        for child in element.children {
+            collect(child)
+        }
     }
 }

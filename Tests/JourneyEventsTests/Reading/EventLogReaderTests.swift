@@ -214,8 +214,10 @@ import Testing
         }
     }
 
-    /// The second thread starts at a line break near the middle; here that line break is in a
-    /// quoted field whose lines look like rows. The first thread must notice and read on alone.
+    /// The second thread starts at a line break near the middle.
+    ///
+    /// Here that line break is in a quoted field whose lines look like rows. The first thread must
+    /// notice and read on alone.
     @Test func aCutInsideAQuotedFieldFallsBackToOneThread() {
         var text = "customer_id,timestamp,event,note\n"
         for row in 0..<20 { text += "c\(row),1795446245,visit,\n" }
