@@ -37,7 +37,14 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
-        .target(name: "JourneyLanguage", swiftSettings: safe),
+        // `.embedInCode` compiles each file of a folder into the module as a byte array
+        // (`PackageResources`), so the binary finds it wherever it runs, even copied alone; the
+        // type that serves the files lists them in its `all`, and a test checks the list.
+        .target(
+            name: "JourneyLanguage",
+            resources: [.embedInCode("StarterJourneys/Journeys")],
+            swiftSettings: safe
+        ),
         // The only Swift module besides JourneyXML allowed raw memory: the CSV reader and the
         // funnel engine, for the figures in bench/README.md.
         .target(name: "JourneyEvents", dependencies: ["JourneyLanguage"]),
@@ -52,11 +59,13 @@ let package = Package(
         .target(
             name: "JourneyCharts",
             dependencies: ["JourneyLanguage", "JourneyAnalysis", "JourneyXML"],
+            resources: [.embedInCode("Rendering/Themes")],
             swiftSettings: safe
         ),
         .target(
             name: "JourneyInterchange",
             dependencies: ["JourneyLanguage", "JourneyAnalysis", "JourneyXML"],
+            resources: [.embedInCode("XML/Schemas")],
             swiftSettings: safe
         ),
         .target(
@@ -65,6 +74,7 @@ let package = Package(
                 "JourneyLanguage", "JourneyAnalysis", "JourneyXML", "JourneyCharts",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
+            resources: [.embedInCode("BundledTemplate")],
             swiftSettings: safe
         ),
         // The command-line tool: a thin shell over the modules.

@@ -31,7 +31,7 @@ public struct ReportTemplate: Sendable {
         }
     }
 
-    /// The template that ships with the tool, `templates/report/report.mustache`.
+    /// The template that ships with the tool, `BundledTemplate/report.mustache`.
     public static func bundled() throws(ReportTemplateError) -> ReportTemplate {
         let name = ReportTemplateFile.pageName
         return try ReportTemplate(text: ReportTemplateFile.named(name)?.text ?? "", name: name)

@@ -70,7 +70,7 @@ struct CheckCommandTests {
     func exampleFilesExist() {
         let journeys = Repository.journeyFiles(in: Repository.journeysFolder)
         #expect(journeys.count >= 4, "expected at least 4 journeys in \(Repository.journeysFolder.path), found \(journeys.count)")
-        #expect(!Repository.journeyFiles(in: Repository.templatesFolder).isEmpty)
+        #expect(!Repository.journeyFiles(in: Repository.starterJourneysFolder).isEmpty)
     }
 
     @Test("every example journey and template passes --strict silently", arguments: Repository.checkedFiles())

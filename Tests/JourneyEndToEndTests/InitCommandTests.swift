@@ -5,7 +5,7 @@ import Testing
 /// `journey init`, run as a user runs it, always from a temporary working folder.
 @Suite("journey init")
 struct InitCommandTests {
-    @Test("the templates folder is not empty and holds the default template")
+    @Test("the starter journeys folder is not empty and holds the default template")
     func templatesExist() {
         let names = Repository.templateNames()
         #expect(names.count >= 2, "templates: \(names)")
@@ -25,8 +25,8 @@ struct InitCommandTests {
             #expect(result.stderr == "")
 
             let written = try Data(contentsOf: folder.appendingPathComponent("shop.journey"))
-            let template = try Data(contentsOf: Repository.templatesFolder.appendingPathComponent("e-commerce.journey"))
-            #expect(written == template, "the written file differs from templates/e-commerce.journey")
+            let template = try Data(contentsOf: Repository.starterJourneysFolder.appendingPathComponent("e-commerce.journey"))
+            #expect(written == template, "the written file differs from e-commerce.journey in \(Repository.starterJourneysFolder.path)")
 
             let check = try runJourney(["check", "--strict", "shop.journey"], currentDirectory: folder)
             #expect(check.status == 0, "\(check)")
@@ -47,8 +47,8 @@ struct InitCommandTests {
             #expect(result.stderr == "")
 
             let written = try Data(contentsOf: folder.appendingPathComponent(file))
-            let template = try Data(contentsOf: Repository.templatesFolder.appendingPathComponent("\(name).journey"))
-            #expect(written == template, "the embedded '\(name)' template differs from templates/\(name).journey")
+            let template = try Data(contentsOf: Repository.starterJourneysFolder.appendingPathComponent("\(name).journey"))
+            #expect(written == template, "the embedded '\(name)' template differs from \(name).journey in \(Repository.starterJourneysFolder.path)")
 
             let check = try runJourney(["check", "--strict", file], currentDirectory: folder)
             #expect(check.status == 0, "\(check)")
@@ -171,7 +171,7 @@ struct InitCommandTests {
                 let result = try runJourney(["init", "--template", name, "\(name).journey"], currentDirectory: nested)
                 #expect(result.status == 0, "\(result)")
                 let written = try Data(contentsOf: nested.appendingPathComponent("\(name).journey"))
-                let template = try Data(contentsOf: Repository.templatesFolder.appendingPathComponent("\(name).journey"))
+                let template = try Data(contentsOf: Repository.starterJourneysFolder.appendingPathComponent("\(name).journey"))
                 #expect(written == template)
             }
             // From the parent folder, with a relative path into the nested one.

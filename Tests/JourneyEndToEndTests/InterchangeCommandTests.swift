@@ -44,7 +44,7 @@ struct InterchangeCommandTests {
                 Issue.record("xmllint is missing: apt-get install libxml2-utils")
                 return
             }
-            let schema = Repository.root.appendingPathComponent("templates/schema/journey-1.xsd").path
+            let schema = Repository.schemaFile.path
             let lint = try runExecutable(URL(fileURLWithPath: xmllint), ["--noout", "--nonet", "--schema", schema, "d.xml"],
                                          currentDirectory: folder)
             #expect(lint.status == 0, "\(lint)")

@@ -202,7 +202,7 @@ private let trickyTexts = [
 @Suite struct ReportRendererTests {
     @Test(arguments: ["light", "dark", "print"])
     func everyExampleIsWellFormedForLibxml2(theme: String) throws {
-        let files = try Repository.journeyFiles(in: "journeys")
+        let files = Repository.journeyFiles(in: "journeys")
         #expect(files.count >= 4)
         for url in files {
             let (journey, metrics) = try example(url.deletingPathExtension().lastPathComponent)
@@ -387,15 +387,19 @@ private let trickyTexts = [
 }
 
 @Suite struct ReportTemplateFileTests {
-    @Test func embeddedFilesMatchTheTemplatesReportFolder() throws {
-        let folder = Repository.root.appendingPathComponent("templates/report")
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
-            .filter { !$0.hasPrefix(".") }.sorted()
-        #expect(ReportTemplateFile.all.map(\.name) == names, "run: python3 scripts/embed-templates.py")
-        for file in ReportTemplateFile.all {
-            let text = try String(contentsOf: folder.appendingPathComponent(file.name), encoding: .utf8)
-            #expect(file.text == text, "\(file.name) differs from templates/report/: run python3 scripts/embed-templates.py")
+    @Test func allHoldsEveryFileOfTheFolderByteForByte() throws {
+        let files = try Repository.resourceFiles(in: Repository.bundledReportTemplate)
+        #expect(ReportTemplateFile.all.map(\.name) == files.map(\.name),
+                "list every file of \(Repository.bundledReportTemplate) in ReportTemplateFile.all, and nothing else")
+        for file in files {
+            guard let bundled = ReportTemplateFile.named(file.name) else { continue }
+            let identical = Array(bundled.text.utf8) == file.bytes
+            #expect(identical,
+                    "ReportTemplateFile.all's entry for \(file.name) is not the file byte for byte: another file's bytes, or not UTF-8")
         }
+    }
+
+    @Test func thePageAndItsStylesheetAreBundled() {
         #expect(ReportTemplateFile.named(ReportTemplateFile.pageName) != nil)
         #expect(ReportTemplateFile.named("report.css") != nil)
     }

@@ -11,8 +11,19 @@ public enum Repository {
 
     /// The example journeys, `journeys/`.
     public static var journeysFolder: URL { root.appendingPathComponent("journeys", isDirectory: true) }
-    /// The starter journeys of `journey init`.
-    public static var templatesFolder: URL { root.appendingPathComponent("templates", isDirectory: true) }
+    /// The folder of starter journeys that `JourneyLanguage` compiles in, for `journey init`.
+    public static let starterJourneys = "Sources/JourneyLanguage/StarterJourneys/Journeys"
+    /// The folder of chart themes that `JourneyCharts` compiles in.
+    public static let themes = "Sources/JourneyCharts/Rendering/Themes"
+    /// The folder of XML Schemas that `JourneyInterchange` compiles in.
+    public static let schemas = "Sources/JourneyInterchange/XML/Schemas"
+    /// The folder of the report template that `JourneyHTMLReport` compiles in.
+    public static let bundledReportTemplate = "Sources/JourneyHTMLReport/BundledTemplate"
+
+    /// The starter journeys' folder.
+    public static var starterJourneysFolder: URL { root.appendingPathComponent(starterJourneys, isDirectory: true) }
+    /// The XML Schema of version 1 of the XML format.
+    public static var schemaFile: URL { root.appendingPathComponent(schemas + "/journey-1.xsd") }
 
     /// The `.journey` files directly in `folder`, sorted by name.
     ///
@@ -37,13 +48,23 @@ public enum Repository {
 
     /// Paths relative to the root of every example journey and template, for parameterized tests.
     public static func checkedFiles() -> [String] {
-        (journeyFiles(in: journeysFolder) + journeyFiles(in: templatesFolder)).map {
+        (journeyFiles(in: journeysFolder) + journeyFiles(in: starterJourneysFolder)).map {
             String($0.path.dropFirst(root.path.count + 1))
         }
     }
 
     /// The template names, from the starter journeys' files.
     public static func templateNames() -> [String] {
-        journeyFiles(in: templatesFolder).map { $0.deletingPathExtension().lastPathComponent }
+        journeyFiles(in: starterJourneysFolder).map { $0.deletingPathExtension().lastPathComponent }
+    }
+
+    /// The name and bytes of every file in a resource folder of the repository, hidden ones
+    /// left out, sorted by name: what SwiftPM compiles into the module.
+    public static func resourceFiles(in folder: String) throws -> [(name: String, bytes: [UInt8])] {
+        try FileManager.default
+            .contentsOfDirectory(at: root.appendingPathComponent(folder), includingPropertiesForKeys: nil)
+            .filter { !$0.lastPathComponent.hasPrefix(".") }
+            .sorted { $0.lastPathComponent < $1.lastPathComponent }
+            .map { ($0.lastPathComponent, Array(try Data(contentsOf: $0))) }
     }
 }

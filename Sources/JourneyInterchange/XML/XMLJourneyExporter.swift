@@ -2,7 +2,7 @@ import JourneyLanguage
 import JourneyAnalysis
 import JourneyXML
 /// Writes a journey and its metrics as a document of the project's XML format
-/// (see docs/formats.md, section "XML", and `templates/schema/journey-1.xsd`).
+/// (see docs/formats.md, section "XML", and `XML/Schemas/journey-1.xsd`).
 ///
 /// ```xml
 /// <?xml version="1.0" encoding="UTF-8"?>

@@ -1,7 +1,7 @@
 /// A starter journey that `journey init` copies for the user to edit.
 ///
-/// The templates live in the repository's `templates/` folder and are compiled into the
-/// library (see `scripts/embed-templates.py`), so the tool finds them wherever it runs.
+/// The templates are the files of `StarterJourneys/Journeys/`, which SwiftPM compiles into the
+/// module as `PackageResources` (see Package.swift), so the tool finds them wherever it runs.
 public struct StarterTemplate: Hashable, Sendable {
     /// The name users pass to `journey init --template`, such as `e-commerce`.
     public var name: String
@@ -11,6 +11,20 @@ public struct StarterTemplate: Hashable, Sendable {
     public init(name: String, text: String) {
         self.name = name
         self.text = text
+    }
+
+    /// Every starter journey that ships with the tool, sorted by name.
+    ///
+    /// Each file of `StarterJourneys/Journeys/` must be listed here; a test fails until it is.
+    public static let all: [StarterTemplate] = [
+        StarterTemplate(name: "b2b-services", bytes: PackageResources.b2b_services_journey),
+        StarterTemplate(name: "e-commerce", bytes: PackageResources.e_commerce_journey),
+        StarterTemplate(name: "saas-onboarding", bytes: PackageResources.saas_onboarding_journey),
+    ].sorted { $0.name < $1.name }
+
+    /// A template from the UTF-8 bytes of its compiled-in file.
+    private init(name: String, bytes: [UInt8]) {
+        self.init(name: name, text: String(decoding: bytes, as: UTF8.self))
     }
 
     /// The template used when the user names none.

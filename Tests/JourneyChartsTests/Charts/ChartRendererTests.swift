@@ -7,7 +7,7 @@ import Testing
 
 /// Every example journey, in every chart and theme: valid SVG 1.1, labels apart and on the canvas.
 @Suite struct ChartRendererTests {
-    static let examples: [URL] = (try? Repository.journeyFiles(in: "journeys")) ?? []
+    static let examples: [URL] = Repository.journeyFiles(in: "journeys")
     static let cases: [(URL, ChartKind, String)] = examples.flatMap { url in
         ChartKind.allCases.flatMap { chart in ["light", "dark", "print"].map { (url, chart, $0) } }
     }

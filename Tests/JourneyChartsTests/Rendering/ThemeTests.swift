@@ -35,13 +35,15 @@ import Testing
         #expect(Color.contrastRatio(theme.highFill, theme.painFill) >= 3)
     }
 
-    @Test func embeddedThemesMatchTheThemesFolder() throws {
-        let folder = Repository.root.appendingPathComponent("templates/themes")
-        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }.sorted()
-        #expect(BundledTheme.all.map(\.name) == files.map { String($0.dropLast(5)) }, "run: python3 scripts/embed-templates.py")
-        for theme in BundledTheme.all {
-            let text = try String(contentsOf: folder.appendingPathComponent(theme.name + ".json"), encoding: .utf8)
-            #expect(theme.json == text, "\(theme.name) differs from templates/themes: run python3 scripts/embed-templates.py")
+    @Test func allHoldsEveryFileOfTheFolderByteForByte() throws {
+        let files = try Repository.resourceFiles(in: Repository.themes)
+        #expect(BundledTheme.all.map { $0.name + ".json" } == files.map(\.name),
+                "list every file of \(Repository.themes) in BundledTheme.all, and nothing else")
+        for file in files {
+            guard let theme = BundledTheme.all.first(where: { $0.name + ".json" == file.name }) else { continue }
+            let identical = Array(theme.json.utf8) == file.bytes
+            #expect(identical,
+                    "BundledTheme.all's entry for \(file.name) is not the file byte for byte: another file's bytes, or not UTF-8")
         }
     }
 

@@ -5,7 +5,7 @@ import Testing
 @testable import JourneyInterchange
 
 @Suite struct MermaidTests {
-    static let journeyFiles: [URL] = (try? Repository.journeyFiles(in: "journeys")) ?? []
+    static let journeyFiles: [URL] = Repository.journeyFiles(in: "journeys")
     static let fixtures: [URL] = {
         let folder = Repository.root.appendingPathComponent("Tests/JourneyInterchangeTests/Mermaid/Fixtures")
         let files = (try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? []

@@ -6,10 +6,10 @@ import Testing
 @testable import JourneyInterchange
 
 /// The project's XML format (docs/formats.md, section "XML"): export, validation against
-/// templates/schema/journey-1.xsd in process and with xmllint, and import back to the model.
+/// Sources/JourneyInterchange/XML/Schemas/journey-1.xsd in process and with xmllint, and import back to the model.
 @Suite struct JourneyXMLTests {
-    static let files: [URL] = (try? Repository.journeyFiles(in: "journeys")) ?? []
-    static let schemaFile = Repository.root.appendingPathComponent("templates/schema/journey-1.xsd")
+    static let files: [URL] = Repository.journeyFiles(in: "journeys")
+    static let schemaFile = Repository.root.appendingPathComponent(Repository.schemas + "/journey-1.xsd")
     static let snapshots = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
     static let origin = SourceLocation(line: 1, column: 1)
 
@@ -458,13 +458,20 @@ import Testing
 
     // MARK: - The schema and `journey validate`
 
-    @Test func theEmbeddedSchemaIsTheFileInTemplates() throws {
-        let names = try FileManager.default
-            .contentsOfDirectory(atPath: Repository.root.appendingPathComponent("templates/schema").path)
-            .filter { $0.hasSuffix(".xsd") }.sorted()
-        #expect(JourneySchema.all.map(\.fileName) == names, "run: python3 scripts/embed-templates.py")
-        #expect(JourneySchema.version1.text == (try String(contentsOf: Self.schemaFile, encoding: .utf8)),
-                "journey-1.xsd differs from templates/schema: run python3 scripts/embed-templates.py")
+    @Test func allHoldsEveryFileOfTheSchemasFolderByteForByte() throws {
+        let files = try Repository.resourceFiles(in: Repository.schemas)
+        #expect(JourneySchema.all.map(\.fileName) == files.map(\.name),
+                "list every file of \(Repository.schemas) in JourneySchema.all, and nothing else")
+        for file in files {
+            guard let schema = JourneySchema.all.first(where: { $0.fileName == file.name }) else { continue }
+            let identical = Array(schema.text.utf8) == file.bytes
+            #expect(identical,
+                    "JourneySchema.all's entry for \(file.name) is not the file byte for byte: another file's bytes, or not UTF-8")
+        }
+    }
+
+    @Test func version1IsBundledAndCompiles() {
+        #expect(JourneySchema.version1.fileName == "journey-1.xsd")
         #expect(JourneySchema.compiled.name == "journey-1.xsd")
     }
 
@@ -488,7 +495,7 @@ import Testing
 
     // MARK: - xmllint
 
-    /// Runs `xmllint --noout --schema templates/schema/journey-1.xsd` on `xml`; nil without xmllint.
+    /// Runs `xmllint --noout --schema` with `schemaFile` on `xml`; nil without xmllint.
     static func xmllint(_ xml: String) throws -> (status: Int32, messages: String)? {
         let xmllint = "/usr/bin/xmllint"
         guard FileManager.default.isExecutableFile(atPath: xmllint) else { return nil }

@@ -4,8 +4,8 @@ import Testing
 @testable import JourneyLanguage
 
 @Suite struct JourneyFormatterTests {
-    static let files: [URL] = ((try? Repository.journeyFiles(in: "journeys")) ?? [])
-        + ((try? Repository.journeyFiles(in: "templates")) ?? [])
+    static let files: [URL] = Repository.journeyFiles(in: "journeys")
+        + Repository.journeyFiles(in: Repository.starterJourneys)
 
     @Test func dressmateIsWrittenInTheLayoutOfTheDocs() throws {
         let url = Repository.root.appendingPathComponent("journeys/dressmate.journey")

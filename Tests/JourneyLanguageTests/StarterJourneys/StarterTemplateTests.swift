@@ -4,13 +4,15 @@ import Testing
 @testable import JourneyLanguage
 
 @Suite struct StarterTemplateTests {
-    @Test func embeddedTemplatesMatchTheTemplatesFolder() throws {
-        let files = try Repository.journeyFiles(in: "templates")
-        #expect(StarterTemplate.all.map(\.name) == files.map { $0.deletingPathExtension().lastPathComponent },
-                "run: python3 scripts/embed-templates.py")
-        for (template, file) in zip(StarterTemplate.all, files) {
-            #expect(template.text == (try String(contentsOf: file, encoding: .utf8)),
-                    "\(template.name) differs from templates/: run python3 scripts/embed-templates.py")
+    @Test func allHoldsEveryFileOfTheFolderByteForByte() throws {
+        let files = try Repository.resourceFiles(in: Repository.starterJourneys)
+        #expect(StarterTemplate.all.map { $0.name + ".journey" } == files.map(\.name),
+                "list every file of \(Repository.starterJourneys) in StarterTemplate.all, and nothing else")
+        for file in files {
+            guard let template = StarterTemplate.all.first(where: { $0.name + ".journey" == file.name }) else { continue }
+            let identical = Array(template.text.utf8) == file.bytes
+            #expect(identical,
+                    "StarterTemplate.all's entry for \(file.name) is not the file byte for byte: another file's bytes, or not UTF-8")
         }
     }
 
@@ -40,11 +42,11 @@ import Testing
 
 @Suite struct ExampleJourneyTests {
     @Test func thereAreAtLeastFourExamples() throws {
-        #expect(try Repository.journeyFiles(in: "journeys").count >= 4)
+        #expect(Repository.journeyFiles(in: "journeys").count >= 4)
     }
 
     @Test func everyExampleChecksWithoutErrorsOrWarnings() throws {
-        for url in try Repository.journeyFiles(in: "journeys") {
+        for url in Repository.journeyFiles(in: "journeys") {
             let result = check(try String(contentsOf: url, encoding: .utf8), name: url.lastPathComponent)
             #expect(result.diagnostics.isEmpty, "\(url.lastPathComponent): \(result.diagnostics.map(\.message))")
             let stages = result.journey.stages
