@@ -119,7 +119,9 @@ let package = Package(
         ),
         .testTarget(
             name: "JourneyInterchangeTests",
-            dependencies: ["JourneyInterchange", "JourneyAnalysis", "JourneyXML", "JourneyLanguage", "JourneyTestSupport"],
+            dependencies: [
+                "JourneyInterchange", "JourneyAnalysis", "JourneyXML", "JourneyLanguage", "JourneyTestSupport",
+            ],
             exclude: ["XML/Snapshots", "Mermaid/Fixtures"]
         ),
         .testTarget(

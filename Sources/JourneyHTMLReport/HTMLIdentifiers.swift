@@ -1,4 +1,5 @@
 import JourneyLanguage
+
 /// Finds the `id` attributes of a well-formed XML or XHTML document, to check they are unique.
 ///
 /// HTML needs every `id` to be unique (links, `aria-*` references and the chart's clip paths
@@ -78,8 +79,9 @@ enum HTMLIdentifiers {
                         advance(to: find(String(character), from: index + 1))
                         continue
                     }
-                    if (character == " " || character == "\t" || character == "\n" || character == "\r"),
-                       starts(with: "id", at: index + 1) {
+                    if character == " " || character == "\t" || character == "\n" || character == "\r",
+                        starts(with: "id", at: index + 1)
+                    {
                         var after = index + 3
                         while after < scalars.count, [" ", "\t", "\n", "\r"].contains(scalars[after]) { after += 1 }
                         if after < scalars.count, scalars[after] == "=" {
@@ -91,7 +93,8 @@ enum HTMLIdentifiers {
                             let close = find(String(scalars[quote]), from: quote + 1)
                             var value = String.UnicodeScalarView()
                             value.append(contentsOf: scalars[(quote + 1)..<max(quote + 1, close - 1)])
-                            occurrences.append(Occurrence(value: String(value), line: attributeLine, column: attributeColumn))
+                            occurrences.append(
+                                Occurrence(value: String(value), line: attributeLine, column: attributeColumn))
                             advance(to: close)
                             continue
                         }
@@ -111,8 +114,10 @@ enum HTMLIdentifiers {
         for occurrence in ids(in: text) {
             if let earlier = first[occurrence.value] {
                 let message = "the id '\(occurrence.value)' is used twice: first on line \(earlier.line)"
-                diagnostics.append(.xmlInvalid(message, against: "HTML, where every id is unique",
-                                               at: SourceRange(line: occurrence.line, column: occurrence.column, length: 2)))
+                diagnostics.append(
+                    .xmlInvalid(
+                        message, against: "HTML, where every id is unique",
+                        at: SourceRange(line: occurrence.line, column: occurrence.column, length: 2)))
             } else {
                 first[occurrence.value] = occurrence
             }

@@ -1,4 +1,5 @@
 import JourneyXML
+
 /// A chart ready to sit inside an HTML5 page: the `<svg>` element of a valid SVG 1.1 document.
 ///
 /// An inline `<svg>` in HTML5 (and in XHTML) carries no XML declaration and no DOCTYPE, so

@@ -1,4 +1,5 @@
 import JourneyLanguage
+
 /// A chart that is not valid SVG 1.1 and so cannot go into a report: a bug in journey.
 public struct InvalidChartError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The chart's name in diagnostics.

@@ -1,4 +1,5 @@
 import JourneyXML
+
 /// A report ready to write, with what checking it found.
 public struct RenderedReport: Sendable {
     /// The HTML document.

@@ -1,6 +1,7 @@
-import JourneyLanguage
 import JourneyAnalysis
 import JourneyCharts
+import JourneyLanguage
+
 extension ReportContext {
     /// The context of the report on `journey`, with its `metrics` and its dashboard `chart`.
     ///
@@ -9,7 +10,8 @@ extension ReportContext {
     /// carriage return, U+FFFE and U+FFFF) are dropped from every text of the journey, so that
     /// the escaped text is always well-formed.
     /// - Throws: `InvalidChartError` when the chart is not valid SVG 1.1, a bug in journey.
-    public init(journey: Journey, metrics: FunnelMetrics, chart: RenderedChart, theme: Theme) throws(InvalidChartError) {
+    public init(journey: Journey, metrics: FunnelMetrics, chart: RenderedChart, theme: Theme) throws(InvalidChartError)
+    {
         let inline = try InlineSVG(document: chart.svg, name: "\(Self.clean(journey.name)): dashboard chart")
         let finalReach = metrics.stages.last?.reach ?? 0
         let weakestIndex = metrics.weakest?.index
@@ -17,7 +19,8 @@ extension ReportContext {
         self.title = Self.clean(journey.name)
         self.personas = journey.personas.map { persona in
             let description = persona.description.map(Self.clean)
-            return Persona(id: Self.clean(persona.id), description: description, label: description ?? Self.clean(persona.id))
+            return Persona(
+                id: Self.clean(persona.id), description: description, label: description ?? Self.clean(persona.id))
         }
         self.hasPersonas = !journey.personas.isEmpty
         self.state = journey.state.rawValue
@@ -26,7 +29,8 @@ extension ReportContext {
         self.version = JourneyKitVersion.current
         self.generator = "journey \(JourneyKitVersion.current)"
 
-        let first = metrics.stages.first, last = metrics.stages.last
+        let first = metrics.stages.first
+        let last = metrics.stages.last
         self.summary = Summary(
             stageCount: journey.stages.count,
             touchpointCount: journey.touchpoints.count,
@@ -65,9 +69,11 @@ extension ReportContext {
                 control: NumberFormatting.percent(stage.control.control),
                 isWeakest: isWeakest,
                 isBelowTarget: stage.isBelowTarget,
-                status: isWeakest ? "weakest stage" : stage.isBelowTarget ? "below target" : hasTarget ? "on target" : "–")
+                status: isWeakest
+                    ? "weakest stage" : stage.isBelowTarget ? "below target" : hasTarget ? "on target" : "–")
         }
-        self.metricsNote = "Experience: the mean score, with the lowest to the highest. Control: the mean of "
+        self.metricsNote =
+            "Experience: the mean score, with the lowest to the highest. Control: the mean of "
             + "influence (owned media 100%, paid and partner 50%, earned 0%) and measurement (the share of "
             + "touchpoints measured)."
 
@@ -124,8 +130,9 @@ extension ReportContext {
                 shortfall: NumberFormatting.percent(stage.relativeShortfall),
                 worth: Self.worth(of: stage, finalReach: finalReach, lastStage: Self.clean(last?.name ?? "")))
         }
-        self.opportunities = Opportunities(stages: ideaStages, hasIdeas: !ideaStages.isEmpty,
-                                           belowTarget: belowTarget, hasBelowTarget: !belowTarget.isEmpty)
+        self.opportunities = Opportunities(
+            stages: ideaStages, hasIdeas: !ideaStages.isEmpty,
+            belowTarget: belowTarget, hasBelowTarget: !belowTarget.isEmpty)
     }
 
     /// The stages whose touchpoints have ideas: the weakest first, then by shortfall, then in funnel order.
@@ -138,12 +145,15 @@ extension ReportContext {
         }
         return order.compactMap { stage in
             let touchpoints = journey.stages[stage.index].touchpoints.enumerated()
-                .sorted { a, b in a.element.score != b.element.score ? a.element.score < b.element.score : a.offset < b.offset }
+                .sorted { a, b in
+                    a.element.score != b.element.score ? a.element.score < b.element.score : a.offset < b.offset
+                }
                 .map(\.element)
             let ideas = touchpoints.flatMap { touchpoint in
                 touchpoint.ideas.map { idea in
-                    Idea(idea: clean(idea), touchpoint: clean(touchpoint.name),
-                         score: MetricsTableReport.signed(touchpoint.score), isPainPoint: touchpoint.isPainPoint)
+                    Idea(
+                        idea: clean(idea), touchpoint: clean(touchpoint.name),
+                        score: MetricsTableReport.signed(touchpoint.score), isPainPoint: touchpoint.isPainPoint)
                 }
             }
             guard !ideas.isEmpty else { return nil }
@@ -157,8 +167,9 @@ extension ReportContext {
             } else {
                 status = stage.target == nil ? "no target" : "on target"
             }
-            return OpportunityStage(stage: clean(stage.name), isWeakest: stage.index == weakestIndex,
-                                    status: status, ideas: ideas)
+            return OpportunityStage(
+                stage: clean(stage.name), isWeakest: stage.index == weakestIndex,
+                status: status, ideas: ideas)
         }
     }
 
@@ -173,8 +184,9 @@ extension ReportContext {
 
     /// A control gap with the advice of `journey weakest`, one sentence per problem.
     private static func controlGap(_ gap: WeakestStageReport.ControlGap) -> ControlGap {
-        ControlGap(touchpoint: clean(gap.touchpoint), isUnmeasured: gap.isUnmeasured,
-                   channel: gap.channel.map(clean), media: gap.media?.rawValue, advice: gap.advice.map(clean))
+        ControlGap(
+            touchpoint: clean(gap.touchpoint), isUnmeasured: gap.isUnmeasured,
+            channel: gap.channel.map(clean), media: gap.media?.rawValue, advice: gap.advice.map(clean))
     }
 
     /// `1 stage`, `5 stages`.

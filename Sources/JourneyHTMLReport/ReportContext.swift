@@ -1,4 +1,5 @@
 import JourneyLanguage
+
 /// What a report template sees: the journey, its metrics and its chart, as text ready to print.
 ///
 /// Every value is already formatted (numbers as `journey metrics` writes them, `–` where a

@@ -1,7 +1,8 @@
-import JourneyLanguage
 import JourneyAnalysis
-import JourneyXML
 import JourneyCharts
+import JourneyLanguage
+import JourneyXML
+
 /// Renders a journey as one self-contained HTML report, checked before it is written.
 ///
 /// ```swift
@@ -44,6 +45,7 @@ public enum ReportRenderer {
     public static func check(_ html: String, name: String) -> ValidationResult {
         let wellFormed = XMLValidator.checkWellFormed(html, name: name)
         guard wellFormed.isValid else { return wellFormed }
-        return ValidationResult(diagnostics: (wellFormed.diagnostics + HTMLIdentifiers.duplicates(in: html)).sortedByLocation())
+        return ValidationResult(
+            diagnostics: (wellFormed.diagnostics + HTMLIdentifiers.duplicates(in: html)).sortedByLocation())
     }
 }

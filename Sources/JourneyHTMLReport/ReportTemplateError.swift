@@ -1,5 +1,5 @@
-import Mustache
 import JourneyLanguage
+import Mustache
 
 /// A report template that cannot be parsed as Mustache, with where the parser stopped.
 public struct ReportTemplateError: Error, Hashable, Sendable, CustomStringConvertible {
@@ -26,16 +26,18 @@ public struct ReportTemplateError: Error, Hashable, Sendable, CustomStringConver
             return
         }
         let context = parserError.context
-        self.init(name: name, message: Self.message(for: parserError.error),
-                  line: max(1, context.lineNumber), column: max(1, context.columnNumber))
+        self.init(
+            name: name, message: Self.message(for: parserError.error),
+            line: max(1, context.lineNumber), column: max(1, context.columnNumber))
     }
 
     /// The problem as a diagnostic at its line and column, for printing under the template's text.
     public var diagnostic: Diagnostic {
-        Diagnostic(code: "report-template-invalid", severity: .error, message: message,
-                   range: SourceRange(line: line, column: column),
-                   help: "a report template is Mustache: {{key}} escapes text, {{{key}}} inserts markup, "
-                       + "{{#key}}…{{/key}} is a section; see docs/report.md for the keys")
+        Diagnostic(
+            code: "report-template-invalid", severity: .error, message: message,
+            range: SourceRange(line: line, column: column),
+            help: "a report template is Mustache: {{key}} escapes text, {{{key}}} inserts markup, "
+                + "{{#key}}…{{/key}} is a section; see docs/report.md for the keys")
     }
 
     public var description: String {

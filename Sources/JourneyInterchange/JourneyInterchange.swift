@@ -1,5 +1,6 @@
 import JourneyLanguage
 import JourneyXML
+
 /// Moves journeys between the `.journey` language and the other formats, checking each move.
 public enum JourneyInterchange {
     /// A document written in another format, with what its own checks found.

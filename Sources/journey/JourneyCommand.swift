@@ -16,6 +16,9 @@ struct JourneyCommand: ParsableCommand {
               journey check shop.journey
             """,
         version: JourneyKitVersion.current,
-        subcommands: [Check.self, Init.self, Metrics.self, Weakest.self, Funnel.self, Render.self, Report.self, Export.self, Import.self, Validate.self]
+        subcommands: [
+            Check.self, Init.self, Metrics.self, Weakest.self, Funnel.self, Render.self, Report.self, Export.self,
+            Import.self, Validate.self,
+        ]
     )
 }

@@ -69,7 +69,9 @@ struct CheckCommandTests {
     @Test("the repository holds at least 4 example journeys and some templates")
     func exampleFilesExist() {
         let journeys = Repository.journeyFiles(in: Repository.journeysFolder)
-        #expect(journeys.count >= 4, "expected at least 4 journeys in \(Repository.journeysFolder.path), found \(journeys.count)")
+        #expect(
+            journeys.count >= 4,
+            "expected at least 4 journeys in \(Repository.journeysFolder.path), found \(journeys.count)")
         #expect(!Repository.journeyFiles(in: Repository.starterJourneysFolder).isEmpty)
     }
 
@@ -111,25 +113,26 @@ struct CheckCommandTests {
             let result = try runJourney(["check", "mixed.journey"], currentDirectory: folder)
             #expect(result.status == 1, "\(result)")
             #expect(result.stdout == "")
-            #expect(result.stderr == """
-                mixed.journey:6:34: error: channel 'sitee' is not declared
-                 6 |   touchpoint "Sees an ad" +2 via sitee
-                   |                                  ^~~~~
-                   = help: did you mean 'site'?
+            #expect(
+                result.stderr == """
+                    mixed.journey:6:34: error: channel 'sitee' is not declared
+                     6 |   touchpoint "Sees an ad" +2 via sitee
+                       |                                  ^~~~~
+                       = help: did you mean 'site'?
 
-                mixed.journey:7:1: warning: stage 'Consideration' has no touchpoint
-                 7 | stage Consideration
-                   | ^~~~~
-                   = help: add the moments a customer lives in this stage: touchpoint "What happens" +2 via CHANNEL
+                    mixed.journey:7:1: warning: stage 'Consideration' has no touchpoint
+                     7 | stage Consideration
+                       | ^~~~~
+                       = help: add the moments a customer lives in this stage: touchpoint "What happens" +2 via CHANNEL
 
-                mixed.journey:9:21: error: the score +9 is outside the scale -5..5
-                 9 |   touchpoint "Pays" +9 via site
-                   |                     ^~
-                   = help: use a score from -5 to 5, or widen the 'scale' statement
+                    mixed.journey:9:21: error: the score +9 is outside the scale -5..5
+                     9 |   touchpoint "Pays" +9 via site
+                       |                     ^~
+                       = help: use a score from -5 to 5, or widen the 'scale' statement
 
-                2 errors and 1 warning
+                    2 errors and 1 warning
 
-                """)
+                    """)
         }
     }
 
@@ -168,15 +171,16 @@ struct CheckCommandTests {
             try folder.writing(source, to: "grow.journey")
             let text = try runJourney(["check", "grow.journey"], currentDirectory: folder)
             #expect(text.status == 0, "\(text)")
-            #expect(text.stderr == """
-                grow.journey:6:9: warning: stage 'Purchase' reaches 200 people, more than the 100 of 'Awareness' before it
-                 6 |   reach 200
-                   |         ^~~
-                   = help: a funnel only loses people from one stage to the next; check the numbers or the order of the stages
+            #expect(
+                text.stderr == """
+                    grow.journey:6:9: warning: stage 'Purchase' reaches 200 people, more than the 100 of 'Awareness' before it
+                     6 |   reach 200
+                       |         ^~~
+                       = help: a funnel only loses people from one stage to the next; check the numbers or the order of the stages
 
-                1 warning
+                    1 warning
 
-                """)
+                    """)
 
             let json = try runJourney(["check", "--format", "json", "grow.journey"], currentDirectory: folder)
             let diagnostics = try #require(try parseReport(json.stdout)["diagnostics"] as? [[String: Any]])
@@ -216,11 +220,12 @@ struct CheckCommandTests {
             let summary = diagnostics.map { d in
                 "\(d["line"] as? Int ?? -1):\(d["column"] as? Int ?? -1) \(d["severity"] as? String ?? "?") \(d["code"] as? String ?? "?")"
             }
-            #expect(summary == [
-                "6:34 error undeclared-channel",
-                "7:1 warning stage-without-touchpoints",
-                "9:21 error score-outside-scale",
-            ])
+            #expect(
+                summary == [
+                    "6:34 error undeclared-channel",
+                    "7:1 warning stage-without-touchpoints",
+                    "9:21 error score-outside-scale",
+                ])
             #expect(diagnostics[0]["message"] as? String == "channel 'sitee' is not declared")
             #expect(diagnostics[0]["help"] as? String == "did you mean 'site'?")
 
@@ -232,8 +237,9 @@ struct CheckCommandTests {
 
     @Test("--format json of a clean file reports no diagnostics and exits 0")
     func jsonFormatClean() throws {
-        let result = try runJourney(["check", "--format", "json", "--strict", "journeys/dressmate.journey"],
-                                    currentDirectory: Repository.root)
+        let result = try runJourney(
+            ["check", "--format", "json", "--strict", "journeys/dressmate.journey"],
+            currentDirectory: Repository.root)
         #expect(result.status == 0, "\(result)")
         #expect(result.stderr == "")
         let report = try parseReport(result.stdout)
@@ -259,8 +265,9 @@ struct CheckCommandTests {
                 #expect(result.stderr == Self.oneErrorReport + "1 error\n")
             }
 
-            let json = try runJourney(["check", "--format", "json", "bad.journey", "good.journey", "bad.journey"],
-                                      currentDirectory: folder)
+            let json = try runJourney(
+                ["check", "--format", "json", "bad.journey", "good.journey", "bad.journey"],
+                currentDirectory: folder)
             #expect(json.status == 1, "\(json)")
             let report = try parseReport(json.stdout)
             #expect(report["errors"] as? Int == 2)
@@ -280,21 +287,25 @@ struct CheckCommandTests {
             try folder.writing(Self.oneError, to: "bad.journey")
             let mixed = try runJourney(["check", "nope.journey", "bad.journey"], currentDirectory: folder)
             #expect(mixed.status == 1, "\(mixed)")
-            #expect(mixed.stderr == "journey: error: cannot read 'nope.journey': No such file or directory\n"
-                + Self.oneErrorReport + "2 errors\n")
+            #expect(
+                mixed.stderr == "journey: error: cannot read 'nope.journey': No such file or directory\n"
+                    + Self.oneErrorReport + "2 errors\n")
 
             let good = Repository.journeysFolder.appendingPathComponent("dressmate.journey").path
             let withGood = try runJourney(["check", good, "nope.journey"], currentDirectory: folder)
-            #expect(withGood.status == 1, "an unreadable file fails the run even when the others are clean: \(withGood)")
-            #expect(withGood.stderr == "journey: error: cannot read 'nope.journey': No such file or directory\n1 error\n")
+            #expect(
+                withGood.status == 1, "an unreadable file fails the run even when the others are clean: \(withGood)")
+            #expect(
+                withGood.stderr == "journey: error: cannot read 'nope.journey': No such file or directory\n1 error\n")
         }
     }
 
     @Test("a directory given as a file is a clean error, exit 1")
     func directoryAsFile() throws {
         try withTemporaryDirectory { folder in
-            try FileManager.default.createDirectory(at: folder.appendingPathComponent("shop"),
-                                                    withIntermediateDirectories: false)
+            try FileManager.default.createDirectory(
+                at: folder.appendingPathComponent("shop"),
+                withIntermediateDirectories: false)
             let result = try runJourney(["check", "shop"], currentDirectory: folder)
             #expect(result.status == 1, "\(result)")
             #expect(result.stdout == "")
@@ -321,15 +332,16 @@ struct CheckCommandTests {
         let text = try runJourney(["check", "-"], stdin: Data(source.utf8))
         #expect(text.status == 1, "\(text)")
         #expect(text.stdout == "")
-        #expect(text.stderr == """
-            <stdin>:2:1: error: unknown keyword 'stgae'
-             2 | stgae Awareness
-               | ^~~~~
-               = help: did you mean 'stage'?
+        #expect(
+            text.stderr == """
+                <stdin>:2:1: error: unknown keyword 'stgae'
+                 2 | stgae Awareness
+                   | ^~~~~
+                   = help: did you mean 'stage'?
 
-            1 error
+                1 error
 
-            """)
+                """)
 
         let json = try runJourney(["check", "--format", "json", "-"], stdin: Data(source.utf8))
         #expect(json.status == 1, "\(json)")
@@ -369,8 +381,9 @@ struct CheckCommandTests {
             #expect(!automatic.stderr.contains("\u{1B}"), "auto must not colour a file or pipe: \(automatic)")
             #expect(automatic.stderr == Self.oneErrorReport + "1 error\n")
 
-            let noColor = try runJourney(["check", "--color", "auto", "bad.journey"],
-                                         environment: ["NO_COLOR": "1"], currentDirectory: folder)
+            let noColor = try runJourney(
+                ["check", "--color", "auto", "bad.journey"],
+                environment: ["NO_COLOR": "1"], currentDirectory: folder)
             #expect(noColor.status == 1)
             #expect(!noColor.stderr.contains("\u{1B}"), "NO_COLOR must turn colour off: \(noColor)")
 
@@ -378,7 +391,10 @@ struct CheckCommandTests {
             #expect(!never.stderr.contains("\u{1B}"))
 
             let unreadable = try runJourney(["check", "--color", "always", "nope.journey"], currentDirectory: folder)
-            #expect(unreadable.stderr == "journey: \u{1B}[1;31merror:\u{1B}[0m cannot read 'nope.journey': No such file or directory\n1 error\n")
+            #expect(
+                unreadable.stderr
+                    == "journey: \u{1B}[1;31merror:\u{1B}[0m cannot read 'nope.journey': No such file or directory\n1 error\n"
+            )
         }
     }
 
@@ -386,8 +402,9 @@ struct CheckCommandTests {
 
     @Test("CRLF line endings and a UTF-8 byte order mark check cleanly")
     func crlfAndBOM() throws {
-        let original = try String(contentsOf: Repository.journeysFolder.appendingPathComponent("dressmate.journey"),
-                                  encoding: .utf8)
+        let original = try String(
+            contentsOf: Repository.journeysFolder.appendingPathComponent("dressmate.journey"),
+            encoding: .utf8)
         let crlf = original.replacingOccurrences(of: "\n", with: "\r\n")
         let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
         try withTemporaryDirectory { folder in
@@ -408,15 +425,16 @@ struct CheckCommandTests {
         let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("journey \"X\"\r\nstgae A\r\n".utf8)
         let result = try runJourney(["check", "-"], stdin: Data(bytes))
         #expect(result.status == 1, "\(result)")
-        #expect(result.stderr == """
-            <stdin>:2:1: error: unknown keyword 'stgae'
-             2 | stgae A
-               | ^~~~~
-               = help: did you mean 'stage'?
+        #expect(
+            result.stderr == """
+                <stdin>:2:1: error: unknown keyword 'stgae'
+                 2 | stgae A
+                   | ^~~~~
+                   = help: did you mean 'stage'?
 
-            1 error
+                1 error
 
-            """)
+                """)
         #expect(!result.stderr.contains("\r"))
     }
 
@@ -431,15 +449,16 @@ struct CheckCommandTests {
             let result = try runJourney(["check", "latin.journey"], currentDirectory: folder)
             #expect(result.status == 1, "\(result)")
             #expect(result.stdout == "")
-            #expect(result.stderr == """
-                latin.journey:4:21: error: the file is not valid UTF-8 here
-                 4 |   touchpoint "Città \u{FFFD}" +2
-                   |                     ^
-                   = help: save the file with UTF-8 encoding
+            #expect(
+                result.stderr == """
+                    latin.journey:4:21: error: the file is not valid UTF-8 here
+                     4 |   touchpoint "Città \u{FFFD}" +2
+                       |                     ^
+                       = help: save the file with UTF-8 encoding
 
-                1 error
+                    1 error
 
-                """)
+                    """)
 
             let json = try runJourney(["check", "--format", "json", "latin.journey"], currentDirectory: folder)
             let diagnostics = try #require(try parseReport(json.stdout)["diagnostics"] as? [[String: Any]])
@@ -467,15 +486,16 @@ struct CheckCommandTests {
             try folder.writing(source, to: "fedelta.journey")
             let result = try runJourney(["check", "fedelta.journey"], currentDirectory: folder)
             #expect(result.status == 1, "\(result)")
-            #expect(result.stderr == """
-                fedelta.journey:5:38: error: channel 'sitoo' is not declared
-                 5 |   touchpoint "Torna in città" +2 via sitoo
-                   |                                      ^~~~~
-                   = help: did you mean 'sito'?
+            #expect(
+                result.stderr == """
+                    fedelta.journey:5:38: error: channel 'sitoo' is not declared
+                     5 |   touchpoint "Torna in città" +2 via sitoo
+                       |                                      ^~~~~
+                       = help: did you mean 'sito'?
 
-                1 error
+                    1 error
 
-                """)
+                    """)
 
             let json = try runJourney(["check", "--format", "json", "fedelta.journey"], currentDirectory: folder)
             let diagnostics = try #require(try parseReport(json.stdout)["diagnostics"] as? [[String: Any]])

@@ -46,10 +46,12 @@ struct FunnelCommandTests {
         try withTemporaryDirectory { folder in
             try folder.writing(Self.journey, to: "shop.journey")
             try folder.writing(Self.events, to: "events.csv")
-            let result = try runJourney(["funnel", "shop.journey", "--events", "events.csv", "--format", "json"],
-                                        currentDirectory: folder)
+            let result = try runJourney(
+                ["funnel", "shop.journey", "--events", "events.csv", "--format", "json"],
+                currentDirectory: folder)
             #expect(result.status == 0, "\(result)")
-            let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+            let object = try #require(
+                try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
             let stages = try #require(object["stages"] as? [[String: Any]])
             #expect(stages.map { $0["reach"] as? Int } == [4, 3, 1])
             let events = try #require(object["events"] as? [String: Any])
@@ -71,7 +73,8 @@ struct FunnelCommandTests {
         try withTemporaryDirectory { folder in
             try folder.writing(Self.journey, to: "shop.journey")
             try folder.writing(Self.events, to: "events.csv")
-            let result = try runJourney(["funnel", "shop.journey", "--events", "events.csv", "--apply"], currentDirectory: folder)
+            let result = try runJourney(
+                ["funnel", "shop.journey", "--events", "events.csv", "--apply"], currentDirectory: folder)
             #expect(result.status == 0, "\(result)")
             // The file's own warnings (reach on one stage only) come first.
             #expect(result.stderr.hasSuffix("Updated the reach of 3 stages in shop.journey.\n"))
@@ -90,8 +93,9 @@ struct FunnelCommandTests {
         try withTemporaryDirectory { folder in
             try folder.writing(Self.journey, to: "shop.journey")
             try folder.writing(Self.events, to: "events.csv")
-            let metrics = try runJourney(["metrics", "--format", "csv", "shop.journey", "--events", "events.csv"],
-                                         currentDirectory: folder)
+            let metrics = try runJourney(
+                ["metrics", "--format", "csv", "shop.journey", "--events", "events.csv"],
+                currentDirectory: folder)
             #expect(metrics.status == 0, "\(metrics)")
             #expect(metrics.stdout.contains("\r\nVisit,4,0.75,"))
             // Without --events, the file lacks reach on two stages.
@@ -109,8 +113,9 @@ struct FunnelCommandTests {
             let failed = try runJourney(["funnel", "shop.journey", "--events", "events.csv"], currentDirectory: folder)
             #expect(failed.status == 1, "\(failed)")
             #expect(failed.stderr.contains("events.csv:12:3: error:"), "\(failed.stderr)")
-            let skipped = try runJourney(["funnel", "shop.journey", "--events", "events.csv", "--skip-bad-rows", "--format", "json"],
-                                         currentDirectory: folder)
+            let skipped = try runJourney(
+                ["funnel", "shop.journey", "--events", "events.csv", "--skip-bad-rows", "--format", "json"],
+                currentDirectory: folder)
             #expect(skipped.status == 0, "\(skipped)")
             let object = try JSONSerialization.jsonObject(with: Data(skipped.stdout.utf8)) as? [String: Any]
             #expect((object?["events"] as? [String: Any])?["skipped"] as? Int == 1)
@@ -126,8 +131,9 @@ struct FunnelCommandTests {
             #expect(result.status == 1)
             #expect(result.stderr.contains("events.csv:1:"))
             #expect(result.stderr.contains("customer_id"))
-            let renamed = try runJourney(["funnel", "shop.journey", "--events", "events.csv", "--customer-column", "user"],
-                                         currentDirectory: folder)
+            let renamed = try runJourney(
+                ["funnel", "shop.journey", "--events", "events.csv", "--customer-column", "user"],
+                currentDirectory: folder)
             #expect(renamed.status == 0, "\(renamed)")
         }
     }
@@ -148,8 +154,9 @@ struct FunnelCommandTests {
         try withTemporaryDirectory { folder in
             try folder.writing(Self.journey, to: "shop.journey")
             try folder.writing(Self.events, to: "events.csv")
-            let result = try runJourney(["funnel", "shop.journey", "--events", "events.csv", "--window", "2w"],
-                                        currentDirectory: folder)
+            let result = try runJourney(
+                ["funnel", "shop.journey", "--events", "events.csv", "--window", "2w"],
+                currentDirectory: folder)
             #expect(result.status == 1)
             #expect(result.stderr.contains("--window 2w"))
         }
@@ -183,14 +190,18 @@ struct FunnelCommandTests {
             #expect(inMemory.status == 0, "\(inMemory)")
             // More than one thread keeps under 4M: `spillFolderMissing` shows that this log spills.
             #expect(inMemory.stdout.contains("\"funnelEvents\": 149991,"))
-            let spilled = try runJourney(arguments + ["--event-memory", "4M"], environment: ["TMPDIR": temporary.path],
-                                         currentDirectory: folder)
+            let spilled = try runJourney(
+                arguments + ["--event-memory", "4M"], environment: ["TMPDIR": temporary.path],
+                currentDirectory: folder)
             #expect(spilled.status == 0, "\(spilled)")
             #expect(spilled.stdout == inMemory.stdout)
-            let fromStandardInput = try runJourney(["funnel", "shop.journey", "--events", "-", "--format", "json",
-                                                    "--event-memory", "4M"],
-                                                   stdin: Data(Self.largerLog.utf8),
-                                                   environment: ["TMPDIR": temporary.path], currentDirectory: folder)
+            let fromStandardInput = try runJourney(
+                [
+                    "funnel", "shop.journey", "--events", "-", "--format", "json",
+                    "--event-memory", "4M",
+                ],
+                stdin: Data(Self.largerLog.utf8),
+                environment: ["TMPDIR": temporary.path], currentDirectory: folder)
             #expect(fromStandardInput.stdout == inMemory.stdout, "\(fromStandardInput)")
             #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path).isEmpty)
         }
@@ -201,12 +212,15 @@ struct FunnelCommandTests {
         try withTemporaryDirectory { folder in
             try folder.writing(Self.journey, to: "shop.journey")
             try folder.writing(Self.largerLog, to: "events.csv")
-            let result = try runJourney(["funnel", "shop.journey", "--events", "events.csv", "--event-memory", "4M"],
-                                        environment: ["TMPDIR": "/nonexistent/journey-tmp"], currentDirectory: folder)
+            let result = try runJourney(
+                ["funnel", "shop.journey", "--events", "events.csv", "--event-memory", "4M"],
+                environment: ["TMPDIR": "/nonexistent/journey-tmp"], currentDirectory: folder)
             #expect(result.status == 1)
             #expect(result.stdout.isEmpty)
-            #expect(result.stderr.contains("events.csv:1:1: error: cannot keep the funnel events in a temporary file "
-                                           + "in '/nonexistent/journey-tmp': No such file or directory"), "\(result)")
+            #expect(
+                result.stderr.contains(
+                    "events.csv:1:1: error: cannot keep the funnel events in a temporary file "
+                        + "in '/nonexistent/journey-tmp': No such file or directory"), "\(result)")
             #expect(result.stderr.contains("set TMPDIR to a folder with room, or raise --event-memory"))
             // About the whole file: no source line and caret under it.
             #expect(!result.stderr.contains(" 1 |"), "\(result)")
@@ -218,13 +232,16 @@ struct FunnelCommandTests {
         try withTemporaryDirectory { folder in
             try folder.writing(Self.journey, to: "shop.journey")
             try folder.writing(Self.events, to: "events.csv")
-            let result = try runJourney(["funnel", "shop.journey", "--events", "events.csv", "--event-memory", "64"],
-                                        currentDirectory: folder)
+            let result = try runJourney(
+                ["funnel", "shop.journey", "--events", "events.csv", "--event-memory", "64"],
+                currentDirectory: folder)
             #expect(result.status == 1)
-            #expect(result.stderr.contains("--event-memory 64: '64' is not an amount of memory: it has no unit"),
-                    "\(result)")
-            let tooSmall = try runJourney(["funnel", "shop.journey", "--events", "events.csv", "--event-memory", "1M"],
-                                          currentDirectory: folder)
+            #expect(
+                result.stderr.contains("--event-memory 64: '64' is not an amount of memory: it has no unit"),
+                "\(result)")
+            let tooSmall = try runJourney(
+                ["funnel", "shop.journey", "--events", "events.csv", "--event-memory", "1M"],
+                currentDirectory: folder)
             #expect(tooSmall.status == 1)
             #expect(tooSmall.stderr.contains("--event-memory 1M: at least 4M"), "\(tooSmall)")
             #expect(tooSmall.stderr.contains("help: write 4M or more, such as 64M"), "\(tooSmall)")

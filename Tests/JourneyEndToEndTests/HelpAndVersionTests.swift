@@ -1,6 +1,7 @@
 import Foundation
 import JourneyTestSupport
 import Testing
+
 @testable import JourneyLanguage
 
 /// `--version` and `--help`: they print to standard output and succeed.
@@ -26,9 +27,11 @@ struct HelpAndVersionTests {
         #expect(result.stdout.contains("\n  init "), "init is listed: \(result.stdout)")
     }
 
-    @Test("check --help explains the command with an example, and exits 0", arguments: [
-        ["check", "--help"], ["help", "check"],
-    ])
+    @Test(
+        "check --help explains the command with an example, and exits 0",
+        arguments: [
+            ["check", "--help"], ["help", "check"],
+        ])
     func checkHelp(_ arguments: [String]) throws {
         let result = try runJourney(arguments)
         #expect(result.status == 0, "\(result)")
@@ -39,9 +42,11 @@ struct HelpAndVersionTests {
         #expect(result.stdout.contains("--format"))
     }
 
-    @Test("init --help explains the command with an example and the templates, and exits 0", arguments: [
-        ["init", "--help"], ["help", "init"],
-    ])
+    @Test(
+        "init --help explains the command with an example and the templates, and exits 0",
+        arguments: [
+            ["init", "--help"], ["help", "init"],
+        ])
     func initHelp(_ arguments: [String]) throws {
         let result = try runJourney(arguments)
         #expect(result.status == 0, "\(result)")

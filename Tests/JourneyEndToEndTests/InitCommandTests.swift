@@ -17,16 +17,20 @@ struct InitCommandTests {
         try withTemporaryDirectory { folder in
             let result = try runJourney(["init", "shop.journey"], currentDirectory: folder)
             #expect(result.status == 0, "\(result)")
-            #expect(result.stdout == """
-                Created shop.journey from the 'e-commerce' template.
-                Edit it, then run: journey check shop.journey
+            #expect(
+                result.stdout == """
+                    Created shop.journey from the 'e-commerce' template.
+                    Edit it, then run: journey check shop.journey
 
-                """)
+                    """)
             #expect(result.stderr == "")
 
             let written = try Data(contentsOf: folder.appendingPathComponent("shop.journey"))
-            let template = try Data(contentsOf: Repository.starterJourneysFolder.appendingPathComponent("e-commerce.journey"))
-            #expect(written == template, "the written file differs from e-commerce.journey in \(Repository.starterJourneysFolder.path)")
+            let template = try Data(
+                contentsOf: Repository.starterJourneysFolder.appendingPathComponent("e-commerce.journey"))
+            #expect(
+                written == template,
+                "the written file differs from e-commerce.journey in \(Repository.starterJourneysFolder.path)")
 
             let check = try runJourney(["check", "--strict", "shop.journey"], currentDirectory: folder)
             #expect(check.status == 0, "\(check)")
@@ -43,12 +47,18 @@ struct InitCommandTests {
             let file = "\(name)-copy.journey"
             let result = try runJourney(["init", "--template", name, file], currentDirectory: folder)
             #expect(result.status == 0, "\(result)")
-            #expect(result.stdout == "Created \(file) from the '\(name)' template.\nEdit it, then run: journey check \(file)\n")
+            #expect(
+                result.stdout
+                    == "Created \(file) from the '\(name)' template.\nEdit it, then run: journey check \(file)\n")
             #expect(result.stderr == "")
 
             let written = try Data(contentsOf: folder.appendingPathComponent(file))
-            let template = try Data(contentsOf: Repository.starterJourneysFolder.appendingPathComponent("\(name).journey"))
-            #expect(written == template, "the embedded '\(name)' template differs from \(name).journey in \(Repository.starterJourneysFolder.path)")
+            let template = try Data(
+                contentsOf: Repository.starterJourneysFolder.appendingPathComponent("\(name).journey"))
+            #expect(
+                written == template,
+                "the embedded '\(name)' template differs from \(name).journey in \(Repository.starterJourneysFolder.path)"
+            )
 
             let check = try runJourney(["check", "--strict", file], currentDirectory: folder)
             #expect(check.status == 0, "\(check)")
@@ -68,11 +78,12 @@ struct InitCommandTests {
                 let result = try runJourney(arguments, currentDirectory: folder)
                 #expect(result.status == 1, "\(result)")
                 #expect(result.stdout == "")
-                #expect(result.stderr == """
-                    journey: error: 'shop.journey' already exists
-                      = help: journey init never overwrites a file: choose another name
+                #expect(
+                    result.stderr == """
+                        journey: error: 'shop.journey' already exists
+                          = help: journey init never overwrites a file: choose another name
 
-                    """)
+                        """)
                 let kept = try String(contentsOf: folder.appendingPathComponent("shop.journey"), encoding: .utf8)
                 #expect(kept == original)
                 #expect(try contents(of: folder) == ["shop.journey"], "init leaves no temporary file behind")
@@ -89,10 +100,12 @@ struct InitCommandTests {
     @Test("an existing folder or dangling symbolic link is not replaced either")
     func existingFolderOrLinkIsKept() throws {
         try withTemporaryDirectory { folder in
-            try FileManager.default.createDirectory(at: folder.appendingPathComponent("taken"),
-                                                    withIntermediateDirectories: false)
-            try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("link.journey").path,
-                                                       withDestinationPath: "nowhere.journey")
+            try FileManager.default.createDirectory(
+                at: folder.appendingPathComponent("taken"),
+                withIntermediateDirectories: false)
+            try FileManager.default.createSymbolicLink(
+                atPath: folder.appendingPathComponent("link.journey").path,
+                withDestinationPath: "nowhere.journey")
             for name in ["taken", "link.journey"] {
                 let result = try runJourney(["init", name], currentDirectory: folder)
                 #expect(result.status == 1, "\(result)")
@@ -109,11 +122,13 @@ struct InitCommandTests {
             let result = try runJourney(["init", "--template", "e-comerce", "shop.journey"], currentDirectory: folder)
             #expect(result.status == 64, "a usage error exits with EX_USAGE: \(result)")
             #expect(result.stdout == "")
-            #expect(result.stderr.hasPrefix("""
-                Error: Unknown template 'e-comerce'. Did you mean 'e-commerce'? \
-                Templates: b2b-services, e-commerce, saas-onboarding.
+            #expect(
+                result.stderr.hasPrefix(
+                    """
+                    Error: Unknown template 'e-comerce'. Did you mean 'e-commerce'? \
+                    Templates: b2b-services, e-commerce, saas-onboarding.
 
-                """), "\(result)")
+                    """), "\(result)")
             #expect(try contents(of: folder) == [])
         }
     }
@@ -171,7 +186,8 @@ struct InitCommandTests {
                 let result = try runJourney(["init", "--template", name, "\(name).journey"], currentDirectory: nested)
                 #expect(result.status == 0, "\(result)")
                 let written = try Data(contentsOf: nested.appendingPathComponent("\(name).journey"))
-                let template = try Data(contentsOf: Repository.starterJourneysFolder.appendingPathComponent("\(name).journey"))
+                let template = try Data(
+                    contentsOf: Repository.starterJourneysFolder.appendingPathComponent("\(name).journey"))
                 #expect(written == template)
             }
             // From the parent folder, with a relative path into the nested one.
@@ -198,8 +214,9 @@ struct InitCommandTests {
             let result = try runJourney(["init"], currentDirectory: folder)
             #expect(result.status == 64, "\(result)")
             #expect(result.stdout == "")
-            #expect(result.stderr.hasPrefix(
-                "Error: Missing the journey file to create, for example: journey init shop.journey\n"), "\(result)")
+            #expect(
+                result.stderr.hasPrefix(
+                    "Error: Missing the journey file to create, for example: journey init shop.journey\n"), "\(result)")
             #expect(try contents(of: folder) == [])
         }
     }
@@ -210,8 +227,10 @@ struct InitCommandTests {
         // so init must not fail because of the name of a temporary file it makes on the way.
         let name = String(repeating: "a", count: 240) + ".journey"
         try withTemporaryDirectory { folder in
-            #expect(FileManager.default.createFile(atPath: folder.appendingPathComponent(name + ".probe").path,
-                                                   contents: Data()), "the file system accepts names this long")
+            #expect(
+                FileManager.default.createFile(
+                    atPath: folder.appendingPathComponent(name + ".probe").path,
+                    contents: Data()), "the file system accepts names this long")
             try FileManager.default.removeItem(at: folder.appendingPathComponent(name + ".probe"))
 
             let result = try runJourney(["init", name], currentDirectory: folder)

@@ -5,8 +5,9 @@ import Testing
 /// `journey export` and `journey import`, run as a user runs them.
 @Suite("journey export and import")
 struct InterchangeCommandTests {
-    @Test("every example exports to every format and imports back to the same .journey text",
-          arguments: Repository.journeyFiles(in: Repository.journeysFolder))
+    @Test(
+        "every example exports to every format and imports back to the same .journey text",
+        arguments: Repository.journeyFiles(in: Repository.journeysFolder))
     func roundTrip(_ url: URL) throws {
         try withTemporaryDirectory { folder in
             let name = url.deletingPathExtension().lastPathComponent
@@ -16,7 +17,8 @@ struct InterchangeCommandTests {
                 let export = try runJourney(["export", "--format", format, url.path], currentDirectory: folder)
                 #expect(export.status == 0, "\(export)")
                 #expect(export.stdout == "Wrote \(name).\(ext) (\(format)).\n")
-                let back = try runJourney(["import", "-o", "\(format).journey", "\(name).\(ext)"], currentDirectory: folder)
+                let back = try runJourney(
+                    ["import", "-o", "\(format).journey", "\(name).\(ext)"], currentDirectory: folder)
                 #expect(back.status == 0, "\(back)")
                 #expect(back.stderr == "", "\(back)")
                 let text = try String(contentsOf: folder.appendingPathComponent("\(format).journey"), encoding: .utf8)
@@ -35,7 +37,8 @@ struct InterchangeCommandTests {
     func xmlAgainstTheSchema() throws {
         try withTemporaryDirectory { folder in
             let dressmate = Repository.journeysFolder.appendingPathComponent("dressmate.journey").path
-            let export = try runJourney(["export", "--format", "xml", "-o", "d.xml", dressmate], currentDirectory: folder)
+            let export = try runJourney(
+                ["export", "--format", "xml", "-o", "d.xml", dressmate], currentDirectory: folder)
             #expect(export.status == 0, "\(export)")
             let validate = try runJourney(["validate", "d.xml"], currentDirectory: folder)
             #expect(validate.status == 0, "\(validate)")
@@ -45,8 +48,9 @@ struct InterchangeCommandTests {
                 return
             }
             let schema = Repository.schemaFile.path
-            let lint = try runExecutable(URL(fileURLWithPath: xmllint), ["--noout", "--nonet", "--schema", schema, "d.xml"],
-                                         currentDirectory: folder)
+            let lint = try runExecutable(
+                URL(fileURLWithPath: xmllint), ["--noout", "--nonet", "--schema", schema, "d.xml"],
+                currentDirectory: folder)
             #expect(lint.status == 0, "\(lint)")
         }
     }
@@ -72,10 +76,13 @@ struct InterchangeCommandTests {
             let refused = try runJourney(["import", "simple.mmd"], currentDirectory: folder)
             #expect(refused.status == 1, "\(refused)")
             #expect(refused.stderr.contains("'simple.journey' already exists"))
-            #expect(try String(contentsOf: folder.appendingPathComponent("simple.journey"), encoding: .utf8) == "keep me\n")
+            #expect(
+                try String(contentsOf: folder.appendingPathComponent("simple.journey"), encoding: .utf8) == "keep me\n")
             let forced = try runJourney(["import", "--force", "simple.mmd"], currentDirectory: folder)
             #expect(forced.status == 0, "\(forced)")
-            #expect(try String(contentsOf: folder.appendingPathComponent("simple.journey"), encoding: .utf8).hasPrefix("journey Simple"))
+            #expect(
+                try String(contentsOf: folder.appendingPathComponent("simple.journey"), encoding: .utf8).hasPrefix(
+                    "journey Simple"))
             #expect(try contents(of: folder) == ["simple.journey", "simple.mmd"])
         }
     }

@@ -9,8 +9,9 @@ struct MetricsCommandTests {
         Repository.journeysFolder.appendingPathComponent("dressmate.journey").path
     }
 
-    @Test("metrics runs clean on every example, and its JSON is byte-identical from run to run",
-          arguments: Repository.journeyFiles(in: Repository.journeysFolder).map(\.path))
+    @Test(
+        "metrics runs clean on every example, and its JSON is byte-identical from run to run",
+        arguments: Repository.journeyFiles(in: Repository.journeysFolder).map(\.path))
     func everyExample(_ path: String) throws {
         for format in ["table", "json", "csv"] {
             let first = try runJourney(["metrics", "--format", format, path])
@@ -46,7 +47,8 @@ struct MetricsCommandTests {
         #expect(below.status == 3, "\(below)")
         #expect(below.stdout.contains("Weakest stage: Purchase"))
         try withTemporaryDirectory { folder in
-            try folder.writing("""
+            try folder.writing(
+                """
                 journey "On target"
                 channel site owned
                 stage A
@@ -82,7 +84,8 @@ struct MetricsCommandTests {
     @Test("stages without reach are named, with their line, and the command exits 1")
     func missingReach() throws {
         try withTemporaryDirectory { folder in
-            try folder.writing("""
+            try folder.writing(
+                """
                 journey "No reach"
                 channel site owned
                 stage Awareness
@@ -94,10 +97,12 @@ struct MetricsCommandTests {
             let result = try runJourney(["metrics", "noreach.journey"], currentDirectory: folder)
             #expect(result.status == 1, "\(result)")
             #expect(result.stdout == "")
-            #expect(result.stderr.contains(
-                "noreach.journey:3:1: error: stage 'Awareness' has no reach, and metrics need it on every stage\n"))
-            #expect(result.stderr.contains(
-                "noreach.journey:5:1: error: stage 'Purchase' has no reach, and metrics need it on every stage\n"))
+            #expect(
+                result.stderr.contains(
+                    "noreach.journey:3:1: error: stage 'Awareness' has no reach, and metrics need it on every stage\n"))
+            #expect(
+                result.stderr.contains(
+                    "noreach.journey:5:1: error: stage 'Purchase' has no reach, and metrics need it on every stage\n"))
             #expect(result.stderr.hasSuffix("2 errors\n"))
         }
     }
@@ -105,7 +110,8 @@ struct MetricsCommandTests {
     @Test("warnings are shown on stderr but do not stop the metrics")
     func warningsDoNotStop() throws {
         try withTemporaryDirectory { folder in
-            try folder.writing("""
+            try folder.writing(
+                """
                 journey "Grows"
                 channel site owned
                 stage A

@@ -18,8 +18,9 @@ struct RenderCommandTests {
                 for chart in ["journey", "funnel", "dashboard"] {
                     for theme in ["light", "dark", "print"] {
                         let output = "\(name)-\(chart)-\(theme).svg"
-                        let result = try runJourney(["render", "--chart", chart, "--theme", theme, "-o", output, url.path],
-                                                    currentDirectory: folder)
+                        let result = try runJourney(
+                            ["render", "--chart", chart, "--theme", theme, "-o", output, url.path],
+                            currentDirectory: folder)
                         #expect(result.status == 0, "\(result)")
                         #expect(result.stderr == "", "\(result)")
                         written.append(output)
@@ -34,8 +35,9 @@ struct RenderCommandTests {
                 Issue.record("xmllint is missing: apt-get install libxml2-utils")
                 return
             }
-            let lint = try runExecutable(URL(fileURLWithPath: xmllint), ["--noout", "--nonet", "--valid"] + written,
-                                         currentDirectory: folder)
+            let lint = try runExecutable(
+                URL(fileURLWithPath: xmllint), ["--noout", "--nonet", "--valid"] + written,
+                currentDirectory: folder)
             #expect(lint.status == 0, "\(lint)")
             #expect(lint.stderr == "", "\(lint)")
         }
@@ -67,17 +69,20 @@ struct RenderCommandTests {
     func userTheme() throws {
         try withTemporaryDirectory { folder in
             try folder.writing(##"{ "base": "dark", "curve": "#ff00aa" }"##, to: "brand.json")
-            let result = try runJourney(["render", "--theme", "brand.json", "-o", "-", dressmate], currentDirectory: folder)
+            let result = try runJourney(
+                ["render", "--theme", "brand.json", "-o", "-", dressmate], currentDirectory: folder)
             #expect(result.status == 0, "\(result)")
             #expect(result.stdout.contains("stroke=\"#ff00aa\""))
 
             try folder.writing(##"{ "base": "dark", "curv": "#ff00aa" }"##, to: "typo.json")
-            let typo = try runJourney(["render", "--theme", "typo.json", "-o", "out.svg", dressmate], currentDirectory: folder)
+            let typo = try runJourney(
+                ["render", "--theme", "typo.json", "-o", "out.svg", dressmate], currentDirectory: folder)
             #expect(typo.status == 1)
             #expect(typo.stderr.contains("theme 'typo.json': unknown key 'curv'"))
             #expect(typo.stderr.contains("did you mean 'curve'?"))
 
-            let unknown = try runJourney(["render", "--theme", "drak", "-o", "out.svg", dressmate], currentDirectory: folder)
+            let unknown = try runJourney(
+                ["render", "--theme", "drak", "-o", "out.svg", dressmate], currentDirectory: folder)
             #expect(unknown.status == 1)
             #expect(unknown.stderr.contains("unknown theme 'drak'"))
             #expect(unknown.stderr.contains("did you mean 'dark'?"))
@@ -88,7 +93,8 @@ struct RenderCommandTests {
     @Test("the funnel needs reach on every stage; the emotion curve does not")
     func reachRequired() throws {
         try withTemporaryDirectory { folder in
-            try folder.writing("""
+            try folder.writing(
+                """
                 journey "No reach"
                 channel site owned
                 stage Awareness

@@ -1,6 +1,7 @@
 import Foundation
 import JourneyTestSupport
 import Testing
+
 @testable import JourneyLanguage
 @testable import JourneyXML
 
@@ -30,8 +31,11 @@ struct ReportCommandTests {
                 #expect(check.isValid, "\(name): \(check.diagnostics.map(\.message))")
                 #expect(html.hasPrefix("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">"))
 
-                let journey = JourneyChecker.check(SourceFile(name: url.lastPathComponent,
-                                                              text: try String(contentsOf: url, encoding: .utf8))).journey
+                let journey = JourneyChecker.check(
+                    SourceFile(
+                        name: url.lastPathComponent,
+                        text: try String(contentsOf: url, encoding: .utf8))
+                ).journey
                 #expect(html.contains("<h1>\(escapedMarkup(journey.name))</h1>"))
                 for stage in journey.stages {
                     #expect(html.contains(escapedMarkup(stage.name)), "\(name): stage \(stage.name)")
@@ -55,8 +59,9 @@ struct ReportCommandTests {
                 Issue.record("xmllint is missing: apt-get install libxml2-utils")
                 return
             }
-            let lint = try runExecutable(URL(fileURLWithPath: xmllint), ["--noout", "--nonet"] + written,
-                                         currentDirectory: folder)
+            let lint = try runExecutable(
+                URL(fileURLWithPath: xmllint), ["--noout", "--nonet"] + written,
+                currentDirectory: folder)
             #expect(lint.status == 0, "\(lint)")
             #expect(lint.stderr == "", "\(lint)")
         }
@@ -92,7 +97,8 @@ struct ReportCommandTests {
     @Test("a template of the user's own is rendered with the documented keys")
     func userTemplate() throws {
         try withTemporaryDirectory { folder in
-            try folder.writing("""
+            try folder.writing(
+                """
                 <html xmlns="http://www.w3.org/1999/xhtml"><body>
                 <h1>{{title}}</h1>
                 {{#stages}}<p>{{number}}. {{name}} {{conversion}}{{#isWeakest}} (weakest){{/isWeakest}}</p>
@@ -100,8 +106,9 @@ struct ReportCommandTests {
                 </body></html>
 
                 """, to: "brief.mustache")
-            let result = try runJourney(["report", "--template", "brief.mustache", "-o", "brief.html", dressmate],
-                                        currentDirectory: folder)
+            let result = try runJourney(
+                ["report", "--template", "brief.mustache", "-o", "brief.html", dressmate],
+                currentDirectory: folder)
             #expect(result.status == 0, "\(result)")
             #expect(result.stdout.hasPrefix("Wrote brief.html (brief.mustache template, light chart theme, "))
             let html = try String(contentsOf: folder.appendingPathComponent("brief.html"), encoding: .utf8)
@@ -124,9 +131,11 @@ struct ReportCommandTests {
     @Test("a template Mustache cannot parse is reported at its line and writes nothing")
     func brokenTemplate() throws {
         try withTemporaryDirectory { folder in
-            try folder.writing("<html>\n<body>\n{{#stages}}\n<p>{{name}}</p>\n{{/stage}}\n</body>\n</html>\n",
-                               to: "broken.mustache")
-            let result = try runJourney(["report", "--template", "broken.mustache", dressmate], currentDirectory: folder)
+            try folder.writing(
+                "<html>\n<body>\n{{#stages}}\n<p>{{name}}</p>\n{{/stage}}\n</body>\n</html>\n",
+                to: "broken.mustache")
+            let result = try runJourney(
+                ["report", "--template", "broken.mustache", dressmate], currentDirectory: folder)
             #expect(result.status == 1)
             #expect(result.stderr.hasPrefix("broken.mustache:5:"), "\(result)")
             #expect(result.stderr.contains("error: this closing tag does not close the section that is open"))
@@ -139,16 +148,18 @@ struct ReportCommandTests {
     func malformedResult() throws {
         try withTemporaryDirectory { folder in
             try folder.writing("<html>\n<body>\n<p>{{title}}\n</body>\n</html>\n", to: "unclosed.mustache")
-            let result = try runJourney(["report", "--template", "unclosed.mustache", "-o", "out.html", dressmate],
-                                        currentDirectory: folder)
+            let result = try runJourney(
+                ["report", "--template", "unclosed.mustache", "-o", "out.html", dressmate],
+                currentDirectory: folder)
             #expect(result.status == 1)
             #expect(result.stderr.contains("the report is not well-formed XHTML, so it was not written"), "\(result)")
             #expect(result.stderr.contains("out.html:4:"), "\(result)")
             #expect(result.stderr.contains("check the markup of the template 'unclosed.mustache'"))
             #expect(try contents(of: folder) == ["unclosed.mustache"])
 
-            let toStdout = try runJourney(["report", "--template", "unclosed.mustache", "-o", "-", dressmate],
-                                          currentDirectory: folder)
+            let toStdout = try runJourney(
+                ["report", "--template", "unclosed.mustache", "-o", "-", dressmate],
+                currentDirectory: folder)
             #expect(toStdout.status == 1)
             #expect(toStdout.stdout == "", "an invalid report is not printed either")
         }
@@ -157,8 +168,9 @@ struct ReportCommandTests {
     @Test("a journey without reach, or with errors, gets no report")
     func needsMetrics() throws {
         try withTemporaryDirectory { folder in
-            try folder.writing("journey \"No reach\"\nchannel site owned\nstage A\n  touchpoint \"x\" +1 via site\n",
-                               to: "noreach.journey")
+            try folder.writing(
+                "journey \"No reach\"\nchannel site owned\nstage A\n  touchpoint \"x\" +1 via site\n",
+                to: "noreach.journey")
             let result = try runJourney(["report", "noreach.journey"], currentDirectory: folder)
             #expect(result.status == 1)
             #expect(result.stderr.contains("noreach.journey:3:1: error: stage 'A' has no reach"))

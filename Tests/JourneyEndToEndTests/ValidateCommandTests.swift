@@ -13,21 +13,23 @@ struct ValidateCommandTests {
 
         """
 
-    static let valid = header + """
-        <svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="100" height="50">
-          <title>Fish &amp; chips &lt; 5 € — الدفع 😀</title>
-          <rect x="0" y="0" width="100" height="50"/>
-        </svg>
+    static let valid =
+        header + """
+            <svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="100" height="50">
+              <title>Fish &amp; chips &lt; 5 € — الدفع 😀</title>
+              <rect x="0" y="0" width="100" height="50"/>
+            </svg>
 
-        """
+            """
 
     /// One error: an attribute the SVG 1.1 DTD does not declare, at line 4, column 9.
-    static let invalid = header + """
-        <svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="100" height="50">
-          <rect bogus="1" x="0" y="0" width="100" height="50"/>
-        </svg>
+    static let invalid =
+        header + """
+            <svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="100" height="50">
+              <rect bogus="1" x="0" y="0" width="100" height="50"/>
+            </svg>
 
-        """
+            """
 
     static let invalidReport = """
         bad.svg:4:9: error: No declaration for attribute bogus of element rect
@@ -66,7 +68,8 @@ struct ValidateCommandTests {
     @Test("a file that is not well-formed fails at libxml2's line and column")
     func notWellFormed() throws {
         try withTemporaryDirectory { folder in
-            try folder.writing("<?xml version=\"1.0\"?>\n<report>\n  <stage>Fish & chips</stage>\n</report>\n", to: "r.xml")
+            try folder.writing(
+                "<?xml version=\"1.0\"?>\n<report>\n  <stage>Fish & chips</stage>\n</report>\n", to: "r.xml")
             let result = try runJourney(["validate", "r.xml"], currentDirectory: folder)
             #expect(result.status == 1, "\(result)")
             #expect(result.stderr.hasPrefix("r.xml:3:16: error: xmlParseEntityRef: no name\n"), "\(result)")
@@ -100,7 +103,8 @@ struct ValidateCommandTests {
         #expect(good.status == 0, "\(good)")
         let bad = try runJourney(["validate", "-"], stdin: Data(Self.invalid.utf8))
         #expect(bad.status == 1, "\(bad)")
-        #expect(bad.stderr.hasPrefix("<stdin>:4:9: error: No declaration for attribute bogus of element rect\n"), "\(bad)")
+        #expect(
+            bad.stderr.hasPrefix("<stdin>:4:9: error: No declaration for attribute bogus of element rect\n"), "\(bad)")
     }
 
     // MARK: - Files that cannot be validated
@@ -111,7 +115,9 @@ struct ValidateCommandTests {
             let result = try runJourney(["validate", "nowhere.svg"], currentDirectory: folder)
             #expect(result.status == 1, "\(result)")
             #expect(result.stdout == "")
-            #expect(result.stderr.contains("journey: error: cannot read 'nowhere.svg': No such file or directory"), "\(result)")
+            #expect(
+                result.stderr.contains("journey: error: cannot read 'nowhere.svg': No such file or directory"),
+                "\(result)")
         }
     }
 
@@ -122,15 +128,18 @@ struct ValidateCommandTests {
             let clock = ContinuousClock()
             var result: RunResult?
             let elapsed = try clock.measure {
-                result = try runJourney(["validate", "good.svg"], environment: ["XML_CATALOG_FILES": "/nonexistent/catalog"],
-                                        currentDirectory: folder)
+                result = try runJourney(
+                    ["validate", "good.svg"], environment: ["XML_CATALOG_FILES": "/nonexistent/catalog"],
+                    currentDirectory: folder)
             }
             #expect(elapsed < .seconds(10), "validation took \(elapsed): did it try the network?")
             #expect(result?.status == 1, "\(String(describing: result))")
-            #expect(result?.stderr.hasPrefix("""
-                good.svg:2:1: error: the SVG 1.1 DTD was not found in the system XML catalog; install w3c-sgml-lib
-                 2 | <!DOCTYPE svg PUBLIC
-                """) == true, "\(String(describing: result))")
+            #expect(
+                result?.stderr.hasPrefix(
+                    """
+                    good.svg:2:1: error: the SVG 1.1 DTD was not found in the system XML catalog; install w3c-sgml-lib
+                     2 | <!DOCTYPE svg PUBLIC
+                    """) == true, "\(String(describing: result))")
             #expect(result?.stderr.contains("apt-get install w3c-sgml-lib") == true)
         }
     }
@@ -152,8 +161,9 @@ struct ValidateCommandTests {
         try withTemporaryDirectory { folder in
             try folder.writing(Self.valid, to: "good.svg")
             try folder.writing(Self.invalid, to: "bad.svg")
-            let result = try runJourney(["validate", "--format", "json", "good.svg", "bad.svg", "missing.svg"],
-                                        currentDirectory: folder)
+            let result = try runJourney(
+                ["validate", "--format", "json", "good.svg", "bad.svg", "missing.svg"],
+                currentDirectory: folder)
             #expect(result.status == 1, "\(result)")
             let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
             #expect(object?["errors"] as? Int == 2)

@@ -1,11 +1,12 @@
 import Foundation
 import JourneyTestSupport
 import Testing
-@testable import JourneyLanguage
+
 @testable import JourneyAnalysis
-@testable import JourneyXML
 @testable import JourneyCharts
 @testable import JourneyHTMLReport
+@testable import JourneyLanguage
+@testable import JourneyXML
 
 /// The journey and metrics of an example, checked without errors.
 private func example(_ name: String) throws -> (journey: Journey, metrics: FunnelMetrics) {
@@ -14,7 +15,9 @@ private func example(_ name: String) throws -> (journey: Journey, metrics: Funne
 }
 
 /// The journey and metrics of `source`, which must check without errors.
-private func analysed(_ source: String, name: String = "test.journey") throws -> (journey: Journey, metrics: FunnelMetrics) {
+private func analysed(_ source: String, name: String = "test.journey") throws -> (
+    journey: Journey, metrics: FunnelMetrics
+) {
     let checked = check(source, name: name)
     #expect(!checked.diagnostics.containsErrors, "\(checked.diagnostics.map(\.message))")
     let metrics = try #require(FunnelMetrics(journey: checked.journey))
@@ -29,8 +32,9 @@ private func context(_ journey: Journey, _ metrics: FunnelMetrics, theme: String
 
 private func report(_ journey: Journey, _ metrics: FunnelMetrics, theme: String = "light") throws -> RenderedReport {
     let theme = try #require(try Theme.bundled(named: theme))
-    return try ReportRenderer.render(journey, metrics: metrics, theme: theme, template: try ReportTemplate.bundled(),
-                                     name: "report.html")
+    return try ReportRenderer.render(
+        journey, metrics: metrics, theme: theme, template: try ReportTemplate.bundled(),
+        name: "report.html")
 }
 
 /// A journey with `<`, `&`, quotes, `]]>`, emoji and a control character in every text it has.
@@ -99,8 +103,9 @@ private let trickyTexts = [
         #expect(rows.map(\.name) == ["Awareness", "Consideration", "Purchase", "Delivery", "Loyalty"])
         #expect(rows.map(\.number) == [1, 2, 3, 4, 5])
         let purchase = rows[2]
-        #expect([purchase.reach, purchase.conversion, purchase.target, purchase.dropOff, purchase.experience]
-                    == ["9,000", "34.4%", "50%", "5,900", "-1 (-4 to +2)"])
+        #expect(
+            [purchase.reach, purchase.conversion, purchase.target, purchase.dropOff, purchase.experience]
+                == ["9,000", "34.4%", "50%", "5,900", "-1 (-4 to +2)"])
         #expect([purchase.influence, purchase.measurement, purchase.control] == ["100%", "100%", "100%"])
         #expect(purchase.painPoints == 1)
         #expect(purchase.isWeakest && purchase.isBelowTarget && purchase.status == "weakest stage")
@@ -117,7 +122,9 @@ private let trickyTexts = [
         #expect(weakest.name == "Purchase")
         #expect(weakest.reason == stage.reason)
         #expect(weakest.worth == WeakestStageReport.worth(stage, metrics: metrics))
-        #expect(weakest.worth == "Meeting its target would bring about 1,174 more people to the end of the funnel (Loyalty).")
+        #expect(
+            weakest.worth
+                == "Meeting its target would bring about 1,174 more people to the end of the funnel (Loyalty).")
         #expect(weakest.confidence == WeakestStageReport.confidence(stage, metrics: metrics))
         #expect(weakest.confidence?.hasPrefix("The shortfall is significant") == true)
         #expect([weakest.conversion, weakest.target, weakest.shortfall] == ["34.4%", "50%", "31.1%"])
@@ -145,13 +152,15 @@ private let trickyTexts = [
         #expect(opportunities.stages[0].ideas.map(\.idea) == ["Offer guest checkout"])
         #expect(opportunities.stages[0].ideas[0].touchpoint == "Checkout asks her to create an account")
         #expect(opportunities.belowTarget.map(\.stage) == ["Consideration", "Delivery"])
-        #expect(opportunities.belowTarget[0].worth
-                    == "Meeting its target would bring about 867 more people to the end of the funnel (Loyalty).")
+        #expect(
+            opportunities.belowTarget[0].worth
+                == "Meeting its target would bring about 867 more people to the end of the funnel (Loyalty).")
         #expect(opportunities.hasIdeas && opportunities.hasBelowTarget)
     }
 
     @Test func controlGapsSayHowToRaiseControl() throws {
-        let (journey, metrics) = try analysed("""
+        let (journey, metrics) = try analysed(
+            """
             journey "Gaps"
             channel ads paid
             channel friends earned
@@ -182,7 +191,8 @@ private let trickyTexts = [
     }
 
     @Test func aSingleStageHasNoWeakestStage() throws {
-        let (journey, metrics) = try analysed("journey \"One\"\nchannel site owned\nstage Only\n  reach 5\n  touchpoint \"Here\" +1 via site\n")
+        let (journey, metrics) = try analysed(
+            "journey \"One\"\nchannel site owned\nstage Only\n  reach 5\n  touchpoint \"Here\" +1 via site\n")
         let context = try context(journey, metrics)
         #expect(context.weakest == nil)
         #expect(context.noWeakestReason == "A funnel needs two stages or more for a weakest stage.")
@@ -195,7 +205,9 @@ private let trickyTexts = [
     @Test func textThatXMLDoesNotAllowIsDropped() throws {
         let (journey, metrics) = try analysed(trickyJourney)
         let context = try context(journey, metrics)
-        #expect(context.title == "Tom & Jerry's <b>\"Café\"</b> 🎉 ]]>", "the control character is dropped, the rest kept as is")
+        #expect(
+            context.title == "Tom & Jerry's <b>\"Café\"</b> 🎉 ]]>",
+            "the control character is dropped, the rest kept as is")
     }
 }
 
@@ -209,7 +221,8 @@ private let trickyTexts = [
             let rendered = try report(journey, metrics, theme: theme)
             #expect(rendered.isValid, "\(url.lastPathComponent): \(rendered.validation.diagnostics.map(\.message))")
             #expect(XMLValidator.checkWellFormed(rendered.html, name: "report.html").isValid)
-            #expect(rendered.html.hasPrefix("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">"))
+            #expect(
+                rendered.html.hasPrefix("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">"))
             #expect(rendered.html.hasSuffix("</html>\n"))
             for stage in journey.stages {
                 #expect(rendered.html.contains(escapedMarkup(stage.name)))
@@ -260,44 +273,49 @@ private let trickyTexts = [
 
     @Test func aUserTemplateSeesTheDocumentedKeys() throws {
         let (journey, metrics) = try example("dressmate")
-        let template = try ReportTemplate(text: """
-            <html xmlns="http://www.w3.org/1999/xhtml"><body>
-            <h1>{{title}} ({{stateLabel}}, {{scale}})</h1>
-            {{#weakest}}<p id="fix">{{name}}: {{recoverable}}</p>{{/weakest}}
-            <ol>{{#painPoints}}<li>{{rank}}. {{name}} @ {{stage}}{{#ideas}} / {{.}}{{/ideas}}</li>{{/painPoints}}</ol>
-            <p>{{#opportunities}}{{#belowTarget}}{{stage}} {{/belowTarget}}{{/opportunities}}</p>
-            <p>{{missing}}{{^missing}}none{{/missing}}</p>
-            </body></html>
+        let template = try ReportTemplate(
+            text: """
+                <html xmlns="http://www.w3.org/1999/xhtml"><body>
+                <h1>{{title}} ({{stateLabel}}, {{scale}})</h1>
+                {{#weakest}}<p id="fix">{{name}}: {{recoverable}}</p>{{/weakest}}
+                <ol>{{#painPoints}}<li>{{rank}}. {{name}} @ {{stage}}{{#ideas}} / {{.}}{{/ideas}}</li>{{/painPoints}}</ol>
+                <p>{{#opportunities}}{{#belowTarget}}{{stage}} {{/belowTarget}}{{/opportunities}}</p>
+                <p>{{missing}}{{^missing}}none{{/missing}}</p>
+                </body></html>
 
-            """, name: "custom.mustache")
+                """, name: "custom.mustache")
         #expect(template.name == "custom.mustache")
         let rendered = ReportRenderer.render(try context(journey, metrics), template: template, name: "custom.html")
         #expect(rendered.isValid, "\(rendered.validation.diagnostics.map(\.message))")
-        #expect(rendered.html == """
-            <html xmlns="http://www.w3.org/1999/xhtml"><body>
-            <h1>Dressmate — first order (Current state, -5..5)</h1>
-            <p id="fix">Purchase: 1,174</p>
-            <ol><li>1. Checkout asks her to create an account @ Purchase / Offer guest checkout</li>\
-            <li>2. No size chart for petite sizes @ Consideration / Add petite measurements to every product page</li>\
-            <li>3. Parcel arrives two days late @ Delivery</li></ol>
-            <p>Consideration Delivery </p>
-            <p>none</p>
-            </body></html>
+        #expect(
+            rendered.html == """
+                <html xmlns="http://www.w3.org/1999/xhtml"><body>
+                <h1>Dressmate — first order (Current state, -5..5)</h1>
+                <p id="fix">Purchase: 1,174</p>
+                <ol><li>1. Checkout asks her to create an account @ Purchase / Offer guest checkout</li>\
+                <li>2. No size chart for petite sizes @ Consideration / Add petite measurements to every product page</li>\
+                <li>3. Parcel arrives two days late @ Delivery</li></ol>
+                <p>Consideration Delivery </p>
+                <p>none</p>
+                </body></html>
 
-            """)
+                """)
     }
 
     @Test func aUserTemplateCanIncludeTheBundledStylesheet() throws {
         let (journey, metrics) = try example("dressmate")
-        let template = try ReportTemplate(text: "<html><head><style>\n{{> report.css}}\n</style></head><body/></html>\n",
-                                          name: "styled.mustache")
+        let template = try ReportTemplate(
+            text: "<html><head><style>\n{{> report.css}}\n</style></head><body/></html>\n",
+            name: "styled.mustache")
         let rendered = ReportRenderer.render(try context(journey, metrics), template: template, name: "styled.html")
         #expect(rendered.isValid)
         #expect(rendered.html.contains("@media print"))
     }
 
     @Test func aMustacheParseErrorGivesItsLine() {
-        #expect(throws: ReportTemplateError.self) { try ReportTemplate(text: "<p>{{#stages}}\n{{name}}\n{{/stage}}</p>\n", name: "t") }
+        #expect(throws: ReportTemplateError.self) {
+            try ReportTemplate(text: "<p>{{#stages}}\n{{name}}\n{{/stage}}</p>\n", name: "t")
+        }
         do {
             _ = try ReportTemplate(text: "<p>ok</p>\n<p>{{#stages}}\n{{name}}\n{{/stage}}</p>\n", name: "bad.mustache")
             Issue.record("the template should not parse")
@@ -319,7 +337,8 @@ private let trickyTexts = [
 
     @Test func aTemplateThatBreaksTheMarkupIsNotValid() throws {
         let (journey, metrics) = try example("dressmate")
-        let unclosed = try ReportTemplate(text: "<html>\n<body>\n<p>{{title}}\n</body>\n</html>\n", name: "unclosed.mustache")
+        let unclosed = try ReportTemplate(
+            text: "<html>\n<body>\n<p>{{title}}\n</body>\n</html>\n", name: "unclosed.mustache")
         let rendered = ReportRenderer.render(try context(journey, metrics), template: unclosed, name: "out.html")
         #expect(!rendered.isValid)
         #expect(rendered.validation.diagnostics.first?.code == "xml-not-well-formed")
@@ -333,14 +352,18 @@ private let trickyTexts = [
 
     @Test func everyIDMustBeUnique() throws {
         let (journey, metrics) = try example("dressmate")
-        let twice = try ReportTemplate(text: "<html><body>\n{{{chart.svg}}}\n{{{chart.svg}}}\n</body></html>\n",
-                                       name: "twice.mustache")
+        let twice = try ReportTemplate(
+            text: "<html><body>\n{{{chart.svg}}}\n{{{chart.svg}}}\n</body></html>\n",
+            name: "twice.mustache")
         let rendered = ReportRenderer.render(try context(journey, metrics), template: twice, name: "twice.html")
         #expect(!rendered.isValid)
         #expect(rendered.validation.diagnostics.map(\.code) == ["xml-invalid", "xml-invalid"])
-        #expect(rendered.validation.diagnostics.first?.message.hasPrefix("the id 'clip-1' is used twice: first on line ") == true)
+        #expect(
+            rendered.validation.diagnostics.first?.message.hasPrefix("the id 'clip-1' is used twice: first on line ")
+                == true)
 
-        let result = ReportRenderer.check("""
+        let result = ReportRenderer.check(
+            """
             <html xmlns="http://www.w3.org/1999/xhtml">
             <!-- <p id="a"/> in a comment does not count -->
             <body id="a" data-x='id="b"'>
@@ -389,13 +412,16 @@ private let trickyTexts = [
 @Suite struct ReportTemplateFileTests {
     @Test func allHoldsEveryFileOfTheFolderByteForByte() throws {
         let files = try Repository.resourceFiles(in: Repository.bundledReportTemplate)
-        #expect(ReportTemplateFile.all.map(\.name) == files.map(\.name),
-                "list every file of \(Repository.bundledReportTemplate) in ReportTemplateFile.all, and nothing else")
+        #expect(
+            ReportTemplateFile.all.map(\.name) == files.map(\.name),
+            "list every file of \(Repository.bundledReportTemplate) in ReportTemplateFile.all, and nothing else")
         for file in files {
             guard let bundled = ReportTemplateFile.named(file.name) else { continue }
             let identical = Array(bundled.text.utf8) == file.bytes
-            #expect(identical,
-                    "ReportTemplateFile.all's entry for \(file.name) is not the file byte for byte: another file's bytes, or not UTF-8")
+            #expect(
+                identical,
+                "ReportTemplateFile.all's entry for \(file.name) is not the file byte for byte: another file's bytes, or not UTF-8"
+            )
         }
     }
 
@@ -429,7 +455,8 @@ private let trickyTexts = [
 
     @Test func everyTextColourPassesWCAGAAOnItsBackground() throws {
         let css = try #require(ReportTemplateFile.named("report.css")).text
-        let root = try #require(css.components(separatedBy: ":root {").dropFirst().first?.components(separatedBy: "}").first)
+        let root = try #require(
+            css.components(separatedBy: ":root {").dropFirst().first?.components(separatedBy: "}").first)
         var colours: [String: Color] = [:]
         for line in root.split(separator: "\n") {
             let parts = line.trimmingCharacters(in: .whitespaces).dropFirst(2).split(separator: ":")
@@ -449,7 +476,8 @@ private let trickyTexts = [
 
 @Suite struct WellFormednessCheckTests {
     @Test func anHTML5DoctypeIsWellFormedWithoutADTD() {
-        let html = "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\"><body><p>ok &amp; fine</p></body></html>\n"
+        let html =
+            "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\"><body><p>ok &amp; fine</p></body></html>\n"
         let result = XMLValidator.checkWellFormed(html, name: "page.html")
         #expect(result.diagnostics == [])
         #expect(result.isValid)
@@ -473,7 +501,8 @@ private let trickyTexts = [
         #expect(unclosed.diagnostics.allSatisfy { $0.code == "xml-not-well-formed" })
 
         #expect(!XMLValidator.checkWellFormed("", name: "empty.html").isValid)
-        #expect(!XMLValidator.checkWellFormed("<p>&nbsp;</p>", name: "entity.html").isValid,
-                "HTML's named entities are not XML's: the report writes characters instead")
+        #expect(
+            !XMLValidator.checkWellFormed("<p>&nbsp;</p>", name: "entity.html").isValid,
+            "HTML's named entities are not XML's: the report writes characters instead")
     }
 }

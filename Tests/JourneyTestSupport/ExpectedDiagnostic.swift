@@ -1,5 +1,6 @@
 public import JourneyLanguage
 import Testing
+
 @testable import JourneyLanguage
 
 /// What a test expects of one diagnostic.
@@ -43,25 +44,30 @@ public func expectDiagnostics(
     let text = MarkedText(marked)
     let diagnostics = diagnose(text.text)
     let prefix = context.isEmpty ? "" : "\(context): "
-    #expect(diagnostics.count == expected.count,
-            "\(prefix)expected \(expected.count) diagnostics, got:\n\(rendered(diagnostics))",
-            sourceLocation: sourceLocation)
+    #expect(
+        diagnostics.count == expected.count,
+        "\(prefix)expected \(expected.count) diagnostics, got:\n\(rendered(diagnostics))",
+        sourceLocation: sourceLocation)
     for (diagnostic, expectation) in zip(diagnostics, expected) {
-        #expect(diagnostic.location == text[expectation.marker],
-                "\(prefix)\(diagnostic.code) at \(diagnostic.location), expected marker \(expectation.marker) at \(text[expectation.marker])",
-                sourceLocation: sourceLocation)
+        #expect(
+            diagnostic.location == text[expectation.marker],
+            "\(prefix)\(diagnostic.code) at \(diagnostic.location), expected marker \(expectation.marker) at \(text[expectation.marker])",
+            sourceLocation: sourceLocation)
         #expect(diagnostic.code == expectation.code, "\(prefix)", sourceLocation: sourceLocation)
-        #expect(diagnostic.severity == expectation.severity, "\(prefix)\(diagnostic.code)", sourceLocation: sourceLocation)
+        #expect(
+            diagnostic.severity == expectation.severity, "\(prefix)\(diagnostic.code)", sourceLocation: sourceLocation)
         if let message = expectation.message {
             #expect(diagnostic.message == message, "\(prefix)", sourceLocation: sourceLocation)
         }
         if let helpContains = expectation.helpContains {
-            #expect(diagnostic.help?.contains(helpContains) == true,
-                    "\(prefix)help was: \(diagnostic.help ?? "nil")", sourceLocation: sourceLocation)
+            #expect(
+                diagnostic.help?.contains(helpContains) == true,
+                "\(prefix)help was: \(diagnostic.help ?? "nil")", sourceLocation: sourceLocation)
         }
         if expectation.requiresHelp {
-            #expect(diagnostic.help?.isEmpty == false, "\(prefix)\(diagnostic.code) has no help",
-                    sourceLocation: sourceLocation)
+            #expect(
+                diagnostic.help?.isEmpty == false, "\(prefix)\(diagnostic.code) has no help",
+                sourceLocation: sourceLocation)
         }
     }
 }

@@ -1,5 +1,6 @@
-@testable import JourneyLanguage
 public import JourneyLanguage
+
+@testable import JourneyLanguage
 
 /// Journey source with emoji markers (1️⃣ … 9️⃣) that stand where a diagnostic is expected.
 ///
@@ -22,7 +23,8 @@ public struct MarkedText {
             let scalar = scalars[index]
             // A keycap marker is a digit, U+FE0F and U+20E3.
             if ("0"..."9").contains(scalar), index + 2 < scalars.count,
-               scalars[index + 1] == "\u{FE0F}", scalars[index + 2] == "\u{20E3}" {
+                scalars[index + 1] == "\u{FE0F}", scalars[index + 2] == "\u{20E3}"
+            {
                 let digit = Int(scalar.value - ("0" as Unicode.Scalar).value)
                 precondition(markers[digit] == nil, "marker \(digit) is used twice")
                 markers[digit] = SourceLocation(line: line, column: column)

@@ -1,4 +1,5 @@
 import JourneyLanguage
+
 /// How much of a stage the company owns and measures, each from 0 to 1.
 ///
 /// Influence is the mean media weight of the stage's touchpoints (owned 1, paid and

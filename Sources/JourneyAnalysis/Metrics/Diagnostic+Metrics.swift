@@ -1,9 +1,11 @@
 import JourneyLanguage
+
 // Messages from commands that compute metrics: what a journey must have for them.
 
 extension Diagnostic {
     static func reachRequired(_ stage: String, at range: SourceRange) -> Diagnostic {
-        .error("reach-required", "stage '\(stage)' has no reach, and metrics need it on every stage", at: range,
-               help: "add 'reach COUNT' below the stage: the number of people who entered it")
+        .error(
+            "reach-required", "stage '\(stage)' has no reach, and metrics need it on every stage", at: range,
+            help: "add 'reach COUNT' below the stage: the number of people who entered it")
     }
 }

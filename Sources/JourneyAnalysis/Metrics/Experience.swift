@@ -1,4 +1,5 @@
 import JourneyLanguage
+
 /// How customers feel across a stage: the spread of its touchpoint scores, on the journey's scale.
 public struct Experience: Hashable, Sendable {
     /// The mean touchpoint score.
@@ -17,7 +18,9 @@ public struct Experience: Hashable, Sendable {
     /// The experience of `touchpoints`, or nil when there are none.
     public init?(touchpoints: [Touchpoint]) {
         guard let first = touchpoints.first else { return nil }
-        var sum = 0.0, lowest = first.score, highest = first.score
+        var sum = 0.0
+        var lowest = first.score
+        var highest = first.score
         for touchpoint in touchpoints {
             sum += touchpoint.score
             lowest = min(lowest, touchpoint.score)

@@ -1,4 +1,5 @@
 import JourneyLanguage
+
 /// The metrics of a whole journey: every stage's numbers, the weakest stage and the ranked pain points.
 ///
 /// See docs/metrics.md for the definitions and a worked example.
@@ -22,19 +23,20 @@ public struct FunnelMetrics: Hashable, Sendable {
         for (index, stage) in journey.stages.enumerated() {
             let reach = reaches[index]
             let nextReach = index + 1 < reaches.count ? reaches[index + 1] : nil
-            stages.append(StageMetrics(
-                index: index,
-                name: stage.name,
-                reach: reach,
-                conversion: nextReach.map { reach == 0 ? 0 : Double($0) / Double(reach) },
-                target: stage.target,
-                overallConversion: firstReach == 0 ? 0 : Double(reach) / Double(firstReach),
-                dropOff: nextReach.map { reach - $0 },
-                experience: Experience(touchpoints: stage.touchpoints),
-                painPoints: stage.touchpoints.filter(\.isPainPoint).count,
-                control: Control(touchpoints: stage.touchpoints, in: journey),
-                wilson: nextReach.flatMap { WilsonInterval(successes: $0, trials: reach) }
-            ))
+            stages.append(
+                StageMetrics(
+                    index: index,
+                    name: stage.name,
+                    reach: reach,
+                    conversion: nextReach.map { reach == 0 ? 0 : Double($0) / Double(reach) },
+                    target: stage.target,
+                    overallConversion: firstReach == 0 ? 0 : Double(reach) / Double(firstReach),
+                    dropOff: nextReach.map { reach - $0 },
+                    experience: Experience(touchpoints: stage.touchpoints),
+                    painPoints: stage.touchpoints.filter(\.isPainPoint).count,
+                    control: Control(touchpoints: stage.touchpoints, in: journey),
+                    wilson: nextReach.flatMap { WilsonInterval(successes: $0, trials: reach) }
+                ))
         }
         self.journeyName = journey.name
         self.stages = stages

@@ -1,4 +1,5 @@
 import JourneyLanguage
+
 extension Media {
     /// How much of a touchpoint on this kind of channel the company controls, from 0 to 1.
     ///

@@ -1,4 +1,5 @@
 import JourneyLanguage
+
 /// A pain point (a touchpoint with a negative score) in the order it is worth addressing.
 public struct RankedPainPoint: Hashable, Sendable {
     /// The position of the pain point's stage in the funnel, from 0.
@@ -20,19 +21,26 @@ public struct RankedPainPoint: Hashable, Sendable {
         var painPoints: [(point: RankedPainPoint, order: Int)] = []
         for (stageIndex, stage) in journey.stages.enumerated() {
             for touchpoint in stage.touchpoints where touchpoint.isPainPoint {
-                painPoints.append((RankedPainPoint(stageIndex: stageIndex, stageName: stage.name, touchpoint: touchpoint),
-                                   painPoints.count))
+                painPoints.append(
+                    (
+                        RankedPainPoint(stageIndex: stageIndex, stageName: stage.name, touchpoint: touchpoint),
+                        painPoints.count
+                    ))
             }
         }
         func shortfall(_ index: Int) -> Double {
             stages.indices.contains(index) ? stages[index].relativeShortfall : 0
         }
         return painPoints.sorted { a, b in
-            let inWeakestA = a.point.stageIndex == weakestIndex, inWeakestB = b.point.stageIndex == weakestIndex
+            let inWeakestA = a.point.stageIndex == weakestIndex
+            let inWeakestB = b.point.stageIndex == weakestIndex
             if inWeakestA != inWeakestB { return inWeakestA }
-            let shortfallA = shortfall(a.point.stageIndex), shortfallB = shortfall(b.point.stageIndex)
+            let shortfallA = shortfall(a.point.stageIndex)
+            let shortfallB = shortfall(b.point.stageIndex)
             if shortfallA != shortfallB { return shortfallA > shortfallB }
-            if a.point.touchpoint.score != b.point.touchpoint.score { return a.point.touchpoint.score < b.point.touchpoint.score }
+            if a.point.touchpoint.score != b.point.touchpoint.score {
+                return a.point.touchpoint.score < b.point.touchpoint.score
+            }
             return a.order < b.order
         }.map(\.point)
     }

@@ -1,4 +1,5 @@
 import JourneyLanguage
+
 /// The one stage to fix first: the furthest below its target, and what fixing it is worth.
 public struct WeakestStage: Hashable, Sendable {
     /// Why this stage was chosen.
@@ -52,14 +53,18 @@ public struct WeakestStage: Hashable, Sendable {
             return target > 0 ? conversion / target : .infinity
         }
         let tolerance = 1e-9
-        guard let weakest = candidates.min(by: { a, b in
-            let (scoreA, scoreB) = (score(a), score(b))
-            if abs(scoreA - scoreB) > tolerance { return scoreA < scoreB }
-            if abs(a.control.control - b.control.control) > tolerance { return a.control.control < b.control.control }
-            let (meanA, meanB) = (a.experience?.mean ?? 0, b.experience?.mean ?? 0)
-            if abs(meanA - meanB) > tolerance { return meanA < meanB }
-            return a.index < b.index
-        }), let conversion = weakest.conversion, let finalReach = stages.last?.reach else {
+        guard
+            let weakest = candidates.min(by: { a, b in
+                let (scoreA, scoreB) = (score(a), score(b))
+                if abs(scoreA - scoreB) > tolerance { return scoreA < scoreB }
+                if abs(a.control.control - b.control.control) > tolerance {
+                    return a.control.control < b.control.control
+                }
+                let (meanA, meanB) = (a.experience?.mean ?? 0, b.experience?.mean ?? 0)
+                if abs(meanA - meanB) > tolerance { return meanA < meanB }
+                return a.index < b.index
+            }), let conversion = weakest.conversion, let finalReach = stages.last?.reach
+        else {
             return nil
         }
 
@@ -87,16 +92,19 @@ public struct WeakestStage: Hashable, Sendable {
         let conversion = NumberFormatting.percent(stage.conversion ?? 0)
         switch basis {
         case .lowestConversion:
-            return "No stage has a target, and \(stage.name) converts the smallest share of its people to the next stage: \(conversion)."
+            return
+                "No stage has a target, and \(stage.name) converts the smallest share of its people to the next stage: \(conversion)."
         case .target:
             let target = NumberFormatting.percent(stage.target ?? 0)
             let among = candidates == 1 ? "the only stage with a target" : "of the \(candidates) stages with a target"
             if stage.isBelowTarget {
                 let short = NumberFormatting.percent(stage.relativeShortfall)
                 let position = candidates == 1 ? "the only stage with a target" : "the furthest below target \(among)"
-                return "\(stage.name) converts \(conversion) of its people to the next stage against a target of \(target), \(short) short: \(position)."
+                return
+                    "\(stage.name) converts \(conversion) of its people to the next stage against a target of \(target), \(short) short: \(position)."
             }
-            return "Every stage with a target meets it; \(stage.name) is the closest to missing it, converting \(conversion) against a target of \(target)."
+            return
+                "Every stage with a target meets it; \(stage.name) is the closest to missing it, converting \(conversion) against a target of \(target)."
         }
     }
 }

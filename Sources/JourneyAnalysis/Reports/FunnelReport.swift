@@ -1,5 +1,6 @@
-import JourneyLanguage
 import JourneyEvents
+import JourneyLanguage
+
 /// `journey funnel`: reach, conversion, drop-off and time to convert measured from an event log.
 public struct FunnelReport: Sendable {
     public var journey: Journey
@@ -34,11 +35,12 @@ public struct FunnelReport: Sendable {
             ])
         }
         var lines = [metrics.journeyName, ""]
-        lines.append("\(NumberFormatting.grouped(log.rows)) rows: \(NumberFormatting.grouped(log.eventCount)) funnel events "
-                     + "of \(NumberFormatting.grouped(log.customers.count)) customers, "
-                     + "\(NumberFormatting.grouped(log.ignoredEvents)) other events ignored"
-                     + (log.skippedRows > 0 ? ", \(NumberFormatting.grouped(log.skippedRows)) bad rows skipped" : "")
-                     + ". Mode \(result.mode.rawValue), window \(result.window).")
+        lines.append(
+            "\(NumberFormatting.grouped(log.rows)) rows: \(NumberFormatting.grouped(log.eventCount)) funnel events "
+                + "of \(NumberFormatting.grouped(log.customers.count)) customers, "
+                + "\(NumberFormatting.grouped(log.ignoredEvents)) other events ignored"
+                + (log.skippedRows > 0 ? ", \(NumberFormatting.grouped(log.skippedRows)) bad rows skipped" : "")
+                + ". Mode \(result.mode.rawValue), window \(result.window).")
         lines.append("")
         return lines.joined(separator: "\n") + "\n" + table.rendered() + "\n"
             + MetricsTableReport.wrapped(MetricsTableReport.verdict(metrics), width: 100) + "\n"
@@ -49,34 +51,50 @@ public struct FunnelReport: Sendable {
         JSONValue.object([
             ("journey", .string(metrics.journeyName)),
             ("mode", .string(result.mode.rawValue)),
-            ("window", .object([("text", .string(result.window.description)),
-                                ("seconds", .number(Double(result.window.milliseconds) / 1000))])),
-            ("events", .object([
-                ("rows", .integer(log.rows)),
-                ("funnelEvents", .integer(log.eventCount)),
-                ("ignored", .integer(log.ignoredEvents)),
-                ("skipped", .integer(log.skippedRows)),
-                ("customers", .integer(log.customers.count)),
-            ])),
-            ("stages", .array(metrics.stages.map { stage in
-                let times = stage.index < result.conversionTimes.count ? result.conversionTimes[stage.index] : nil
-                return .object([
-                    ("name", .string(stage.name)),
-                    ("events", .array(journey.stages[stage.index].events.map { .string($0) })),
-                    ("reach", .integer(stage.reach)),
-                    ("conversion", .number(stage.conversion)),
-                    ("target", .number(stage.target)),
-                    ("dropOff", .integer(stage.dropOff)),
-                    ("timeToNext", times.map { times in
-                        .object([
-                            ("count", .integer(times.count)),
-                            ("medianSeconds", .number(times.median.map { $0 / 1000 })),
-                            ("p90Seconds", .number(times.p90.map { $0 / 1000 })),
-                            ("meanSeconds", .number(times.mean.map { $0 / 1000 })),
-                        ])
-                    } ?? .null),
+            (
+                "window",
+                .object([
+                    ("text", .string(result.window.description)),
+                    ("seconds", .number(Double(result.window.milliseconds) / 1000)),
                 ])
-            })),
+            ),
+            (
+                "events",
+                .object([
+                    ("rows", .integer(log.rows)),
+                    ("funnelEvents", .integer(log.eventCount)),
+                    ("ignored", .integer(log.ignoredEvents)),
+                    ("skipped", .integer(log.skippedRows)),
+                    ("customers", .integer(log.customers.count)),
+                ])
+            ),
+            (
+                "stages",
+                .array(
+                    metrics.stages.map { stage in
+                        let times =
+                            stage.index < result.conversionTimes.count ? result.conversionTimes[stage.index] : nil
+                        return .object([
+                            ("name", .string(stage.name)),
+                            ("events", .array(journey.stages[stage.index].events.map { .string($0) })),
+                            ("reach", .integer(stage.reach)),
+                            ("conversion", .number(stage.conversion)),
+                            ("target", .number(stage.target)),
+                            ("dropOff", .integer(stage.dropOff)),
+                            (
+                                "timeToNext",
+                                times.map { times in
+                                    .object([
+                                        ("count", .integer(times.count)),
+                                        ("medianSeconds", .number(times.median.map { $0 / 1000 })),
+                                        ("p90Seconds", .number(times.p90.map { $0 / 1000 })),
+                                        ("meanSeconds", .number(times.mean.map { $0 / 1000 })),
+                                    ])
+                                } ?? .null
+                            ),
+                        ])
+                    })
+            ),
             ("weakest", metrics.weakest.map { MetricsJSONReport.weakest($0, metrics: metrics) } ?? .null),
         ]).text()
     }

@@ -1,4 +1,5 @@
 import JourneyLanguage
+
 /// `journey metrics --format csv`: one row per stage, for spreadsheets.
 ///
 /// RFC 4180: comma-separated, CRLF line endings, fields quoted when they hold a comma,

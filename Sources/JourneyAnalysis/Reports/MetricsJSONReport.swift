@@ -1,4 +1,5 @@
 import JourneyLanguage
+
 /// `journey metrics --format json`: every stage's numbers and the weakest stage, for programs.
 ///
 /// Ratios are plain numbers from 0 to 1 (conversion may exceed 1 when a stage reaches more
@@ -23,13 +24,16 @@ public enum MetricsJSONReport {
             ("target", .number(stage.target)),
             ("overallConversion", .number(stage.overallConversion)),
             ("dropOff", .integer(stage.dropOff)),
-            ("experience", stage.experience.map { experience in
-                .object([
-                    ("mean", .number(experience.mean)),
-                    ("lowest", .number(experience.lowest)),
-                    ("highest", .number(experience.highest)),
-                ])
-            } ?? .null),
+            (
+                "experience",
+                stage.experience.map { experience in
+                    .object([
+                        ("mean", .number(experience.mean)),
+                        ("lowest", .number(experience.lowest)),
+                        ("highest", .number(experience.highest)),
+                    ])
+                } ?? .null
+            ),
             ("painPoints", .integer(stage.painPoints)),
             ("influence", .number(stage.control.influence)),
             ("measurement", .number(stage.control.measurement)),

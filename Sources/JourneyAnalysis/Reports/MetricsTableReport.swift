@@ -1,11 +1,14 @@
 import JourneyLanguage
+
 /// `journey metrics --format table`: a table per stage and a short verdict, for a terminal.
 public enum MetricsTableReport {
     /// The report for `metrics`, ending with a newline.
     public static func render(_ metrics: FunnelMetrics) -> String {
         var table = TextTable(
-            headers: ["Stage", "Reach", "Conversion", "Target", "Drop-off", "Experience", "Pains",
-                      "Influence", "Measurement", "Control"],
+            headers: [
+                "Stage", "Reach", "Conversion", "Target", "Drop-off", "Experience", "Pains",
+                "Influence", "Measurement", "Control",
+            ],
             alignments: [.left, .right, .right, .right, .right, .left, .right, .right, .right, .right])
         for stage in metrics.stages {
             table.rows.append([

@@ -1,4 +1,5 @@
 import JourneyLanguage
+
 /// A plain-text table whose columns line up in a terminal, wide characters included.
 public struct TextTable: Sendable {
     /// How a column's cells line up.

@@ -1,4 +1,5 @@
 import JourneyLanguage
+
 /// `journey weakest`: the verdict in words a marketer can act on, or as JSON.
 ///
 /// It names the weakest stage with its conversion against target, what meeting the
@@ -32,7 +33,9 @@ public struct WeakestStageReport: Sendable {
             let channel = self.channel ?? "its channel"
             switch media {
             case .none: advice.append("Say where it happens with 'via': it is on no declared channel.")
-            case .earned: advice.append("\(channel) is earned media, which the company does not control: support it from an owned channel.")
+            case .earned:
+                advice.append(
+                    "\(channel) is earned media, which the company does not control: support it from an owned channel.")
             case .paid: advice.append("\(channel) is paid media: an owned channel would give full control.")
             case .partner: advice.append("\(channel) is a partner: agree on service levels and shared measures.")
             case .owned: break
@@ -48,8 +51,9 @@ public struct WeakestStageReport: Sendable {
             let media = touchpoint.channel.flatMap { journey.channel(withID: $0) }?.media
             let notOwned = media != .owned
             guard notOwned || !touchpoint.isMeasured else { return nil }
-            return ControlGap(touchpoint: touchpoint.name, isUnmeasured: !touchpoint.isMeasured,
-                              channel: notOwned ? touchpoint.channel : nil, media: media)
+            return ControlGap(
+                touchpoint: touchpoint.name, isUnmeasured: !touchpoint.isMeasured,
+                channel: notOwned ? touchpoint.channel : nil, media: media)
         }
     }
 
@@ -72,8 +76,11 @@ public struct WeakestStageReport: Sendable {
         if let worth = Self.worth(weakest, metrics: metrics) { lines.append("  " + worth) }
         if let confidence = Self.confidence(weakest, metrics: metrics) { lines.append("  " + confidence) }
 
-        lines += ["", "Control: \(percent(stage.control.control)) (influence \(percent(stage.control.influence)), "
-                  + "measurement \(percent(stage.control.measurement)))"]
+        lines += [
+            "",
+            "Control: \(percent(stage.control.control)) (influence \(percent(stage.control.influence)), "
+                + "measurement \(percent(stage.control.measurement)))",
+        ]
         let gaps = controlGaps
         if stage.control.control < 1, !gaps.isEmpty {
             lines.append("  To raise it:")
@@ -85,8 +92,12 @@ public struct WeakestStageReport: Sendable {
         }
 
         let painPoints = metrics.rankedPainPoints
-        lines += ["", painPoints.isEmpty ? "Pain points: none (no touchpoint has a negative score)."
-                                         : "Pain points, most urgent first:"]
+        lines += [
+            "",
+            painPoints.isEmpty
+                ? "Pain points: none (no touchpoint has a negative score)."
+                : "Pain points, most urgent first:",
+        ]
         for (offset, point) in painPoints.enumerated() {
             let score = MetricsTableReport.signed(point.touchpoint.score)
             lines.append("  \(offset + 1). \(point.stageName): \"\(point.touchpoint.name)\" (\(score))")
@@ -101,7 +112,8 @@ public struct WeakestStageReport: Sendable {
             for other in others {
                 var line = "  \(other.name): \(percent(other.conversion ?? 0)) against \(percent(other.target ?? 0))"
                 if let people = other.recoverable(finalReach: finalReach) {
-                    line += ", about \(NumberFormatting.grouped(Int(people.rounded()))) more people at the end of the funnel"
+                    line +=
+                        ", about \(NumberFormatting.grouped(Int(people.rounded()))) more people at the end of the funnel"
                 } else {
                     line += ", converting nobody"
                 }
@@ -129,12 +141,15 @@ public struct WeakestStageReport: Sendable {
         var sentences: [String] = []
         if weakest.basis == .target, weakest.shortfall > 0, let wilson = stage.wilson {
             let interval = "\(NumberFormatting.percent(wilson.low)) to \(NumberFormatting.percent(wilson.high))"
-            sentences.append(weakest.isSignificant
-                ? "The shortfall is significant: the 95% interval of its conversion, \(interval), lies below the target."
-                : "The shortfall is not significant: the 95% interval of its conversion, \(interval), reaches the target.")
+            sentences.append(
+                weakest.isSignificant
+                    ? "The shortfall is significant: the 95% interval of its conversion, \(interval), lies below the target."
+                    : "The shortfall is not significant: the 95% interval of its conversion, \(interval), reaches the target."
+            )
         }
         if weakest.isSmallSample {
-            sentences.append("Careful: only \(stage.reach) people entered it, too few (under 30) to trust its conversion.")
+            sentences.append(
+                "Careful: only \(stage.reach) people entered it, too few (under 30) to trust its conversion.")
         }
         return sentences.isEmpty ? nil : sentences.joined(separator: " ")
     }
@@ -151,47 +166,65 @@ public struct WeakestStageReport: Sendable {
 
     /// The verdict as a JSON document (see docs/metrics.md).
     public func json() -> String {
-        let weakestValue: JSONValue = metrics.weakest.map { weakest in
-            let stage = metrics.stages[weakest.index]
-            guard case .object(var members) = MetricsJSONReport.weakest(weakest, metrics: metrics) else { return .null }
-            members += [
-                ("wilson", stage.wilson.map { .object([("low", .number($0.low)), ("high", .number($0.high))]) } ?? .null),
-                ("influence", .number(stage.control.influence)),
-                ("measurement", .number(stage.control.measurement)),
-                ("control", .number(stage.control.control)),
-                ("raiseControl", .array(controlGaps.map { gap in
-                    .object([
-                        ("touchpoint", .string(gap.touchpoint)),
-                        ("unmeasured", .bool(gap.isUnmeasured)),
-                        ("channel", .string(gap.channel)),
-                        ("media", .string(gap.media?.rawValue)),
-                    ])
-                })),
-            ]
-            return .object(members)
-        } ?? .null
+        let weakestValue: JSONValue =
+            metrics.weakest.map { weakest in
+                let stage = metrics.stages[weakest.index]
+                guard case .object(var members) = MetricsJSONReport.weakest(weakest, metrics: metrics) else {
+                    return .null
+                }
+                members += [
+                    (
+                        "wilson",
+                        stage.wilson.map { .object([("low", .number($0.low)), ("high", .number($0.high))]) } ?? .null
+                    ),
+                    ("influence", .number(stage.control.influence)),
+                    ("measurement", .number(stage.control.measurement)),
+                    ("control", .number(stage.control.control)),
+                    (
+                        "raiseControl",
+                        .array(
+                            controlGaps.map { gap in
+                                .object([
+                                    ("touchpoint", .string(gap.touchpoint)),
+                                    ("unmeasured", .bool(gap.isUnmeasured)),
+                                    ("channel", .string(gap.channel)),
+                                    ("media", .string(gap.media?.rawValue)),
+                                ])
+                            })
+                    ),
+                ]
+                return .object(members)
+            } ?? .null
         return JSONValue.object([
             ("journey", .string(metrics.journeyName)),
             ("weakest", weakestValue),
-            ("painPoints", .array(metrics.rankedPainPoints.map { point in
-                .object([
-                    ("stage", .string(point.stageName)),
-                    ("touchpoint", .string(point.touchpoint.name)),
-                    ("score", .number(point.touchpoint.score)),
-                    ("pains", .array(point.touchpoint.pains.map(JSONValue.string))),
-                    ("ideas", .array(point.touchpoint.ideas.map(JSONValue.string))),
-                    ("thoughts", .array(point.touchpoint.thoughts.map(JSONValue.string))),
-                ])
-            })),
-            ("belowTarget", .array(metrics.stagesBelowTarget.map { stage in
-                .object([
-                    ("stage", .string(stage.name)),
-                    ("conversion", .number(stage.conversion)),
-                    ("target", .number(stage.target)),
-                    ("shortfall", .number(stage.relativeShortfall)),
-                    ("recoverable", .number(stage.recoverable(finalReach: finalReach).map { $0.rounded() })),
-                ])
-            })),
+            (
+                "painPoints",
+                .array(
+                    metrics.rankedPainPoints.map { point in
+                        .object([
+                            ("stage", .string(point.stageName)),
+                            ("touchpoint", .string(point.touchpoint.name)),
+                            ("score", .number(point.touchpoint.score)),
+                            ("pains", .array(point.touchpoint.pains.map(JSONValue.string))),
+                            ("ideas", .array(point.touchpoint.ideas.map(JSONValue.string))),
+                            ("thoughts", .array(point.touchpoint.thoughts.map(JSONValue.string))),
+                        ])
+                    })
+            ),
+            (
+                "belowTarget",
+                .array(
+                    metrics.stagesBelowTarget.map { stage in
+                        .object([
+                            ("stage", .string(stage.name)),
+                            ("conversion", .number(stage.conversion)),
+                            ("target", .number(stage.target)),
+                            ("shortfall", .number(stage.relativeShortfall)),
+                            ("recoverable", .number(stage.recoverable(finalReach: finalReach).map { $0.rounded() })),
+                        ])
+                    })
+            ),
         ]).text()
     }
 }

@@ -1,5 +1,6 @@
-import JourneyLanguage
 import JourneyAnalysis
+import JourneyLanguage
+
 /// Draws a journey as an SVG chart: the emotion curve, the funnel, or both.
 ///
 /// ```swift
@@ -34,31 +35,38 @@ public enum ChartRenderer {
             guard let metrics else { return nil }
             let curve = JourneyChart.make(journey: journey, metrics: metrics, theme: theme)
             // The curve's notes already give the verdict; the funnel widens to the curve's width.
-            let funnel = FunnelChart.make(journey: journey, metrics: metrics, theme: theme,
-                                          minimumWidth: curve.width, showsVerdict: false)
+            let funnel = FunnelChart.make(
+                journey: journey, metrics: metrics, theme: theme,
+                minimumWidth: curve.width, showsVerdict: false)
             let width = max(curve.width, funnel.width)
-            body = ChartPart.stacked([
-                heading("Highs and lows", width: width, theme: theme), curve,
-                heading("Funnel", width: width, theme: theme), funnel,
-            ], gap: 12)
+            body = ChartPart.stacked(
+                [
+                    heading("Highs and lows", width: width, theme: theme), curve,
+                    heading("Funnel", width: width, theme: theme), funnel,
+                ], gap: 12)
         }
-        let chartName = ["journey": "Emotion curve", "funnel": "Funnel", "dashboard": "Dashboard"][chart.rawValue] ?? ""
+        let chartName =
+            ["journey": "Emotion curve", "funnel": "Funnel", "dashboard": "Dashboard"][chart.rawValue] ?? ""
         let title = TitleBlock.make(for: journey, width: body.width - 2 * margin, theme: theme, chartName: chartName)
-        let titled = ChartPart(width: title.width, height: title.height,
-                               items: title.items.map { $0.offsetBy(dx: margin, dy: 0) })
+        let titled = ChartPart(
+            width: title.width, height: title.height,
+            items: title.items.map { $0.offsetBy(dx: margin, dy: 0) })
         var whole = ChartPart.stacked([titled, body], gap: 20)
         whole.items = whole.items.map { $0.offsetBy(dx: 0, dy: margin) }
         whole.width = body.width
         whole.height = (whole.height + 2 * margin).rounded(.up)
-        let svg = SVGChartWriter.document(whole, title: "\(journey.name): \(chartName.lowercased())",
-                                          description: description(journey, metrics: metrics, chart: chart), theme: theme)
-        return RenderedChart(svg: svg, width: whole.width.rounded(.up), height: whole.height,
-                             labels: SceneItem.textBoxes(in: whole.items))
+        let svg = SVGChartWriter.document(
+            whole, title: "\(journey.name): \(chartName.lowercased())",
+            description: description(journey, metrics: metrics, chart: chart), theme: theme)
+        return RenderedChart(
+            svg: svg, width: whole.width.rounded(.up), height: whole.height,
+            labels: SceneItem.textBoxes(in: whole.items))
     }
 
     private static func heading(_ text: String, width: Double, theme: Theme) -> ChartPart {
-        let box = ChartStyle.label(text, size: 16, bold: true, x: ChartStyle.margin, top: 0,
-                                   maxWidth: width - 2 * ChartStyle.margin)
+        let box = ChartStyle.label(
+            text, size: 16, bold: true, x: ChartStyle.margin, top: 0,
+            maxWidth: width - 2 * ChartStyle.margin)
         return ChartPart(width: width, height: box.bounds.maxY, items: [.text(box, fill: theme.text)])
     }
 
@@ -69,9 +77,10 @@ public enum ChartRenderer {
         if chart != .funnel {
             let highs = touchpoints.filter { $0.score > 0 }.count
             let pains = touchpoints.filter(\.isPainPoint).count
-            sentences.append("How the customer feels at \(touchpoints.count) touchpoints in \(journey.stages.count) stages, "
-                             + "on a scale from \(NumberFormatting.plain(journey.scale.minimum)) to "
-                             + "\(NumberFormatting.plain(journey.scale.maximum)): \(highs) highs and \(pains) pain points.")
+            sentences.append(
+                "How the customer feels at \(touchpoints.count) touchpoints in \(journey.stages.count) stages, "
+                    + "on a scale from \(NumberFormatting.plain(journey.scale.minimum)) to "
+                    + "\(NumberFormatting.plain(journey.scale.maximum)): \(highs) highs and \(pains) pain points.")
         }
         if chart != .journey, let metrics {
             let reaches = metrics.stages.map { "\($0.name) \(NumberFormatting.grouped($0.reach))" }

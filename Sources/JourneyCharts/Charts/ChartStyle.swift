@@ -1,4 +1,5 @@
 import JourneyLanguage
+
 /// The sizes every chart shares, in px.
 enum ChartStyle {
     static let regular = FontMetrics.dejaVuSans
@@ -12,11 +13,14 @@ enum ChartStyle {
     static let smallSize = 10.0
 
     /// A label in the regular face.
-    static func label(_ text: String, size: Double = bodySize, bold isBold: Bool = false,
-                      anchor: TextBox.Anchor = .start, x: Double, top: Double,
-                      maxWidth: Double, maxLines: Int = 1) -> TextBox {
-        TextBox(text, font: isBold ? bold : regular, size: size, anchor: anchor, x: x, top: top,
-                maxWidth: max(maxWidth, 1), maxLines: maxLines)
+    static func label(
+        _ text: String, size: Double = bodySize, bold isBold: Bool = false,
+        anchor: TextBox.Anchor = .start, x: Double, top: Double,
+        maxWidth: Double, maxLines: Int = 1
+    ) -> TextBox {
+        TextBox(
+            text, font: isBold ? bold : regular, size: size, anchor: anchor, x: x, top: top,
+            maxWidth: max(maxWidth, 1), maxLines: maxLines)
     }
 
     /// `+3`, `0`, `-1.5`: a score as charts write it.

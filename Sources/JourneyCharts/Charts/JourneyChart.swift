@@ -1,5 +1,6 @@
-import JourneyLanguage
 import JourneyAnalysis
+import JourneyLanguage
+
 /// The emotion curve: how the customer feels at each touchpoint, stage by stage.
 ///
 /// Stages are bands across the x axis, each headed by its name, reach, conversion against
@@ -46,8 +47,10 @@ enum JourneyChart {
             let left = plotLeft + Double(first) * columnWidth
             let right = left + Double(count) * columnWidth
             bands.append((index, left, right))
-            headers.append(stageHeader(stage, index: index, journey: journey, metrics: metrics, theme: theme,
-                                       left: left + 8, width: right - left - 16, top: headerTop + 8))
+            headers.append(
+                stageHeader(
+                    stage, index: index, journey: journey, metrics: metrics, theme: theme,
+                    left: left + 8, width: right - left - 16, top: headerTop + 8))
         }
         let headerHeight = (headers.map(\.height).max() ?? 0) + 16
 
@@ -66,10 +69,16 @@ enum JourneyChart {
         let weakestIndex = metrics?.weakest?.index
         for band in bands {
             let isWeakest = band.stage == weakestIndex
-            let fill = isWeakest ? theme.weakestFill : (band.stage.isMultiple(of: 2) ? theme.bandFill : theme.bandAlternateFill)
+            let fill =
+                isWeakest
+                ? theme.weakestFill : (band.stage.isMultiple(of: 2) ? theme.bandFill : theme.bandAlternateFill)
             let rect = Rect(x: band.left, y: headerTop, width: band.right - band.left, height: plotBottom - headerTop)
-            items.append(.rect(rect, SceneItem.Paint(fill: fill, stroke: isWeakest ? theme.weakestAccent : nil,
-                                                     strokeWidth: isWeakest ? 2 : nil)))
+            items.append(
+                .rect(
+                    rect,
+                    SceneItem.Paint(
+                        fill: fill, stroke: isWeakest ? theme.weakestAccent : nil,
+                        strokeWidth: isWeakest ? 2 : nil)))
         }
         for (header, _) in headers {
             items += header
@@ -80,17 +89,22 @@ enum JourneyChart {
         var tick = (scale.minimum / step).rounded(.up) * step
         while tick <= scale.maximum + 1e-9 {
             let isZero = abs(tick) < 1e-9
-            items.append(.line(from: .init(x: plotLeft, y: y(tick)), to: .init(x: plotLeft + plotWidth, y: y(tick)),
-                               .stroke(isZero ? theme.axis : theme.grid, width: isZero ? 1.5 : 1, dash: isZero ? nil : "2 4")))
-            let label = ChartStyle.label(ChartStyle.score(isZero ? 0 : tick), size: ChartStyle.smallSize, anchor: .end,
-                                         x: plotLeft - 8, top: 0, maxWidth: axisWidth - 10)
+            items.append(
+                .line(
+                    from: .init(x: plotLeft, y: y(tick)), to: .init(x: plotLeft + plotWidth, y: y(tick)),
+                    .stroke(isZero ? theme.axis : theme.grid, width: isZero ? 1.5 : 1, dash: isZero ? nil : "2 4")))
+            let label = ChartStyle.label(
+                ChartStyle.score(isZero ? 0 : tick), size: ChartStyle.smallSize, anchor: .end,
+                x: plotLeft - 8, top: 0, maxWidth: axisWidth - 10)
             items.append(.text(label.offsetBy(dx: 0, dy: y(tick) - label.bounds.height / 2), fill: theme.mutedText))
             tick += step
         }
 
         // The curve, its tinted areas, the markers and their labels.
         let points = columns.enumerated().compactMap { column, entry -> MonotoneCurve.Point? in
-            entry.touchpoint.map { MonotoneCurve.Point(x: plotLeft + (Double(column) + 0.5) * columnWidth, y: y($0.score)) }
+            entry.touchpoint.map {
+                MonotoneCurve.Point(x: plotLeft + (Double(column) + 0.5) * columnWidth, y: y($0.score))
+            }
         }
         let curve = MonotoneCurve(points: points)
         if let first = points.first, let last = points.last, points.count >= 2 {
@@ -115,11 +129,14 @@ enum JourneyChart {
             let pointY = y(touchpoint.score)
             items.append(marker(for: touchpoint, journey: journey, at: .init(x: x, y: pointY), theme: theme))
             // The label goes above a high or neutral moment and below a pain point.
-            var label = ChartStyle.label(touchpoint.name, anchor: .middle, x: x, top: 0,
-                                         maxWidth: columnWidth - 14, maxLines: 3)
+            var label = ChartStyle.label(
+                touchpoint.name, anchor: .middle, x: x, top: 0,
+                maxWidth: columnWidth - 14, maxLines: 3)
             let gap = markerSize + 5
-            label = label.offsetBy(dx: 0, dy: touchpoint.isPainPoint ? pointY + gap : pointY - gap - label.bounds.height)
-            items.append(.rect(label.bounds.insetBy(dx: -3, dy: -1), .fill(theme.background, opacity: 0.85), cornerRadius: 3))
+            label = label.offsetBy(
+                dx: 0, dy: touchpoint.isPainPoint ? pointY + gap : pointY - gap - label.bounds.height)
+            items.append(
+                .rect(label.bounds.insetBy(dx: -3, dy: -1), .fill(theme.background, opacity: 0.85), cornerRadius: 3))
             items.append(.text(label, fill: theme.text))
             if let number = painNumbers[touchpoint.location] {
                 items += badge(number, at: .init(x: x + markerSize + 12, y: pointY), theme: theme)
@@ -127,8 +144,9 @@ enum JourneyChart {
         }
 
         var part = ChartPart(width: width, height: plotBottom, items: items)
-        let below = notes(journey: journey, metrics: metrics, numbers: painNumbers, theme: theme,
-                          left: margin, width: width - 2 * margin)
+        let below = notes(
+            journey: journey, metrics: metrics, numbers: painNumbers, theme: theme,
+            left: margin, width: width - 2 * margin)
         part = ChartPart.stacked([part, below], gap: 16)
         part.width = width
         return part
@@ -161,7 +179,8 @@ enum JourneyChart {
                 add("converts \(NumberFormatting.percent(conversion))", color: theme.mutedText)
                 if let target = stageMetrics.target {
                     let verdict = stageMetrics.isBelowTarget ? "below" : "met"
-                    add("target \(NumberFormatting.percent(target)) (\(verdict))",
+                    add(
+                        "target \(NumberFormatting.percent(target)) (\(verdict))",
                         bold: stageMetrics.isBelowTarget, color: theme.mutedText)
                 }
             } else {
@@ -174,8 +193,10 @@ enum JourneyChart {
         let gauge = Rect(x: left, y: y + 1, width: min(width, 100), height: 5)
         items.append(.rect(gauge, .fill(theme.controlTrack), cornerRadius: 2.5))
         if control.control > 0 {
-            items.append(.rect(Rect(x: gauge.x, y: gauge.y, width: gauge.width * control.control, height: gauge.height),
-                               .fill(theme.controlFill), cornerRadius: 2.5))
+            items.append(
+                .rect(
+                    Rect(x: gauge.x, y: gauge.y, width: gauge.width * control.control, height: gauge.height),
+                    .fill(theme.controlFill), cornerRadius: 2.5))
         }
         return (items, gauge.maxY - top)
     }
@@ -183,10 +204,13 @@ enum JourneyChart {
     // MARK: - Markers
 
     /// The marker of a touchpoint: its shape says high, pain or neutral; hollow means unmeasured.
-    private static func marker(for touchpoint: Touchpoint, journey: Journey, at point: MonotoneCurve.Point,
-                               theme: Theme) -> SceneItem {
+    private static func marker(
+        for touchpoint: Touchpoint, journey: Journey, at point: MonotoneCurve.Point,
+        theme: Theme
+    ) -> SceneItem {
         let color = touchpoint.score > 0 ? theme.highFill : (touchpoint.score < 0 ? theme.painFill : theme.neutralFill)
-        let paint = touchpoint.isMeasured
+        let paint =
+            touchpoint.isMeasured
             ? SceneItem.Paint(fill: color, stroke: theme.markerStroke, strokeWidth: 1.5)
             : SceneItem.Paint(fill: theme.background, stroke: color, strokeWidth: 2.5)
         let tooltip = tooltip(for: touchpoint, journey: journey)
@@ -216,8 +240,9 @@ enum JourneyChart {
 
     /// A numbered disc beside a pain point, pointing to its note.
     private static func badge(_ number: Int, at center: MonotoneCurve.Point, theme: Theme) -> [SceneItem] {
-        let label = ChartStyle.label(String(number), size: ChartStyle.smallSize, bold: true, anchor: .middle,
-                                     x: center.x, top: 0, maxWidth: 20)
+        let label = ChartStyle.label(
+            String(number), size: ChartStyle.smallSize, bold: true, anchor: .middle,
+            x: center.x, top: 0, maxWidth: 20)
         return [
             .circle(center: center, radius: 8, .fill(theme.painFill)),
             .text(label.offsetBy(dx: 0, dy: center.y - label.bounds.height / 2), fill: theme.background),
@@ -226,7 +251,8 @@ enum JourneyChart {
 
     /// The note number of each pain point, by its location: 1 for the most urgent.
     static func painPointNumbers(journey: Journey, metrics: FunnelMetrics?) -> [SourceLocation: Int] {
-        let ranked = metrics?.rankedPainPoints.map(\.touchpoint)
+        let ranked =
+            metrics?.rankedPainPoints.map(\.touchpoint)
             ?? journey.touchpoints.filter(\.isPainPoint)
         var numbers: [SourceLocation: Int] = [:]
         for (offset, touchpoint) in ranked.enumerated() {
@@ -238,42 +264,53 @@ enum JourneyChart {
     // MARK: - Below the plot
 
     /// The weakest stage's verdict, the legend and the numbered pain notes.
-    private static func notes(journey: Journey, metrics: FunnelMetrics?, numbers: [SourceLocation: Int],
-                              theme: Theme, left: Double, width: Double) -> ChartPart {
+    private static func notes(
+        journey: Journey, metrics: FunnelMetrics?, numbers: [SourceLocation: Int],
+        theme: Theme, left: Double, width: Double
+    ) -> ChartPart {
         var items: [SceneItem] = []
         var y = 0.0
         if let metrics, let weakest = metrics.weakest {
             var verdict = "Weakest stage — \(weakest.reason)"
             if let worth = WeakestStageReport.worth(weakest, metrics: metrics) { verdict += " " + worth }
-            let box = ChartStyle.label(verdict, size: ChartStyle.subtitleSize, bold: true, x: left, top: y,
-                                       maxWidth: width, maxLines: 3)
+            let box = ChartStyle.label(
+                verdict, size: ChartStyle.subtitleSize, bold: true, x: left, top: y,
+                maxWidth: width, maxLines: 3)
             items.append(.text(box, fill: theme.weakestAccent))
             y = box.bounds.maxY + 12
         }
-        let legend = Legend.make(entries: [
-            .init(kind: .high, label: "high"), .init(kind: .pain, label: "pain point"),
-            .init(kind: .neutral, label: "neutral"), .init(kind: .unmeasured, label: "hollow: not measured"),
-            .init(kind: .weakest, label: "weakest stage"),
-        ], theme: theme, left: left, top: y, width: width)
+        let legend = Legend.make(
+            entries: [
+                .init(kind: .high, label: "high"), .init(kind: .pain, label: "pain point"),
+                .init(kind: .neutral, label: "neutral"), .init(kind: .unmeasured, label: "hollow: not measured"),
+                .init(kind: .weakest, label: "weakest stage"),
+            ], theme: theme, left: left, top: y, width: width)
         items += legend.items
         y = legend.height + 14
 
-        let ranked = metrics?.rankedPainPoints ?? journey.stages.enumerated().flatMap { index, stage in
-            stage.touchpoints.filter(\.isPainPoint).map { RankedPainPoint(stageIndex: index, stageName: stage.name, touchpoint: $0) }
-        }
+        let ranked =
+            metrics?.rankedPainPoints
+            ?? journey.stages.enumerated().flatMap { index, stage in
+                stage.touchpoints.filter(\.isPainPoint).map {
+                    RankedPainPoint(stageIndex: index, stageName: stage.name, touchpoint: $0)
+                }
+            }
         if !ranked.isEmpty {
-            let heading = ChartStyle.label("Pain points, most urgent first", size: ChartStyle.headingSize, bold: true,
-                                           x: left, top: y, maxWidth: width)
+            let heading = ChartStyle.label(
+                "Pain points, most urgent first", size: ChartStyle.headingSize, bold: true,
+                x: left, top: y, maxWidth: width)
             items.append(.text(heading, fill: theme.text))
             y = heading.bounds.maxY + 6
             for point in ranked {
                 let number = numbers[point.touchpoint.location] ?? 0
                 items += badge(number, at: .init(x: left + 8, y: y + 7), theme: theme)
-                let title = ChartStyle.label("\(point.stageName): \(point.touchpoint.name) (\(ChartStyle.score(point.touchpoint.score)))",
-                                             bold: true, x: left + 24, top: y, maxWidth: width - 24, maxLines: 2)
+                let title = ChartStyle.label(
+                    "\(point.stageName): \(point.touchpoint.name) (\(ChartStyle.score(point.touchpoint.score)))",
+                    bold: true, x: left + 24, top: y, maxWidth: width - 24, maxLines: 2)
                 items.append(.text(title, fill: theme.text))
                 y = title.bounds.maxY + 2
-                let notes = point.touchpoint.pains.map { "pain: \($0)" } + point.touchpoint.ideas.map { "idea: \($0)" }
+                let notes =
+                    point.touchpoint.pains.map { "pain: \($0)" } + point.touchpoint.ideas.map { "idea: \($0)" }
                     + point.touchpoint.thoughts.map { "thought: \($0)" }
                 for note in notes {
                     let box = ChartStyle.label(note, x: left + 24, top: y, maxWidth: width - 24, maxLines: 2)

@@ -8,7 +8,9 @@ enum Legend {
     }
 
     /// The legend, starting at `top`, at most `width` px wide from `left`; `height` is its bottom.
-    static func make(entries: [Entry], theme: Theme, left: Double, top: Double, width: Double) -> (items: [SceneItem], height: Double) {
+    static func make(entries: [Entry], theme: Theme, left: Double, top: Double, width: Double) -> (
+        items: [SceneItem], height: Double
+    ) {
         var items: [SceneItem] = []
         var x = left
         var y = top
@@ -22,7 +24,8 @@ enum Legend {
             }
             let center = MonotoneCurve.Point(x: x + 7, y: y + rowHeight / 2)
             items.append(symbol(entry.kind, at: center, theme: theme))
-            items.append(.text(label.offsetBy(dx: x + 20, dy: center.y - label.bounds.height / 2), fill: theme.mutedText))
+            items.append(
+                .text(label.offsetBy(dx: x + 20, dy: center.y - label.bounds.height / 2), fill: theme.mutedText))
             x += entryWidth
         }
         return (items, y + rowHeight)
@@ -40,11 +43,22 @@ enum Legend {
         }
         let box = Rect(x: center.x - 7, y: center.y - 6, width: 14, height: 12)
         switch kind {
-        case .high: return .path(triangle(up: true), SceneItem.Paint(fill: theme.highFill, stroke: theme.markerStroke, strokeWidth: 1))
-        case .pain: return .path(triangle(up: false), SceneItem.Paint(fill: theme.painFill, stroke: theme.markerStroke, strokeWidth: 1))
-        case .neutral: return .circle(center: center, radius: 5, SceneItem.Paint(fill: theme.neutralFill, stroke: theme.markerStroke, strokeWidth: 1))
-        case .unmeasured: return .circle(center: center, radius: 5, SceneItem.Paint(fill: theme.background, stroke: theme.neutralFill, strokeWidth: 2))
-        case .weakest: return .rect(box, SceneItem.Paint(fill: theme.weakestFill, stroke: theme.weakestAccent, strokeWidth: 2))
+        case .high:
+            return .path(
+                triangle(up: true), SceneItem.Paint(fill: theme.highFill, stroke: theme.markerStroke, strokeWidth: 1))
+        case .pain:
+            return .path(
+                triangle(up: false), SceneItem.Paint(fill: theme.painFill, stroke: theme.markerStroke, strokeWidth: 1))
+        case .neutral:
+            return .circle(
+                center: center, radius: 5,
+                SceneItem.Paint(fill: theme.neutralFill, stroke: theme.markerStroke, strokeWidth: 1))
+        case .unmeasured:
+            return .circle(
+                center: center, radius: 5,
+                SceneItem.Paint(fill: theme.background, stroke: theme.neutralFill, strokeWidth: 2))
+        case .weakest:
+            return .rect(box, SceneItem.Paint(fill: theme.weakestFill, stroke: theme.weakestAccent, strokeWidth: 2))
         case .bar: return .rect(box, .fill(theme.funnelBar), cornerRadius: 2)
         case .weakestBar: return .rect(box, .fill(theme.funnelWeakestBar), cornerRadius: 2)
         case .target: return .rect(box, .stroke(theme.targetMark, width: 1.5, dash: "3 2"))

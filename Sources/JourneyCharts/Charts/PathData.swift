@@ -1,4 +1,5 @@
 import JourneyXML
+
 /// Builds SVG path data from absolute coordinates, numbers written the charts' way.
 ///
 /// Only absolute commands with coordinate pairs are produced (`M`, `L`, `C`, `Z`), so a
@@ -61,9 +62,9 @@ public struct PathData: Hashable, Sendable {
     }
 }
 
-private extension String {
+extension String {
     /// `M 0 0` → `M0 0`: the letter joined to its first number.
-    func replacingFirstSpace() -> String {
+    fileprivate func replacingFirstSpace() -> String {
         guard count > 1, let space = firstIndex(of: " "), space == index(after: startIndex) else { return self }
         var copy = self
         copy.remove(at: space)

@@ -1,4 +1,5 @@
 import JourneyXML
+
 /// Writes a chart's items as an SVG 1.1 document, the same bytes for the same chart.
 ///
 /// The document starts with the XML declaration and the SVG 1.1 document type, then a
@@ -26,13 +27,18 @@ enum SVGChartWriter {
                 svg.element("defs") { defs in
                     for rect in clipOrder {
                         defs.element("clipPath", ["id": clipIDs[rect]]) { clip in
-                            clip.element("rect", ["x": rect.x, "y": rect.y, "width": rect.width, "height": rect.height])
+                            clip.element(
+                                "rect", ["x": rect.x, "y": rect.y, "width": rect.width, "height": rect.height])
                         }
                     }
                 }
             }
-            svg.element("rect", ["x": 0, "y": 0, "width": part.width.rounded(.up), "height": part.height.rounded(.up),
-                                 "fill": theme.background.description])
+            svg.element(
+                "rect",
+                [
+                    "x": 0, "y": 0, "width": part.width.rounded(.up), "height": part.height.rounded(.up),
+                    "fill": theme.background.description,
+                ])
             write(part.items, to: &svg, clipIDs: clipIDs)
         }
     }
@@ -41,18 +47,22 @@ enum SVGChartWriter {
         for item in items {
             switch item {
             case .rect(let rect, let paint, let radius, let tooltip):
-                var attributes: XMLAttributes = ["x": rect.x, "y": rect.y, "width": max(rect.width, 0),
-                                                 "height": max(rect.height, 0)]
+                var attributes: XMLAttributes = [
+                    "x": rect.x, "y": rect.y, "width": max(rect.width, 0),
+                    "height": max(rect.height, 0),
+                ]
                 if radius > 0 { attributes.append("rx", radius) }
                 shape("rect", attributes + paint.attributes, tooltip: tooltip, to: &writer)
             case .path(let data, let paint, let tooltip):
                 shape("path", ["d": data] + paint.attributes, tooltip: tooltip, to: &writer)
             case .line(let from, let to, let paint):
-                shape("line", ["x1": from.x, "y1": from.y, "x2": to.x, "y2": to.y] + paint.attributes,
-                      tooltip: nil, to: &writer)
+                shape(
+                    "line", ["x1": from.x, "y1": from.y, "x2": to.x, "y2": to.y] + paint.attributes,
+                    tooltip: nil, to: &writer)
             case .circle(let center, let radius, let paint, let tooltip):
-                shape("circle", ["cx": center.x, "cy": center.y, "r": radius] + paint.attributes,
-                      tooltip: tooltip, to: &writer)
+                shape(
+                    "circle", ["cx": center.x, "cy": center.y, "r": radius] + paint.attributes,
+                    tooltip: tooltip, to: &writer)
             case .text(let box, let fill):
                 box.write(to: &writer, attributes: ["fill": fill.description])
             case .clipped(let rect, let inner):
@@ -63,7 +73,8 @@ enum SVGChartWriter {
         }
     }
 
-    private static func shape(_ name: String, _ attributes: XMLAttributes, tooltip: String?, to writer: inout XMLWriter) {
+    private static func shape(_ name: String, _ attributes: XMLAttributes, tooltip: String?, to writer: inout XMLWriter)
+    {
         if let tooltip {
             writer.element(name, attributes) { $0.element("title", text: tooltip) }
         } else {

@@ -25,8 +25,10 @@ public indirect enum SceneItem: Hashable, Sendable {
         /// An SVG dash pattern such as `4 3`.
         public var dash: String?
 
-        public init(fill: Color? = nil, fillOpacity: Double? = nil, stroke: Color? = nil,
-                    strokeWidth: Double? = nil, dash: String? = nil) {
+        public init(
+            fill: Color? = nil, fillOpacity: Double? = nil, stroke: Color? = nil,
+            strokeWidth: Double? = nil, dash: String? = nil
+        ) {
             self.fill = fill
             self.fillOpacity = fillOpacity
             self.stroke = stroke

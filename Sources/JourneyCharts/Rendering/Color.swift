@@ -21,7 +21,9 @@ public struct Color: Hashable, Sendable, CustomStringConvertible {
         guard digits.count == 6 else { return nil }
         var values: [UInt8] = []
         for index in stride(from: 0, to: 6, by: 2) {
-            guard let high = Color.hexValue(digits[index]), let low = Color.hexValue(digits[index + 1]) else { return nil }
+            guard let high = Color.hexValue(digits[index]), let low = Color.hexValue(digits[index + 1]) else {
+                return nil
+            }
             values.append(high << 4 | low)
         }
         self.init(red: values[0], green: values[1], blue: values[2])
@@ -29,10 +31,11 @@ public struct Color: Hashable, Sendable, CustomStringConvertible {
 
     /// The colour as `#rrggbb`, lowercase.
     public var description: String {
-        "#" + [red, green, blue].map { value in
-            let text = String(value, radix: 16)
-            return value < 16 ? "0" + text : text
-        }.joined()
+        "#"
+            + [red, green, blue].map { value in
+                let text = String(value, radix: 16)
+                return value < 16 ? "0" + text : text
+            }.joined()
     }
 
     /// The relative luminance of WCAG 2.x, from 0 (black) to 1 (white).
@@ -46,7 +49,9 @@ public struct Color: Hashable, Sendable, CustomStringConvertible {
 
     /// The WCAG contrast ratio between two colours, from 1 to 21; AA asks 4.5 for text.
     public static func contrastRatio(_ a: Color, _ b: Color) -> Double {
-        let (lighter, darker) = (max(a.relativeLuminance, b.relativeLuminance), min(a.relativeLuminance, b.relativeLuminance))
+        let (lighter, darker) = (
+            max(a.relativeLuminance, b.relativeLuminance), min(a.relativeLuminance, b.relativeLuminance)
+        )
         return (lighter + 0.05) / (darker + 0.05)
     }
 

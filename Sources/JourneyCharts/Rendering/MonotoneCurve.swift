@@ -26,9 +26,13 @@ public struct MonotoneCurve: Sendable {
         /// The point at `t` from 0 (start) to 1 (end).
         public func point(at t: Double) -> Point {
             let u = 1 - t
-            let a = u * u * u, b = 3 * u * u * t, c = 3 * u * t * t, d = t * t * t
-            return Point(x: a * start.x + b * control1.x + c * control2.x + d * end.x,
-                         y: a * start.y + b * control1.y + c * control2.y + d * end.y)
+            let a = u * u * u
+            let b = 3 * u * u * t
+            let c = 3 * u * t * t
+            let d = t * t * t
+            return Point(
+                x: a * start.x + b * control1.x + c * control2.x + d * end.x,
+                y: a * start.y + b * control1.y + c * control2.y + d * end.y)
         }
     }
 
@@ -50,7 +54,8 @@ public struct MonotoneCurve: Sendable {
         for index in 1..<count - 1 {
             let (left, right) = (slopes[index - 1], slopes[index])
             let parabola = (left * widths[index] + right * widths[index - 1]) / (widths[index - 1] + widths[index])
-            tangents[index] = (MonotoneCurve.sign(left) + MonotoneCurve.sign(right))
+            tangents[index] =
+                (MonotoneCurve.sign(left) + MonotoneCurve.sign(right))
                 * min(abs(left), abs(right), 0.5 * abs(parabola))
         }
         // At the ends, keep the one-sided slope within what monotonicity allows.

@@ -1,4 +1,5 @@
 import JourneyXML
+
 extension TextBox {
     /// Writes the label as one SVG `text` element, on one line, with its font declared.
     ///

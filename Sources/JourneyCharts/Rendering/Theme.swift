@@ -52,15 +52,17 @@ public struct Theme: Hashable, Sendable {
     public static let defaultName = "light"
 
     /// The colour keys of a theme file, in the order the docs list them.
-    static var colorKeys: [(key: String, path: WritableKeyPath<Theme, Color>)] { [
-        ("background", \.background), ("text", \.text), ("mutedText", \.mutedText), ("grid", \.grid),
-        ("axis", \.axis), ("bandFill", \.bandFill), ("bandAlternateFill", \.bandAlternateFill),
-        ("weakestFill", \.weakestFill), ("weakestAccent", \.weakestAccent), ("curve", \.curve),
-        ("highFill", \.highFill), ("painFill", \.painFill), ("neutralFill", \.neutralFill),
-        ("markerStroke", \.markerStroke), ("positiveArea", \.positiveArea), ("negativeArea", \.negativeArea),
-        ("funnelBar", \.funnelBar), ("funnelWeakestBar", \.funnelWeakestBar), ("funnelBarText", \.funnelBarText),
-        ("targetMark", \.targetMark), ("controlTrack", \.controlTrack), ("controlFill", \.controlFill),
-    ] }
+    static var colorKeys: [(key: String, path: WritableKeyPath<Theme, Color>)] {
+        [
+            ("background", \.background), ("text", \.text), ("mutedText", \.mutedText), ("grid", \.grid),
+            ("axis", \.axis), ("bandFill", \.bandFill), ("bandAlternateFill", \.bandAlternateFill),
+            ("weakestFill", \.weakestFill), ("weakestAccent", \.weakestAccent), ("curve", \.curve),
+            ("highFill", \.highFill), ("painFill", \.painFill), ("neutralFill", \.neutralFill),
+            ("markerStroke", \.markerStroke), ("positiveArea", \.positiveArea), ("negativeArea", \.negativeArea),
+            ("funnelBar", \.funnelBar), ("funnelWeakestBar", \.funnelWeakestBar), ("funnelBarText", \.funnelBarText),
+            ("targetMark", \.targetMark), ("controlTrack", \.controlTrack), ("controlFill", \.controlFill),
+        ]
+    }
 
     /// Every key a theme file may hold.
     public static var keys: [String] {
@@ -81,48 +83,63 @@ public struct Theme: Hashable, Sendable {
         let object: [String: Any]
         do {
             guard let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else {
-                throw ThemeError(source: source, message: "a theme is a JSON object", help: #"start the file with { "base": "light", … }"#)
+                throw ThemeError(
+                    source: source, message: "a theme is a JSON object",
+                    help: #"start the file with { "base": "light", … }"#)
             }
             object = parsed
         } catch let error as ThemeError {
             throw error
         } catch {
-            throw ThemeError(source: source, message: "not valid JSON (\((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"))",
-                             help: "check the commas and quotes of the file")
+            throw ThemeError(
+                source: source,
+                message:
+                    "not valid JSON (\((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"))",
+                help: "check the commas and quotes of the file")
         }
         for key in object.keys.sorted() where !keys.contains(key) {
             let suggestion = Suggestion.closest(to: key, among: keys).map { "did you mean '\($0)'? " } ?? ""
-            throw ThemeError(source: source, message: "unknown key '\(key)'", help: suggestion + "a theme's keys are listed in docs/charts.md")
+            throw ThemeError(
+                source: source, message: "unknown key '\(key)'",
+                help: suggestion + "a theme's keys are listed in docs/charts.md")
         }
         var theme: Theme
         if let baseName = object["base"] {
             guard let baseName = baseName as? String, let named = try bundled(named: baseName) else {
-                throw ThemeError(source: source, message: "unknown base theme '\(object["base"] ?? "")'",
-                                 help: "base is one of " + BundledTheme.all.map { "'\($0.name)'" }.joined(separator: ", "))
+                throw ThemeError(
+                    source: source, message: "unknown base theme '\(object["base"] ?? "")'",
+                    help: "base is one of " + BundledTheme.all.map { "'\($0.name)'" }.joined(separator: ", "))
             }
             theme = named
         } else if let base {
             theme = base
         } else {
             theme = Theme.placeholder
-            let missing = colorKeys.map(\.key).filter { object[$0] == nil } + (object["areaOpacity"] == nil ? ["areaOpacity"] : [])
+            let missing =
+                colorKeys.map(\.key).filter { object[$0] == nil }
+                + (object["areaOpacity"] == nil ? ["areaOpacity"] : [])
             if !missing.isEmpty {
-                throw ThemeError(source: source, message: "missing \(missing.map { "'\($0)'" }.joined(separator: ", "))",
-                                 help: #"give every colour, or start from a bundled theme with "base": "light""#)
+                throw ThemeError(
+                    source: source, message: "missing \(missing.map { "'\($0)'" }.joined(separator: ", "))",
+                    help: #"give every colour, or start from a bundled theme with "base": "light""#)
             }
         }
         theme.name = (object["name"] as? String) ?? theme.name
         for (key, path) in colorKeys {
             guard let value = object[key] else { continue }
             guard let text = value as? String, let color = Color(hex: text) else {
-                throw ThemeError(source: source, message: "'\(key)' is not a colour: \(value)", help: "write colours as \"#rrggbb\"")
+                throw ThemeError(
+                    source: source, message: "'\(key)' is not a colour: \(value)", help: "write colours as \"#rrggbb\"")
             }
             theme[keyPath: path] = color
         }
         if let value = object["areaOpacity"] {
             guard let opacity = (value as? NSNumber)?.doubleValue, opacity >= 0, opacity <= 1,
-                  !(value is Bool) else {
-                throw ThemeError(source: source, message: "'areaOpacity' must be a number from 0 to 1", help: "for example: \"areaOpacity\": 0.15")
+                !(value is Bool)
+            else {
+                throw ThemeError(
+                    source: source, message: "'areaOpacity' must be a number from 0 to 1",
+                    help: "for example: \"areaOpacity\": 0.15")
             }
             theme.areaOpacity = opacity
         }
@@ -132,12 +149,13 @@ public struct Theme: Hashable, Sendable {
     /// Every colour black: the starting point of a theme file that gives all its colours.
     private static let placeholder: Theme = {
         let black = Color(red: 0, green: 0, blue: 0)
-        return Theme(name: "custom", background: black, text: black, mutedText: black, grid: black, axis: black,
-                     bandFill: black, bandAlternateFill: black, weakestFill: black, weakestAccent: black,
-                     curve: black, highFill: black, painFill: black, neutralFill: black, markerStroke: black,
-                     positiveArea: black, negativeArea: black, areaOpacity: 0, funnelBar: black,
-                     funnelWeakestBar: black, funnelBarText: black, targetMark: black, controlTrack: black,
-                     controlFill: black)
+        return Theme(
+            name: "custom", background: black, text: black, mutedText: black, grid: black, axis: black,
+            bandFill: black, bandAlternateFill: black, weakestFill: black, weakestAccent: black,
+            curve: black, highFill: black, painFill: black, neutralFill: black, markerStroke: black,
+            positiveArea: black, negativeArea: black, areaOpacity: 0, funnelBar: black,
+            funnelWeakestBar: black, funnelBarText: black, targetMark: black, controlTrack: black,
+            controlFill: black)
     }()
 
     /// The pairs of colours that carry text, with the text colour first, for contrast checks.

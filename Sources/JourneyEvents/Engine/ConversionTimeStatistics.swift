@@ -50,8 +50,10 @@ public struct ConversionTimeStatistics: Hashable, Sendable {
 
     /// The percentile p = numerator / denominator of `values` (type 7), and the rank ⌊h⌋ it
     /// starts from; `values[searchFrom...]` must hold every value of rank `searchFrom` or more.
-    private static func percentile(_ values: UnsafeMutableBufferPointer<Int64>, numerator: Int, denominator: Int,
-                                   searchFrom: Int) -> (value: Double, rank: Int) {
+    private static func percentile(
+        _ values: UnsafeMutableBufferPointer<Int64>, numerator: Int, denominator: Int,
+        searchFrom: Int
+    ) -> (value: Double, rank: Int) {
         // h = (n − 1)·p = rank + remainder / denominator, in integers.
         let scaled = (values.count - 1) * numerator
         let rank = scaled / denominator

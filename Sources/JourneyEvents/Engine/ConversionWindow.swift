@@ -83,8 +83,10 @@ public struct ConversionWindow: Hashable, Comparable, Sendable, CustomStringConv
 
     /// The window in the largest unit that divides it exactly: `14d`, `36h`, `90s`, or `1500ms`.
     public var description: String {
-        for (unit, scale) in [("d", Self.millisecondsPerDay), ("h", Self.millisecondsPerHour),
-                              ("m", Self.millisecondsPerMinute), ("s", Self.millisecondsPerSecond)]
+        for (unit, scale) in [
+            ("d", Self.millisecondsPerDay), ("h", Self.millisecondsPerHour),
+            ("m", Self.millisecondsPerMinute), ("s", Self.millisecondsPerSecond),
+        ]
         where milliseconds % scale == 0 {
             return "\(milliseconds / scale)\(unit)"
         }
@@ -96,12 +98,13 @@ public struct ConversionWindow: Hashable, Comparable, Sendable, CustomStringConv
     }
 }
 
-private extension String {
+extension String {
     /// The string without white space (including new lines) at either end.
-    func trimmingWhiteSpace() -> String {
+    fileprivate func trimmingWhiteSpace() -> String {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return "" }
         return String(scalars[first...last])
     }
 }

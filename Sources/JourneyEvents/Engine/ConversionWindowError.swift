@@ -15,7 +15,8 @@ public enum ConversionWindowError: Error, Hashable, Sendable, CustomStringConver
 
     /// The message to show, naming what was written and what is expected.
     public var description: String {
-        let expected = "write a whole number followed by d (days), h (hours), m (minutes) or s (seconds), such as 14d, 36h, 30m or 90s"
+        let expected =
+            "write a whole number followed by d (days), h (hours), m (minutes) or s (seconds), such as 14d, 36h, 30m or 90s"
         switch self {
         case .empty:
             return "the conversion window is empty: \(expected)"

@@ -44,10 +44,12 @@ struct CustomerEvents {
                     for index in Self.share(part, of: parts, total: total) {
                         let event = source[index]
                         let customer = Int(event.customer)
-                        precondition(customer >= 0 && customer < customers,
-                                     "event of customer \(customer), but the log has \(customers) customers")
-                        precondition(event.stage >= 0 && Int(event.stage) < stageCount,
-                                     "event of stage \(event.stage), but the funnel has \(stageCount) stages")
+                        precondition(
+                            customer >= 0 && customer < customers,
+                            "event of customer \(customer), but the log has \(customers) customers")
+                        precondition(
+                            event.stage >= 0 && Int(event.stage) < stageCount,
+                            "event of stage \(event.stage), but the funnel has \(stageCount) stages")
                         cursors[base + customer] += 1
                     }
                 }
@@ -85,18 +87,22 @@ struct CustomerEvents {
     /// The grouping runs on the calling thread: customer c's events go to
     /// `events[offsets[i]..<offsets[i + 1]]`, where i = `places[c]` is c's place among the
     /// partition's `customers`. `events` and `offsets` are overwritten, their memory reused.
-    static func group(_ source: [FunnelEvent], places: [Int32], customers: Int, stageCount: Int,
-                      into events: inout [Event], offsets: inout [Int]) {
+    static func group(
+        _ source: [FunnelEvent], places: [Int32], customers: Int, stageCount: Int,
+        into events: inout [Event], offsets: inout [Int]
+    ) {
         offsets.removeAll(keepingCapacity: true)
         offsets.append(contentsOf: repeatElement(0, count: customers + 1))
         for event in source {
             let customer = Int(event.customer)
-            precondition(customer >= 0 && customer < places.count,
-                         "event of customer \(customer), but the log has \(places.count) customers")
+            precondition(
+                customer >= 0 && customer < places.count,
+                "event of customer \(customer), but the log has \(places.count) customers")
             let place = Int(places[customer])
             precondition(place < customers, "an event of a customer outside its partition")
-            precondition(event.stage >= 0 && Int(event.stage) < stageCount,
-                         "event of stage \(event.stage), but the funnel has \(stageCount) stages")
+            precondition(
+                event.stage >= 0 && Int(event.stage) < stageCount,
+                "event of stage \(event.stage), but the funnel has \(stageCount) stages")
             offsets[place + 1] += 1
         }
         for place in 0..<customers { offsets[place + 1] += offsets[place] }

@@ -26,18 +26,22 @@ public enum FunnelEngine {
     ///   - mode: how the stages must follow each other.
     ///   - workers: how many threads group and scan the events; nil for one per active processor.
     /// - Throws: only for a spilled log, when its events cannot be read back.
-    public static func compute(log: EventLog, stageCount: Int, window: ConversionWindow = .default,
-                               mode: FunnelMode = .ordered, workers: Int? = nil) throws(FileError) -> FunnelResult {
+    public static func compute(
+        log: EventLog, stageCount: Int, window: ConversionWindow = .default,
+        mode: FunnelMode = .ordered, workers: Int? = nil
+    ) throws(FileError) -> FunnelResult {
         precondition((1...255).contains(stageCount), "a funnel has 1 to 255 stages, not \(stageCount)")
         let requested = workers ?? ProcessInfo.processInfo.activeProcessorCount
         let customers = log.customers.count
         let (tally, levels): (RangeTally, [UInt8])
         if let spilled = log.spilledEvents {
             precondition(log.events.isEmpty, "a log with spilled events holds none in memory")
-            (tally, levels) = try computePartitions(spilled, customers: customers, stageCount: stageCount,
-                                                    window: window, mode: mode, workers: requested)
+            (tally, levels) = try computePartitions(
+                spilled, customers: customers, stageCount: stageCount,
+                window: window, mode: mode, workers: requested)
         } else {
-            (tally, levels) = computeInMemory(log, stageCount: stageCount, window: window, mode: mode, workers: requested)
+            (tally, levels) = computeInMemory(
+                log, stageCount: stageCount, window: window, mode: mode, workers: requested)
         }
 
         var customersPerLevel = tally.customersPerLevel
@@ -53,16 +57,19 @@ public enum FunnelEngine {
         for pair in durations.indices {
             conversionTimes.append(ConversionTimeStatistics(reordering: &durations[pair]))
         }
-        return FunnelResult(stageCount: stageCount, mode: mode, window: window, customers: customers,
-                            customersWithEvents: tally.customersWithEvents, events: log.eventCount,
-                            customersPerLevel: customersPerLevel, reach: reach,
-                            conversionTimes: conversionTimes, customerLevels: levels)
+        return FunnelResult(
+            stageCount: stageCount, mode: mode, window: window, customers: customers,
+            customersWithEvents: tally.customersWithEvents, events: log.eventCount,
+            customersPerLevel: customersPerLevel, reach: reach,
+            conversionTimes: conversionTimes, customerLevels: levels)
     }
 
     /// Groups the events of a log held in memory by customer, then scans ranges of customers
     /// concurrently.
-    private static func computeInMemory(_ log: EventLog, stageCount: Int, window: ConversionWindow, mode: FunnelMode,
-                                        workers requested: Int) -> (RangeTally, [UInt8]) {
+    private static func computeInMemory(
+        _ log: EventLog, stageCount: Int, window: ConversionWindow, mode: FunnelMode,
+        workers requested: Int
+    ) -> (RangeTally, [UInt8]) {
         let customers = log.customers.count
         let workerCount = log.events.count < parallelThreshold ? 1 : max(1, min(requested, customers))
         var grouped = CustomerEvents(log: log, stageCount: stageCount, workers: workerCount)
@@ -81,7 +88,8 @@ public enum FunnelEngine {
                         var scanner = CustomerFunnelScanner(stageCount: stageCount, window: window, mode: mode)
                         var tally = RangeTally(stageCount: stageCount)
                         for customer in ranges[index] {
-                            let lower = offsets[customer], upper = offsets[customer + 1]
+                            let lower = offsets[customer]
+                            let upper = offsets[customer + 1]
                             guard upper > lower else { continue }
                             levelsOut[customer] = tally.scan(events.slice(lower..<upper), with: &scanner)
                         }
@@ -102,12 +110,15 @@ public enum FunnelEngine {
     /// Each worker takes a run of partitions with about the same number of events, and for each
     /// one reads its events, groups them by customer with a counting sort on the customer's place
     /// in the partition, and scans them. The buffers are reused from one partition to the next.
-    private static func computePartitions(_ spilled: SpilledEvents, customers: Int, stageCount: Int,
-                                          window: ConversionWindow, mode: FunnelMode,
-                                          workers requested: Int) throws(FileError) -> (RangeTally, [UInt8]) {
+    private static func computePartitions(
+        _ spilled: SpilledEvents, customers: Int, stageCount: Int,
+        window: ConversionWindow, mode: FunnelMode,
+        workers requested: Int
+    ) throws(FileError) -> (RangeTally, [UInt8]) {
         let partitionOfCustomer = spilled.partitionOfCustomer
-        precondition(partitionOfCustomer.count == customers,
-                     "\(partitionOfCustomer.count) customers have a partition, but the log has \(customers)")
+        precondition(
+            partitionOfCustomer.count == customers,
+            "\(partitionOfCustomer.count) customers have a partition, but the log has \(customers)")
         let partitionCount = SpilledEvents.partitionCount
         // The customers of partition p are members[memberStarts[p]..<memberStarts[p + 1]], and
         // placeInPartition[c] is customer c's place there.
@@ -152,16 +163,20 @@ public enum FunnelEngine {
                             results[index] = .failure(error)
                             return
                         }
-                        let first = starts[partition], memberCount = starts[partition + 1] - first
-                        CustomerEvents.group(read, places: places, customers: memberCount,
-                                             stageCount: stageCount, into: &grouped, offsets: &offsets)
+                        let first = starts[partition]
+                        let memberCount = starts[partition + 1] - first
+                        CustomerEvents.group(
+                            read, places: places, customers: memberCount,
+                            stageCount: stageCount, into: &grouped, offsets: &offsets)
                         grouped.withUnsafeMutableBufferPointer { buffer in
                             let events = SharedBuffer(buffer)
                             for place in 0..<memberCount {
-                                let lower = offsets[place], upper = offsets[place + 1]
+                                let lower = offsets[place]
+                                let upper = offsets[place + 1]
                                 guard upper > lower else { continue }
-                                levelsOut[Int(customerAt[first + place])] = tally.scan(events.slice(lower..<upper),
-                                                                                     with: &scanner)
+                                levelsOut[Int(customerAt[first + place])] = tally.scan(
+                                    events.slice(lower..<upper),
+                                    with: &scanner)
                             }
                         }
                     }
@@ -195,8 +210,10 @@ public enum FunnelEngine {
         }
 
         /// Sorts and scans one customer's events, counts their level and durations, and returns the level.
-        mutating func scan(_ events: UnsafeMutableBufferPointer<CustomerEvents.Event>,
-                           with scanner: inout CustomerFunnelScanner) -> UInt8 {
+        mutating func scan(
+            _ events: UnsafeMutableBufferPointer<CustomerEvents.Event>,
+            with scanner: inout CustomerFunnelScanner
+        ) -> UInt8 {
             CustomerEvents.sortCustomer(events)
             let level = scanner.scan(events)
             customersWithEvents += 1
@@ -233,7 +250,8 @@ public enum FunnelEngine {
         for part in 1..<parts {
             let target = total / parts * part
             // The first customer whose events start at or after the target.
-            var low = lower, high = customers
+            var low = lower
+            var high = customers
             while low < high {
                 let middle = (low + high) / 2
                 if offsets[middle] < target { low = middle + 1 } else { high = middle }

@@ -1,4 +1,5 @@
 import JourneyLanguage
+
 /// What a funnel computed from an event log gives: customers per level, reach per stage, and the time to convert between stages.
 ///
 /// Levels and stages are counted from 1 in the text and from 0 in the arrays: a customer's
@@ -33,9 +34,11 @@ public struct FunnelResult: Hashable, Sendable {
     /// Each customer's level, indexed like `EventLog.customers`.
     public var customerLevels: [UInt8]
 
-    public init(stageCount: Int, mode: FunnelMode, window: ConversionWindow, customers: Int,
-                customersWithEvents: Int, events: Int, customersPerLevel: [Int], reach: [Int],
-                conversionTimes: [ConversionTimeStatistics], customerLevels: [UInt8]) {
+    public init(
+        stageCount: Int, mode: FunnelMode, window: ConversionWindow, customers: Int,
+        customersWithEvents: Int, events: Int, customersPerLevel: [Int], reach: [Int],
+        conversionTimes: [ConversionTimeStatistics], customerLevels: [UInt8]
+    ) {
         self.stageCount = stageCount
         self.mode = mode
         self.window = window
@@ -54,12 +57,13 @@ public struct FunnelResult: Hashable, Sendable {
     /// The journey must have `stageCount` stages, in the order the funnel events number them.
     /// The reach no longer comes from the source, so its source range is cleared.
     public func applyingReach(to journey: Journey) -> Journey {
-        precondition(journey.stages.count == stageCount,
-                     "the journey has \(journey.stages.count) stages, the funnel \(stageCount)")
+        precondition(
+            journey.stages.count == stageCount,
+            "the journey has \(journey.stages.count) stages, the funnel \(stageCount)")
         var journey = journey
         for index in journey.stages.indices {
             journey.stages[index].reach = reach[index]
-            journey.stages[index].reachRange = nil   // the count no longer comes from the source
+            journey.stages[index].reachRange = nil  // the count no longer comes from the source
         }
         return journey
     }

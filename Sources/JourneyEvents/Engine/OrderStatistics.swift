@@ -20,7 +20,9 @@ enum OrderStatistics {
             }
             let pivot = medianOfThree(values[low], values[low + (high - low) / 2], values[high])
             // [low, less) < pivot, [less, index) == pivot, (greater, high] > pivot.
-            var less = low, index = low, greater = high
+            var less = low
+            var index = low
+            var greater = high
             while index <= greater {
                 let value = values[index]
                 if value < pivot {

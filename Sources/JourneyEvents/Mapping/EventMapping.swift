@@ -1,4 +1,5 @@
 import JourneyLanguage
+
 /// Which funnel stage each event name of an event log marks, from the stages' `event` lines.
 public enum EventMapping {
     /// The stage index (from 0) of every event name of `journey`, with the problems that stop
@@ -16,8 +17,10 @@ public enum EventMapping {
             }
             for event in stage.events {
                 if let other = map[event], Int(other) != index {
-                    diagnostics.append(.eventInTwoStages(event, first: journey.stages[Int(other)].name,
-                                                         second: stage.name, at: stageRange))
+                    diagnostics.append(
+                        .eventInTwoStages(
+                            event, first: journey.stages[Int(other)].name,
+                            second: stage.name, at: stageRange))
                 } else {
                     map[event] = Int32(index)
                 }

@@ -167,7 +167,9 @@ struct ByteKeyTable: ~Copyable {
             if slot.index == 0 { return .empty(position) }
             if slot.tagAndLength == tagAndLength {
                 if length <= 16 {
-                    if slot.first == first, slot.second == second { return .found(Int32(truncatingIfNeeded: slot.index &- 1)) }
+                    if slot.first == first, slot.second == second {
+                        return .found(Int32(truncatingIfNeeded: slot.index &- 1))
+                    }
                 } else if slot.second == first, memcmp(arena + Int(slot.first), start, length) == 0 {
                     return .found(Int32(truncatingIfNeeded: slot.index &- 1))
                 }
@@ -206,8 +208,9 @@ struct ByteKeyTable: ~Copyable {
             second = first
             first = UInt64(offset)
         }
-        slots[position] = Slot(tagAndLength: (hash & 0xFFFF_FFFF_0000_0000) | UInt64(truncatingIfNeeded: length),
-                               index: UInt64(index + 1), first: first, second: second)
+        slots[position] = Slot(
+            tagAndLength: (hash & 0xFFFF_FFFF_0000_0000) | UInt64(truncatingIfNeeded: length),
+            index: UInt64(index + 1), first: first, second: second)
         count += 1
         if count * 2 > mask + 1 { grow() }
         return Int32(index)
@@ -221,7 +224,8 @@ struct ByteKeyTable: ~Copyable {
     /// from the keys' bytes instead took 11% of the time of reading 10 M rows.
     private mutating func grow() {
         let capacity = (mask + 1) * 2
-        let old = slots, oldCount = mask + 1
+        let old = slots
+        let oldCount = mask + 1
         slots = ByteKeyTable.allocateSlots(capacity)
         mask = capacity - 1
         for i in 0..<oldCount where old[i].index != 0 {
@@ -238,8 +242,9 @@ struct ByteKeyTable: ~Copyable {
     /// for a second line: reading 10 M rows took 3–7% longer).
     private static func allocateSlots(_ count: Int) -> UnsafeMutablePointer<Slot> {
         let raw = UnsafeMutableRawPointer.allocate(byteCount: count * MemoryLayout<Slot>.stride, alignment: 64)
-        return raw.initializeMemory(as: Slot.self, repeating: Slot(tagAndLength: 0, index: 0, first: 0, second: 0),
-                                    count: count)
+        return raw.initializeMemory(
+            as: Slot.self, repeating: Slot(tagAndLength: 0, index: 0, first: 0, second: 0),
+            count: count)
     }
 
     // MARK: - Hashing
@@ -283,9 +288,12 @@ struct ByteKeyTable: ~Copyable {
     /// overlapping loads at the end so that no byte past the key is read.
     @inline(__always)
     static func hash(_ p: UnsafePointer<UInt8>, _ count: Int) -> UInt64 {
-        let k0: UInt64 = 0xA076_1D64_78BD_642F, k1: UInt64 = 0xE703_7ED1_A0B4_28DB, k2: UInt64 = 0x8EBC_6AF0_9C88_C6E3
+        let k0: UInt64 = 0xA076_1D64_78BD_642F
+        let k1: UInt64 = 0xE703_7ED1_A0B4_28DB
+        let k2: UInt64 = 0x8EBC_6AF0_9C88_C6E3
         var seed = k0 ^ UInt64(count)
-        let a: UInt64, b: UInt64
+        let a: UInt64
+        let b: UInt64
         if count <= 16 {
             (a, b) = words(p, count)
         } else {

@@ -1,4 +1,5 @@
 import JourneyLanguage
+
 /// Turns byte offsets in a buffer of CSV text into lines and columns for diagnostics.
 ///
 /// Only the error path uses it, so it may walk bytes: a row is parsed without tracking
@@ -15,8 +16,9 @@ struct CSVPosition {
     /// The line and column of the byte at `offset`, which is in the row or just past it.
     func location(of offset: Int) -> SourceLocation {
         let start = lineStart(of: offset)
-        return SourceLocation(line: rowLine + lineBreaks(from: rowStart, to: offset),
-                              column: CSVPosition.scalars(in: bytes, from: start, to: offset) + 1)
+        return SourceLocation(
+            line: rowLine + lineBreaks(from: rowStart, to: offset),
+            column: CSVPosition.scalars(in: bytes, from: start, to: offset) + 1)
     }
 
     /// The columns from `start` to `end`, cut at the end of `start`'s line; at least one.

@@ -60,7 +60,8 @@ struct CSVRecord {
                     if j + 1 >= end, !final { return .incomplete }
                     break
                 }
-                field = Field(start: fieldStart, end: j + 1, contentStart: i + 1, contentEnd: j, hasEscapedQuotes: escaped)
+                field = Field(
+                    start: fieldStart, end: j + 1, contentStart: i + 1, contentEnd: j, hasEscapedQuotes: escaped)
                 i = j + 1
                 if i < end {
                     let next = bytes[i]
@@ -78,10 +79,14 @@ struct CSVRecord {
                 while j < end, bytes[j] != UInt8(ascii: ","), bytes[j] != UInt8(ascii: "\n") { j += 1 }
                 if j >= end, !final { return .incomplete }
                 var contentEnd = j
-                if contentEnd > i, bytes[contentEnd - 1] == UInt8(ascii: "\r"), j >= end || bytes[j] == UInt8(ascii: "\n") {
+                if contentEnd > i, bytes[contentEnd - 1] == UInt8(ascii: "\r"),
+                    j >= end || bytes[j] == UInt8(ascii: "\n")
+                {
                     contentEnd -= 1
                 }
-                field = Field(start: fieldStart, end: contentEnd, contentStart: i, contentEnd: contentEnd, hasEscapedQuotes: false)
+                field = Field(
+                    start: fieldStart, end: contentEnd, contentStart: i, contentEnd: contentEnd, hasEscapedQuotes: false
+                )
                 i = j
             }
             fields.append(field)

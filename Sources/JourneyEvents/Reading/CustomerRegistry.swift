@@ -44,17 +44,21 @@ struct CustomerRegistry: ~Copyable {
     /// Adds an event whose customer id is the `length` bytes at `start` in the buffer at `p`,
     /// which must stay as it is until `internPendingEvents`; true when the batch is full.
     @inline(__always)
-    mutating func addPendingEvent(_ p: UnsafePointer<UInt8>, start: Int, length: Int, stage: Int32, time: Int64) -> Bool {
+    mutating func addPendingEvent(_ p: UnsafePointer<UInt8>, start: Int, length: Int, stage: Int32, time: Int64) -> Bool
+    {
         var hash: UInt64 = 0
         var repeatsPrevious = false
         if let previous = pending.last, previous.length == length,
-           memcmp(p + previous.start, p + start, length) == 0 {
+            memcmp(p + previous.start, p + start, length) == 0
+        {
             repeatsPrevious = true
         } else {
             hash = ByteKeyTable.hash(p + start, length)
         }
-        pending.append(PendingEvent(start: start, length: length, hash: hash,
-                                    repeatsPrevious: repeatsPrevious, stage: stage, time: time))
+        pending.append(
+            PendingEvent(
+                start: start, length: length, hash: hash,
+                repeatsPrevious: repeatsPrevious, stage: stage, time: time))
         return pending.count == Self.batchSize
     }
 

@@ -1,4 +1,5 @@
 import JourneyLanguage
+
 /// The columns of an event log's header, and which of them hold the customer, the time and
 /// the event.
 ///
@@ -40,8 +41,10 @@ struct EventLogColumns: Sendable {
     ///   - fields: the header record, scanned from `position.bytes`.
     ///   - wanted: the names of the customer, time and event columns, with the command-line
     ///     option that renames each.
-    static func resolve(_ fields: [CSVRecord.Field], position: CSVPosition,
-                        wanted: [(name: String, option: String)]) -> Result<EventLogColumns, DiagnosticList> {
+    static func resolve(
+        _ fields: [CSVRecord.Field], position: CSVPosition,
+        wanted: [(name: String, option: String)]
+    ) -> Result<EventLogColumns, DiagnosticList> {
         let names = names(of: fields, in: position.bytes)
         var indices: [Int] = []
         var missing: [Diagnostic] = []
@@ -64,7 +67,8 @@ struct EventLogColumns: Sendable {
         roles[indices[0]] |= customerRole
         roles[indices[1]] |= timeRole
         roles[indices[2]] |= eventRole
-        return .success(EventLogColumns(names: names, customer: indices[0], time: indices[1], event: indices[2], roles: roles))
+        return .success(
+            EventLogColumns(names: names, customer: indices[0], time: indices[1], event: indices[2], roles: roles))
     }
 }
 

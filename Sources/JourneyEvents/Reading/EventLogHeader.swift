@@ -19,8 +19,10 @@ struct EventLogHeader {
     ///   - wanted: the names of the customer, time and event columns, with the command-line
     ///     option that renames each.
     ///   - read: told the size in bytes of each chunk read.
-    static func read(_ source: inout ChunkSource, _ buffer: inout ChunkBuffer, wanted: [(name: String, option: String)],
-                     read: (Int) -> Void) -> Result<EventLogHeader, Failure> {
+    static func read(
+        _ source: inout ChunkSource, _ buffer: inout ChunkBuffer, wanted: [(name: String, option: String)],
+        read: (Int) -> Void
+    ) -> Result<EventLogHeader, Failure> {
         var final = false
         var checkedByteOrderMark = false
         var offset = 0
@@ -60,19 +62,26 @@ struct EventLogHeader {
                         buffer.consume(next)
                         return .success(EventLogHeader(columns: columns, nextLine: line + 1 + innerLineBreaks))
                     case .failure(let list):
-                        return .failure(Failure(diagnostics: list.diagnostics,
-                                                sourceLines: [line: position.lineText(at: offset)]))
+                        return .failure(
+                            Failure(
+                                diagnostics: list.diagnostics,
+                                sourceLines: [line: position.lineText(at: offset)]))
                     }
                 case .unterminatedQuote(let at):
                     let diagnostic = Diagnostic.unterminatedQuote(at: SourceRange(start: position.location(of: at)))
-                    return .failure(Failure(diagnostics: [diagnostic],
-                                            sourceLines: [diagnostic.location.line: position.lineText(at: at)]))
+                    return .failure(
+                        Failure(
+                            diagnostics: [diagnostic],
+                            sourceLines: [diagnostic.location.line: position.lineText(at: at)]))
                 case .textAfterQuote(let at):
-                    let text = String(decoding: bytes[at..<min(at + 4, bytes.count)], as: UTF8.self)
+                    let text =
+                        String(decoding: bytes[at..<min(at + 4, bytes.count)], as: UTF8.self)
                         .unicodeScalars.first.map { String($0) } ?? "?"
                     let diagnostic = Diagnostic.textAfterQuote(text, at: SourceRange(start: position.location(of: at)))
-                    return .failure(Failure(diagnostics: [diagnostic],
-                                            sourceLines: [diagnostic.location.line: position.lineText(at: at)]))
+                    return .failure(
+                        Failure(
+                            diagnostics: [diagnostic],
+                            sourceLines: [diagnostic.location.line: position.lineText(at: at)]))
                 }
             }
         }

@@ -20,8 +20,9 @@ struct EventLogInput {
         if fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG {
             // A regular file, even as standard input (`< file`): read by position from where it stands.
             let start = path == "-" ? max(0, Int64(lseek(descriptor, 0, SEEK_CUR))) : 0
-            return EventLogInput(source: ChunkSource(.file(descriptor), path: path, position: start),
-                                 end: Int64(status.st_size), descriptor: descriptor)
+            return EventLogInput(
+                source: ChunkSource(.file(descriptor), path: path, position: start),
+                end: Int64(status.st_size), descriptor: descriptor)
         }
         return EventLogInput(source: ChunkSource(.stream(descriptor), path: path), end: nil, descriptor: descriptor)
     }

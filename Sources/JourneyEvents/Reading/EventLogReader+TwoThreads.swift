@@ -21,18 +21,22 @@ extension EventLogReader {
     }
 
     /// Starts parsing `input` from `cut` (a line start) to its end on another thread.
-    func startSecondHalf(_ input: ChunkSource.Input, path: String, from cut: Int64,
-                         columns: EventLogColumns, expectedRows: Int, spillThreshold: Int?) -> SecondHalf {
+    func startSecondHalf(
+        _ input: ChunkSource.Input, path: String, from cut: Int64,
+        columns: EventLogColumns, expectedRows: Int, spillThreshold: Int?
+    ) -> SecondHalf {
         let half = SecondHalf()
         DispatchQueue.global(qos: .userInitiated).async { [self] in
             var source = ChunkSource(input, path: path, position: cut)
             var buffer = ChunkBuffer(capacity: chunkSize)
             // Lines count from 1 here; `merge` shifts them once the first half knows where the cut is.
-            var parser = makeParser(columns: columns, firstLine: 1, expectedRows: expectedRows,
-                                    spillThreshold: spillThreshold)
+            var parser = makeParser(
+                columns: columns, firstLine: 1, expectedRows: expectedRows,
+                spillThreshold: spillThreshold)
             // A row needing more than this means a cut inside a quoted field, most likely: give up.
-            let end = parser.parse(&source, &buffer, maximumCapacity: max(4 * chunkSize, 16 << 20),
-                                   onChunk: { half.add($0) })
+            let end = parser.parse(
+                &source, &buffer, maximumCapacity: max(4 * chunkSize, 16 << 20),
+                onChunk: { half.add($0) })
             half.finish(parser, end: end)
         }
         return half
@@ -45,12 +49,16 @@ extension EventLogReader {
     /// break inside a quoted field), or when the second thread did not finish, the second
     /// half's work is dropped and this thread reads on to the end alone, so the result never
     /// depends on the cut.
-    func readRows(_ parser: inout EventRowParser, _ source: inout ChunkSource, _ buffer: inout ChunkBuffer,
-                  second: SecondHalf?, progress: inout ReadProgress) -> PartEnd {
-        var partEnd = parser.parse(&source, &buffer, maximumCapacity: nil, onChunk: { count in
-            progress.addOwn(count, otherThread: second?.bytesRead ?? 0)
-            return true
-        })
+    func readRows(
+        _ parser: inout EventRowParser, _ source: inout ChunkSource, _ buffer: inout ChunkBuffer,
+        second: SecondHalf?, progress: inout ReadProgress
+    ) -> PartEnd {
+        var partEnd = parser.parse(
+            &source, &buffer, maximumCapacity: nil,
+            onChunk: { count in
+                progress.addOwn(count, otherThread: second?.bytesRead ?? 0)
+                return true
+            })
         var joined = false
         if case .reachedStop(let leftover) = partEnd, let half = second {
             var merged = false
@@ -78,10 +86,12 @@ extension EventLogReader {
                 }
                 half.dropParser()
                 source.stop = nil
-                partEnd = parser.parse(&source, &buffer, maximumCapacity: nil, onChunk: { count in
-                    progress.addOwn(count)
-                    return true
-                })
+                partEnd = parser.parse(
+                    &source, &buffer, maximumCapacity: nil,
+                    onChunk: { count in
+                        progress.addOwn(count)
+                        return true
+                    })
             }
         }
         if let half = second, !joined {

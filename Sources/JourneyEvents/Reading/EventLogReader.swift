@@ -100,8 +100,10 @@ public struct EventLogReader: Sendable {
 
     /// A reader that maps event names to stages with `stageOfEvent` and finds the three columns
     /// it needs by the names given.
-    public init(stageOfEvent: [String: Int32], customerColumn: String = "customer_id", timeColumn: String = "timestamp",
-                eventColumn: String = "event", skipBadRows: Bool = false) {
+    public init(
+        stageOfEvent: [String: Int32], customerColumn: String = "customer_id", timeColumn: String = "timestamp",
+        eventColumn: String = "event", skipBadRows: Bool = false
+    ) {
         self.stageOfEvent = stageOfEvent
         self.customerColumn = customerColumn
         self.timeColumn = timeColumn
@@ -114,7 +116,9 @@ public struct EventLogReader: Sendable {
     /// - Parameter progress: called on the caller's thread after each chunk, and every 0.1 s
     ///   while waiting for the second thread, with the bytes read so far and the input's size
     ///   in bytes (nil for a pipe); never more than the size, never decreasing.
-    public func read(path: String, progress: ((Int64, Int64?) -> Void)? = nil) -> (log: EventLog, diagnostics: [Diagnostic]) {
+    public func read(path: String, progress: ((Int64, Int64?) -> Void)? = nil) -> (
+        log: EventLog, diagnostics: [Diagnostic]
+    ) {
         let outcome = readWithSourceLines(path: path, progress: progress)
         return (outcome.log, outcome.diagnostics)
     }
@@ -155,8 +159,10 @@ public struct EventLogReader: Sendable {
         var progress = ReadProgress(total: end.map { $0 - source.position }, callback: callback)
         var buffer = ChunkBuffer(capacity: chunkSize)
         let header: EventLogHeader
-        let wanted = [(customerColumn, "--customer-column"), (timeColumn, "--time-column"),
-                      (eventColumn, "--event-column")]
+        let wanted = [
+            (customerColumn, "--customer-column"), (timeColumn, "--time-column"),
+            (eventColumn, "--event-column"),
+        ]
         switch EventLogHeader.read(&source, &buffer, wanted: wanted, read: { progress.addOwn($0) }) {
         case .success(let read): header = read
         case .failure(let failure):
@@ -165,19 +171,27 @@ public struct EventLogReader: Sendable {
         // Rows to expect, from the length of the rows in the first chunk; reserving room for
         // as many events spares the copies of a growing array (and, with two threads, of the
         // merge), and room never written to takes address space, not memory.
-        let rowsAfterHeader = end.map { EventLogReader.estimatedRows(in: $0 - (source.position - Int64(buffer.count)),
-                                                                    sample: buffer.bytes) } ?? 0
+        let rowsAfterHeader =
+            end.map {
+                EventLogReader.estimatedRows(
+                    in: $0 - (source.position - Int64(buffer.count)),
+                    sample: buffer.bytes)
+            } ?? 0
 
         // Cut the rest in two at a line break near its middle, when it is worth a thread.
         let cut = cut(source, buffered: buffer.count, end: end)
-        let spillThreshold = eventMemoryLimit.map { EventSpillPolicy.threshold(memoryLimit: $0, threads: cut == nil ? 1 : 2) }
-        var parser = makeParser(columns: header.columns, firstLine: header.nextLine, expectedRows: rowsAfterHeader,
-                                spillThreshold: spillThreshold)
+        let spillThreshold = eventMemoryLimit.map {
+            EventSpillPolicy.threshold(memoryLimit: $0, threads: cut == nil ? 1 : 2)
+        }
+        var parser = makeParser(
+            columns: header.columns, firstLine: header.nextLine, expectedRows: rowsAfterHeader,
+            spillThreshold: spillThreshold)
         var second: SecondHalf?
         if let cut {
             source.stop = cut
-            second = startSecondHalf(source.input, path: source.path, from: cut, columns: header.columns,
-                                     expectedRows: rowsAfterHeader / 2 + rowsAfterHeader / 8, spillThreshold: spillThreshold)
+            second = startSecondHalf(
+                source.input, path: source.path, from: cut, columns: header.columns,
+                expectedRows: rowsAfterHeader / 2 + rowsAfterHeader / 8, spillThreshold: spillThreshold)
         }
         let partEnd = readRows(&parser, &source, &buffer, second: second, progress: &progress)
         var readFailure: FileError?
@@ -192,22 +206,27 @@ public struct EventLogReader: Sendable {
         let lines = Set(diagnostics.map(\.location.line))
         parser.customers.table.releaseSlots()
         let spilled = parser.spill.spilledEvents(customers: parser.customers.table)
-        let log = EventLog(customers: parser.customers.strings(),
-                           events: spilled == nil ? parser.events : [], spilledEvents: spilled,
-                           ignoredEvents: parser.ignoredEvents, skippedRows: skipBadRows ? parser.problems.count : 0,
-                           rows: parser.rows)
-        return Outcome(log: log, diagnostics: diagnostics,
-                       sourceLines: parser.problems.sourceLines.filter { lines.contains($0.key) })
+        let log = EventLog(
+            customers: parser.customers.strings(),
+            events: spilled == nil ? parser.events : [], spilledEvents: spilled,
+            ignoredEvents: parser.ignoredEvents, skippedRows: skipBadRows ? parser.problems.count : 0,
+            rows: parser.rows)
+        return Outcome(
+            log: log, diagnostics: diagnostics,
+            sourceLines: parser.problems.sourceLines.filter { lines.contains($0.key) })
     }
 
     /// A parser of the rows after the header, whose first row is on line `firstLine`, with room
     /// for `expectedRows` events and spilling past `spillThreshold` of them.
-    func makeParser(columns: EventLogColumns, firstLine: Int, expectedRows: Int, spillThreshold: Int?) -> EventRowParser {
-        var parser = EventRowParser(columns: columns, stageOfEvent: stageOfEvent, skipBadRows: skipBadRows,
-                                    firstLine: firstLine)
+    func makeParser(columns: EventLogColumns, firstLine: Int, expectedRows: Int, spillThreshold: Int?) -> EventRowParser
+    {
+        var parser = EventRowParser(
+            columns: columns, stageOfEvent: stageOfEvent, skipBadRows: skipBadRows,
+            firstLine: firstLine)
         parser.spill.threshold = spillThreshold
         parser.spill.directory = spillDirectory ?? parser.spill.directory
-        parser.events.reserveCapacity(EventSpillPolicy.reservedEvents(expected: expectedRows, threshold: spillThreshold))
+        parser.events.reserveCapacity(
+            EventSpillPolicy.reservedEvents(expected: expectedRows, threshold: spillThreshold))
         return parser
     }
 

@@ -18,8 +18,10 @@ extension EventRowParser {
     ///
     /// `onChunk` is told the size of each chunk read and returns false to give up. A row that
     /// needs the buffer to grow past `maximumCapacity` bytes makes it give up too.
-    mutating func parse(_ source: inout ChunkSource, _ buffer: inout ChunkBuffer, maximumCapacity: Int?,
-                        onChunk: (Int) -> Bool) -> PartEnd {
+    mutating func parse(
+        _ source: inout ChunkSource, _ buffer: inout ChunkBuffer, maximumCapacity: Int?,
+        onChunk: (Int) -> Bool
+    ) -> PartEnd {
         while true {
             if buffer.count > 0 {
                 buffer.consume(parse(buffer.bytes, final: false))

@@ -33,8 +33,10 @@ struct EventRowParser: ~Copyable {
     /// Room to unescape a quoted customer id or event name holding `""`.
     private var scratch: [UInt8] = []
 
-    init(columns: EventLogColumns, stageOfEvent: [String: Int32], skipBadRows: Bool, firstLine: Int,
-         expectedCustomers: Int = 1 << 16) {
+    init(
+        columns: EventLogColumns, stageOfEvent: [String: Int32], skipBadRows: Bool, firstLine: Int,
+        expectedCustomers: Int = 1 << 16
+    ) {
         self.columns = columns
         self.scanner = EventRowScanner(columns: columns)
         self.line = firstLine
@@ -61,19 +63,24 @@ struct EventRowParser: ~Copyable {
             rows += 1
             var problem = row.problem
             if problem == nil {
-                let customer = row.customer, time = row.time, event = row.event
+                let customer = row.customer
+                let time = row.time
+                let event = row.event
                 let stage = self.stage(p, from: event.start, to: event.end, escaped: event.escaped)
                 if stage < 0 {
                     ignoredEvents += 1
                 } else if let parsedTime = Timestamp.parse(p + time.start, count: time.end - time.start),
-                          customer.end > customer.start {
+                    customer.end > customer.start
+                {
                     if customer.escaped {
                         flush(p)
                         unescape(p, from: customer.start, to: customer.end)
                         let number = scratch.withUnsafeBufferPointer { customers.intern($0) }
                         events.append(FunnelEvent(customer: number, stage: stage, time: parsedTime))
-                    } else if customers.addPendingEvent(p, start: customer.start, length: customer.end - customer.start,
-                                                        stage: stage, time: parsedTime) {
+                    } else if customers.addPendingEvent(
+                        p, start: customer.start, length: customer.end - customer.start,
+                        stage: stage, time: parsedTime)
+                    {
                         flush(p)
                     }
                 } else {
@@ -84,7 +91,9 @@ struct EventRowParser: ~Copyable {
                         start: customer.quoted ? customer.start - 1 : customer.start,
                         end: customer.quoted ? customer.end + 1 : customer.end)
                     if customer.end == customer.start,
-                       columns.customer < columns.time || Timestamp.parse(p + time.start, count: time.end - time.start) != nil {
+                        columns.customer < columns.time
+                            || Timestamp.parse(p + time.start, count: time.end - time.start) != nil
+                    {
                         problem = customerProblem
                     } else {
                         problem = timeProblem

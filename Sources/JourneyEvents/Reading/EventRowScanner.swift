@@ -46,7 +46,7 @@ struct EventRowScanner {
     }
 
     private static let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), lineFeed = UInt8(ascii: "\n"),
-                       carriageReturn = UInt8(ascii: "\r")
+        carriageReturn = UInt8(ascii: "\r")
 
     /// Scans the row that starts at `rowStart` in the `end` bytes at `p`.
     ///
@@ -55,13 +55,23 @@ struct EventRowScanner {
     @inline(__always)
     func scan(_ p: UnsafePointer<UInt8>, from rowStart: Int, end: Int, final: Bool) -> Row? {
         let fieldCount = self.fieldCount
-        let quote = Self.quote, comma = Self.comma, lineFeed = Self.lineFeed, carriageReturn = Self.carriageReturn
+        let quote = Self.quote
+        let comma = Self.comma
+        let lineFeed = Self.lineFeed
+        let carriageReturn = Self.carriageReturn
         var i = rowStart
         var field = 0
         var innerLineBreaks = 0
-        var customerStart = 0, customerEnd = 0, customerEscaped = false, customerQuoted = false
-        var timeStart = 0, timeEnd = 0, timeQuoted = false
-        var eventStart = 0, eventEnd = 0, eventEscaped = false
+        var customerStart = 0
+        var customerEnd = 0
+        var customerEscaped = false
+        var customerQuoted = false
+        var timeStart = 0
+        var timeEnd = 0
+        var timeQuoted = false
+        var eventStart = 0
+        var eventEnd = 0
+        var eventEscaped = false
         var extraComma = -1
         var problem: EventRowProblem?
         var blank = false
@@ -127,8 +137,10 @@ struct EventRowScanner {
                 var located = false
                 while j &+ 8 <= end {
                     let word = UnsafeRawPointer(p + j).loadUnaligned(as: UInt64.self)
-                    let commas = word ^ 0x2C2C_2C2C_2C2C_2C2C, feeds = word ^ 0x0A0A_0A0A_0A0A_0A0A
-                    let zeros = ((commas &- 0x0101_0101_0101_0101) & ~commas | (feeds &- 0x0101_0101_0101_0101) & ~feeds)
+                    let commas = word ^ 0x2C2C_2C2C_2C2C_2C2C
+                    let feeds = word ^ 0x0A0A_0A0A_0A0A_0A0A
+                    let zeros =
+                        ((commas &- 0x0101_0101_0101_0101) & ~commas | (feeds &- 0x0101_0101_0101_0101) & ~feeds)
                         & 0x8080_8080_8080_8080
                     if zeros != 0 {
                         j &+= zeros.trailingZeroBitCount >> 3
@@ -155,14 +167,20 @@ struct EventRowScanner {
                 let role = roles[field]
                 if role != 0 {
                     if role & EventLogColumns.customerRole != 0 {
-                        customerStart = contentStart; customerEnd = contentEnd; customerEscaped = escaped
+                        customerStart = contentStart
+                        customerEnd = contentEnd
+                        customerEscaped = escaped
                         customerQuoted = quoted
                     }
                     if role & EventLogColumns.timeRole != 0 {
-                        timeStart = contentStart; timeEnd = contentEnd; timeQuoted = quoted
+                        timeStart = contentStart
+                        timeEnd = contentEnd
+                        timeQuoted = quoted
                     }
                     if role & EventLogColumns.eventRole != 0 {
-                        eventStart = contentStart; eventEnd = contentEnd; eventEscaped = escaped
+                        eventStart = contentStart
+                        eventEnd = contentEnd
+                        eventEscaped = escaped
                     }
                 }
             }

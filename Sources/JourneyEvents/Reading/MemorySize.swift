@@ -14,7 +14,9 @@ public struct MemorySize: Hashable, Sendable, CustomStringConvertible {
         let trimmed = text.trimmingCharacters(in: " \t\n\r")
         let digits = trimmed.prefix { $0.isASCII && $0.isNumber }
         let unit = trimmed.dropFirst(digits.count).lowercased()
-        guard !digits.isEmpty else { throw MemorySizeError(text: trimmed, reason: "it does not start with a whole number") }
+        guard !digits.isEmpty else {
+            throw MemorySizeError(text: trimmed, reason: "it does not start with a whole number")
+        }
         let shift: Int
         switch unit {
         case "k", "kib": shift = 10
@@ -26,7 +28,9 @@ public struct MemorySize: Hashable, Sendable, CustomStringConvertible {
         guard let number = Int(digits), number <= MemorySize.maximum >> shift else {
             throw MemorySizeError(text: trimmed, reason: "it is more than 1024G")
         }
-        guard number << shift >= MemorySize.minimum else { throw MemorySizeError(text: trimmed, reason: "it is less than 1K") }
+        guard number << shift >= MemorySize.minimum else {
+            throw MemorySizeError(text: trimmed, reason: "it is less than 1K")
+        }
         self.bytes = number << shift
     }
 
@@ -57,11 +61,12 @@ public struct MemorySizeError: Error, Hashable, Sendable, CustomStringConvertibl
     }
 }
 
-private extension String {
-    func trimmingCharacters(in set: String) -> String {
+extension String {
+    fileprivate func trimmingCharacters(in set: String) -> String {
         let characters = Set(set)
         guard let first = firstIndex(where: { !characters.contains($0) }),
-              let last = lastIndex(where: { !characters.contains($0) }) else { return "" }
+            let last = lastIndex(where: { !characters.contains($0) })
+        else { return "" }
         return String(self[first...last])
     }
 }

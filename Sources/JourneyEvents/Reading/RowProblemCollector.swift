@@ -24,8 +24,10 @@ struct RowProblemCollector {
     /// Counts a malformed row, which starts at `rowStart` in `buffer` on line `line` of a log
     /// with `fieldCount` columns, and keeps its diagnostic when it is among those reported.
     @inline(never)
-    mutating func report(_ problem: EventRowProblem, in buffer: UnsafeBufferPointer<UInt8>, rowStart: Int, line: Int,
-                         fieldCount: Int) {
+    mutating func report(
+        _ problem: EventRowProblem, in buffer: UnsafeBufferPointer<UInt8>, rowStart: Int, line: Int,
+        fieldCount: Int
+    ) {
         count += 1
         let kept = skipBadRows ? problems.isEmpty : problems.count <= Diagnostic.reportedBadRowsLimit
         guard kept else { return }
@@ -35,24 +37,28 @@ struct RowProblemCollector {
         switch problem {
         case .tooFewFields(let fields, let rowEnd):
             offset = rowEnd
-            diagnostic = .tooFewFields(fields, expected: fieldCount, at: SourceRange(start: position.location(of: rowEnd)))
+            diagnostic = .tooFewFields(
+                fields, expected: fieldCount, at: SourceRange(start: position.location(of: rowEnd)))
         case .tooManyFields(let fields, let extraComma):
             offset = extraComma
-            diagnostic = .tooManyFields(fields, expected: fieldCount, at: position.range(from: extraComma, to: buffer.count))
+            diagnostic = .tooManyFields(
+                fields, expected: fieldCount, at: position.range(from: extraComma, to: buffer.count))
         case .unterminatedQuote(let at):
             offset = at
             diagnostic = .unterminatedQuote(at: SourceRange(start: position.location(of: at)))
         case .textAfterQuote(let at):
             offset = at
-            let text = String(decoding: buffer[at..<min(at + 4, buffer.count)], as: UTF8.self).unicodeScalars.first
+            let text =
+                String(decoding: buffer[at..<min(at + 4, buffer.count)], as: UTF8.self).unicodeScalars.first
                 .map { String($0) } ?? "?"
             diagnostic = .textAfterQuote(text == "\r" ? "\\r" : text, at: SourceRange(start: position.location(of: at)))
         case .invalidTimestamp(let start, let end, let contentStart, let contentEnd):
             offset = start
             let text = buffer[contentStart..<contentEnd]
-            diagnostic = .invalidTimestamp(String(decoding: text, as: UTF8.self),
-                                           reason: Timestamp.problem(text) ?? "it is not one of the accepted forms",
-                                           at: position.range(from: start, to: end))
+            diagnostic = .invalidTimestamp(
+                String(decoding: text, as: UTF8.self),
+                reason: Timestamp.problem(text) ?? "it is not one of the accepted forms",
+                at: position.range(from: start, to: end))
         case .emptyCustomer(let start, let end):
             offset = start
             diagnostic = .emptyCustomerID(at: position.range(from: start, to: end))

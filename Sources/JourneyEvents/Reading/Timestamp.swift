@@ -109,8 +109,10 @@ public enum Timestamp {
             }
         }
 
-        private static let monthNames = ["January", "February", "March", "April", "May", "June", "July",
-                                         "August", "September", "October", "November", "December"]
+        private static let monthNames = [
+            "January", "February", "March", "April", "May", "June", "July",
+            "August", "September", "October", "November", "December",
+        ]
     }
 
     /// 10^11: epoch values from here up are milliseconds, those below are seconds.
@@ -136,7 +138,8 @@ public enum Timestamp {
     /// The number written by two digits at `p`, or nil.
     @inline(__always)
     private static func twoDigits(_ p: UnsafePointer<UInt8>) -> Int? {
-        let a = digit(p[0]), b = digit(p[1])
+        let a = digit(p[0])
+        let b = digit(p[1])
         return a < 10 && b < 10 ? a * 10 + b : nil
     }
 
@@ -160,7 +163,8 @@ public enum Timestamp {
     private static func iso(_ p: UnsafePointer<UInt8>, count n: Int) -> Outcome {
         // YYYY-MM-DD
         guard let yearHigh = twoDigits(p), let yearLow = twoDigits(p + 2), p[7] == UInt8(ascii: "-"),
-              let month = twoDigits(p + 5), let day = twoDigits(p + 8) else {
+            let month = twoDigits(p + 5), let day = twoDigits(p + 8)
+        else {
             return .failure(.unknownForm)
         }
         let year = yearHigh * 100 + yearLow
@@ -176,7 +180,8 @@ public enum Timestamp {
             return .failure(.unknownForm)
         }
         guard n >= 19, let hour = twoDigits(p + 11), p[13] == UInt8(ascii: ":"), let minute = twoDigits(p + 14),
-              p[16] == UInt8(ascii: ":"), let second = twoDigits(p + 17) else {
+            p[16] == UInt8(ascii: ":"), let second = twoDigits(p + 17)
+        else {
             return .failure(.unknownForm)
         }
         guard hour <= 23 else { return .failure(.hour(hour)) }
@@ -205,19 +210,22 @@ public enum Timestamp {
             } else if zone == UInt8(ascii: "+") || zone == UInt8(ascii: "-") {
                 let rest = n - i - 1
                 let q = p + i + 1
-                var hours = 0, minutes = 0
+                var hours = 0
+                var minutes = 0
                 switch rest {
                 case 2:
                     guard let h = twoDigits(q) else { return .failure(.offset) }
                     hours = h
                 case 4:
                     guard let h = twoDigits(q), let m = twoDigits(q + 2) else { return .failure(.offset) }
-                    hours = h; minutes = m
+                    hours = h
+                    minutes = m
                 case 5:
                     guard let h = twoDigits(q), q[2] == UInt8(ascii: ":"), let m = twoDigits(q + 3) else {
                         return .failure(.offset)
                     }
-                    hours = h; minutes = m
+                    hours = h
+                    minutes = m
                 default:
                     return .failure(.offset)
                 }
@@ -255,7 +263,7 @@ public enum Timestamp {
     static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400                                            // [0, 399]
+        let yearOfEra = y - era * 400  // [0, 399]
         let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1  // [0, 365]
         let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear  // [0, 146096]
         return era * 146_097 + dayOfEra - 719_468

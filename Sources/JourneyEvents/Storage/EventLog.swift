@@ -16,8 +16,10 @@ public struct EventLog: Sendable {
     /// Every row read, the header excluded.
     public var rows: Int
 
-    public init(customers: [String] = [], events: [FunnelEvent] = [], spilledEvents: SpilledEvents? = nil,
-                ignoredEvents: Int = 0, skippedRows: Int = 0, rows: Int = 0) {
+    public init(
+        customers: [String] = [], events: [FunnelEvent] = [], spilledEvents: SpilledEvents? = nil,
+        ignoredEvents: Int = 0, skippedRows: Int = 0, rows: Int = 0
+    ) {
         self.customers = customers
         self.events = events
         self.spilledEvents = spilledEvents

@@ -41,10 +41,13 @@ struct EventSpillFile: Sendable {
                 let byteCount = run.count * stride
                 var done = 0
                 while done < byteCount {
-                    let result = pread(descriptor, bytes.baseAddress! + position + done, byteCount - done,
-                                       off_t(run.offset) + off_t(done))
+                    let result = pread(
+                        descriptor, bytes.baseAddress! + position + done, byteCount - done,
+                        off_t(run.offset) + off_t(done))
                     if result < 0, errno == EINTR { continue }
-                    guard result > 0 else { return result == 0 ? "the file ended early" : FileSystem.lastErrorMessage() }
+                    guard result > 0 else {
+                        return result == 0 ? "the file ended early" : FileSystem.lastErrorMessage()
+                    }
                     done += result
                 }
                 position += byteCount

@@ -69,7 +69,8 @@ final class EventSpillWriter {
         if let failure { throw FileError(.cannotWrite, path: directory, reason: failure) }
         let stride = Int64(MemoryLayout<FunnelEvent>.stride)
         for index in 0..<partitionCount where starts[index + 1] > starts[index] {
-            runs[index].append(Run(offset: end + Int64(starts[index]) * stride, count: starts[index + 1] - starts[index]))
+            runs[index].append(
+                Run(offset: end + Int64(starts[index]) * stride, count: starts[index + 1] - starts[index]))
         }
         end += Int64(byteCount)
         count += events.count

@@ -91,8 +91,9 @@ extension EventLog {
     /// already spilled is returned as it is.
     public func spillingEvents(directory: String? = nil) throws(FileError) -> EventLog {
         guard spilledEvents == nil else { return self }
-        let file = try EventSpillWriter(directory: directory ?? EventLog.temporaryDirectory,
-                                        partitionCount: SpilledEvents.partitionCount)
+        let file = try EventSpillWriter(
+            directory: directory ?? EventLog.temporaryDirectory,
+            partitionCount: SpilledEvents.partitionCount)
         let partitions = customers.map { SpilledEvents.partition(of: $0) }
         try file.append(events, partitions: partitions)
         var log = self

@@ -1,5 +1,6 @@
-import JourneyLanguage
 import JourneyAnalysis
+import JourneyLanguage
+
 /// Writes a journey and its metrics as the project's JSON document (see docs/formats.md).
 ///
 /// ```json
@@ -22,38 +23,60 @@ public enum JourneyJSONExporter {
             ("format", .string(formatName)),
             ("version", .integer(version)),
             ("journey", model(journey)),
-            ("metrics", metrics.map { metrics in
-                .object([
-                    ("stages", .array(metrics.stages.map(MetricsJSONReport.stage))),
-                    ("weakest", metrics.weakest.map { MetricsJSONReport.weakest($0, metrics: metrics) } ?? .null),
-                ])
-            } ?? .null),
+            (
+                "metrics",
+                metrics.map { metrics in
+                    .object([
+                        ("stages", .array(metrics.stages.map(MetricsJSONReport.stage))),
+                        ("weakest", metrics.weakest.map { MetricsJSONReport.weakest($0, metrics: metrics) } ?? .null),
+                    ])
+                } ?? .null
+            ),
         ]).text()
     }
 
     static func model(_ journey: Journey) -> JSONValue {
         .object([
             ("name", .string(journey.name)),
-            ("scale", .object([("minimum", .exactNumber(journey.scale.minimum)),
-                               ("maximum", .exactNumber(journey.scale.maximum))])),
-            ("state", .string(journey.state.rawValue)),
-            ("personas", .array(journey.personas.map { persona in
-                .object([("id", .string(persona.id)), ("description", .string(persona.description))])
-            })),
-            ("channels", .array(journey.channels.map { channel in
-                .object([("id", .string(channel.id)), ("media", .string(channel.media.rawValue)),
-                         ("description", .string(channel.description))])
-            })),
-            ("stages", .array(journey.stages.map { stage in
+            (
+                "scale",
                 .object([
-                    ("name", .string(stage.name)),
-                    ("reach", .integer(stage.reach)),
-                    ("target", stage.target.map { .exactNumber($0) } ?? .null),
-                    ("owner", .string(stage.owner)),
-                    ("events", .array(stage.events.map { .string($0) })),
-                    ("touchpoints", .array(stage.touchpoints.map(touchpoint))),
+                    ("minimum", .exactNumber(journey.scale.minimum)),
+                    ("maximum", .exactNumber(journey.scale.maximum)),
                 ])
-            })),
+            ),
+            ("state", .string(journey.state.rawValue)),
+            (
+                "personas",
+                .array(
+                    journey.personas.map { persona in
+                        .object([("id", .string(persona.id)), ("description", .string(persona.description))])
+                    })
+            ),
+            (
+                "channels",
+                .array(
+                    journey.channels.map { channel in
+                        .object([
+                            ("id", .string(channel.id)), ("media", .string(channel.media.rawValue)),
+                            ("description", .string(channel.description)),
+                        ])
+                    })
+            ),
+            (
+                "stages",
+                .array(
+                    journey.stages.map { stage in
+                        .object([
+                            ("name", .string(stage.name)),
+                            ("reach", .integer(stage.reach)),
+                            ("target", stage.target.map { .exactNumber($0) } ?? .null),
+                            ("owner", .string(stage.owner)),
+                            ("events", .array(stage.events.map { .string($0) })),
+                            ("touchpoints", .array(stage.touchpoints.map(touchpoint))),
+                        ])
+                    })
+            ),
         ])
     }
 

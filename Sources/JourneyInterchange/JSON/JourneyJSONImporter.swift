@@ -22,12 +22,16 @@ public enum JourneyJSONImporter {
             return failure(.jsonImport("not a JSON document: \(error)", at: SourceRange(line: 1, column: 1)))
         }
         guard document.format == JourneyJSONExporter.formatName else {
-            return failure(.jsonImport("'format' is \(document.format.map { "'\($0)'" } ?? "missing"), not 'journey'",
-                                       at: SourceRange(line: 1, column: 1)))
+            return failure(
+                .jsonImport(
+                    "'format' is \(document.format.map { "'\($0)'" } ?? "missing"), not 'journey'",
+                    at: SourceRange(line: 1, column: 1)))
         }
         guard document.version == JourneyJSONExporter.version else {
-            return failure(.jsonImport("'version' is \(document.version.map(String.init) ?? "missing"); this tool reads version \(JourneyJSONExporter.version)",
-                                       at: SourceRange(line: 1, column: 1)))
+            return failure(
+                .jsonImport(
+                    "'version' is \(document.version.map(String.init) ?? "missing"); this tool reads version \(JourneyJSONExporter.version)",
+                    at: SourceRange(line: 1, column: 1)))
         }
         var diagnostics: [Diagnostic] = []
         let journey = document.journey.model(diagnostics: &diagnostics)
@@ -88,7 +92,8 @@ public enum JourneyJSONImporter {
             let description = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
             message += ": " + description
             if let marker = description.range(of: "character "),
-               let offset = Int(description[marker.upperBound...].prefix { $0.isNumber }) {
+                let offset = Int(description[marker.upperBound...].prefix { $0.isNumber })
+            {
                 range = location(ofByte: offset, in: bytes)
             }
         }
@@ -97,7 +102,8 @@ public enum JourneyJSONImporter {
 
     /// The line and column (in scalars) of the byte at `offset`.
     private static func location(ofByte offset: Int, in bytes: [UInt8]) -> SourceRange {
-        var line = 1, column = 1
+        var line = 1
+        var column = 1
         for byte in bytes.prefix(max(0, min(offset, bytes.count))) {
             if byte == 0x0A {
                 line += 1
@@ -118,9 +124,19 @@ public enum JourneyJSONImporter {
     }
 
     private struct JourneyDocument: Decodable {
-        struct Scale: Decodable { var minimum: Double; var maximum: Double }
-        struct Persona: Decodable { var id: String; var description: String? }
-        struct Channel: Decodable { var id: String; var media: String; var description: String? }
+        struct Scale: Decodable {
+            var minimum: Double
+            var maximum: Double
+        }
+        struct Persona: Decodable {
+            var id: String
+            var description: String?
+        }
+        struct Channel: Decodable {
+            var id: String
+            var media: String
+            var description: String?
+        }
         struct Stage: Decodable {
             var name: String
             var reach: Int?
@@ -151,37 +167,48 @@ public enum JourneyJSONImporter {
 
         func model(diagnostics: inout [Diagnostic]) -> JourneyLanguage.Journey {
             let origin = SourceLocation(line: 1, column: 1)
-            func choice<Choice: RawRepresentable & CaseIterable>(_ text: String?, _ kind: String, at path: String,
-                                                                 as type: Choice.Type) -> Choice? where Choice.RawValue == String {
+            func choice<Choice: RawRepresentable & CaseIterable>(
+                _ text: String?, _ kind: String, at path: String,
+                as type: Choice.Type
+            ) -> Choice? where Choice.RawValue == String {
                 guard let text else { return nil }
                 if let value = Choice(rawValue: text) { return value }
                 let choices = Choice.allCases.map(\.rawValue)
-                diagnostics.append(.jsonImport(
-                    "\(path): unknown \(kind) '\(text)'" + (Suggestion.closest(to: text, among: choices).map { " (did you mean '\($0)'?)" } ?? ""),
-                    at: SourceRange(line: 1, column: 1)))
+                diagnostics.append(
+                    .jsonImport(
+                        "\(path): unknown \(kind) '\(text)'"
+                            + (Suggestion.closest(to: text, among: choices).map { " (did you mean '\($0)'?)" } ?? ""),
+                        at: SourceRange(line: 1, column: 1)))
                 return nil
             }
             var journey = JourneyLanguage.Journey(name: name)
             if let scale { journey.scale = ScoreScale(minimum: scale.minimum, maximum: scale.maximum) }
             journey.state = choice(state, "state", at: "journey.state", as: JourneyState.self) ?? .current
-            journey.personas = (personas ?? []).map { JourneyLanguage.Persona(id: $0.id, description: $0.description, location: origin) }
+            journey.personas = (personas ?? []).map {
+                JourneyLanguage.Persona(id: $0.id, description: $0.description, location: origin)
+            }
             journey.channels = (channels ?? []).enumerated().map { index, channel in
-                JourneyLanguage.Channel(id: channel.id,
-                                   media: choice(channel.media, "media", at: "journey.channels[\(index)].media", as: Media.self) ?? .earned,
-                                   description: channel.description, location: origin)
+                JourneyLanguage.Channel(
+                    id: channel.id,
+                    media: choice(channel.media, "media", at: "journey.channels[\(index)].media", as: Media.self)
+                        ?? .earned,
+                    description: channel.description, location: origin)
             }
             journey.stages = (stages ?? []).enumerated().map { stageIndex, stage in
                 JourneyLanguage.Stage(
-                    name: stage.name, reach: stage.reach, target: stage.target, owner: stage.owner, events: stage.events ?? [],
+                    name: stage.name, reach: stage.reach, target: stage.target, owner: stage.owner,
+                    events: stage.events ?? [],
                     touchpoints: (stage.touchpoints ?? []).enumerated().map { index, touchpoint in
                         JourneyLanguage.Touchpoint(
                             name: touchpoint.name, score: touchpoint.score, channel: touchpoint.channel,
                             isMeasured: touchpoint.measured ?? false, metric: touchpoint.metric,
                             personas: touchpoint.personas ?? [],
-                            engagement: choice(touchpoint.engagement, "engagement level",
-                                               at: "journey.stages[\(stageIndex)].touchpoints[\(index)].engagement",
-                                               as: EngagementLevel.self),
-                            pains: touchpoint.pains ?? [], ideas: touchpoint.ideas ?? [], thoughts: touchpoint.thoughts ?? [],
+                            engagement: choice(
+                                touchpoint.engagement, "engagement level",
+                                at: "journey.stages[\(stageIndex)].touchpoints[\(index)].engagement",
+                                as: EngagementLevel.self),
+                            pains: touchpoint.pains ?? [], ideas: touchpoint.ideas ?? [],
+                            thoughts: touchpoint.thoughts ?? [],
                             location: origin)
                     },
                     location: origin)

@@ -1,4 +1,5 @@
 import JourneyLanguage
+
 /// Turns Mermaid actors into personas: each distinct actor is one persona.
 ///
 /// An actor named like a persona that a `%% journey:persona` comment declares is that persona.

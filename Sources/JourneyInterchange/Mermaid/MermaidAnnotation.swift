@@ -1,4 +1,5 @@
 import JourneyLanguage
+
 /// A `%% journey:KEY VALUE` comment: what a Mermaid diagram cannot show, kept for the importer.
 ///
 /// Mermaid drops every line that starts with `%%` before it parses a diagram, so these
@@ -90,7 +91,8 @@ struct MermaidAnnotation {
 
     /// `%% journey:KEY WORD…`: ids as single words, then free text.
     static func line(_ key: Key, words: [String], text: String? = nil) -> String {
-        let parts = words.map { MermaidText.escape($0, in: .commentWord) }
+        let parts =
+            words.map { MermaidText.escape($0, in: .commentWord) }
             + (text.map { [MermaidText.escape($0, in: .commentText)] } ?? [])
         return "%% \(prefix)\(key.rawValue) " + parts.joined(separator: " ")
     }

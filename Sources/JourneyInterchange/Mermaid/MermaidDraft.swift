@@ -1,4 +1,5 @@
 import JourneyLanguage
+
 /// What `MermaidImporter` read from a diagram, before it becomes a `Journey`: the sections and
 /// tasks as Mermaid has them, with the `%% journey:` comments that belong to each.
 ///

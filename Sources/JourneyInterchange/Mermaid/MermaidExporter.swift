@@ -1,4 +1,5 @@
 import JourneyLanguage
+
 /// Writes a journey as a Mermaid `journey` diagram, which GitHub and other Mermaid renderers draw.
 ///
 /// Stages become sections, touchpoints tasks with their score mapped to Mermaid's 1..5 (see
@@ -21,8 +22,11 @@ public enum MermaidExporter {
             lines.append(header + MermaidAnnotation.line(.persona, words: [persona.id], text: persona.description))
         }
         for channel in journey.channels {
-            lines.append(header + MermaidAnnotation.line(.channel, words: [channel.id, channel.media.rawValue],
-                                                         text: channel.description))
+            lines.append(
+                header
+                    + MermaidAnnotation.line(
+                        .channel, words: [channel.id, channel.media.rawValue],
+                        text: channel.description))
         }
         let allPersonas = journey.personas.map(\.id)
         for stage in journey.stages {
@@ -39,7 +43,8 @@ public enum MermaidExporter {
 
     /// `Name: score: actor, actor`; a touchpoint for everyone lists every persona.
     static func taskLine(_ touchpoint: Touchpoint, scale: ScoreScale, allPersonas: [String]) -> String {
-        var line = MermaidText.escape(touchpoint.name, in: .task) + ": "
+        var line =
+            MermaidText.escape(touchpoint.name, in: .task) + ": "
             + MermaidScoreMapping.writtenScore(touchpoint.score, on: scale)
         let actors = touchpoint.personas.isEmpty ? allPersonas : touchpoint.personas
         if !actors.isEmpty {
@@ -65,7 +70,9 @@ public enum MermaidExporter {
         if let channel = touchpoint.channel { lines.append(MermaidAnnotation.line(.via, words: [channel])) }
         if touchpoint.isMeasured { lines.append(MermaidAnnotation.line(.measured, touchpoint.metric)) }
         if touchpoint.personas.isEmpty, hasPersonas { lines.append(MermaidAnnotation.line(.everyone)) }
-        if let engagement = touchpoint.engagement { lines.append(MermaidAnnotation.line(.engagement, engagement.rawValue)) }
+        if let engagement = touchpoint.engagement {
+            lines.append(MermaidAnnotation.line(.engagement, engagement.rawValue))
+        }
         lines += touchpoint.pains.map { MermaidAnnotation.line(.pain, $0) }
         lines += touchpoint.ideas.map { MermaidAnnotation.line(.idea, $0) }
         lines += touchpoint.thoughts.map { MermaidAnnotation.line(.thought, $0) }

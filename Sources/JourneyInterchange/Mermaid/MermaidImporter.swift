@@ -1,4 +1,5 @@
 import JourneyLanguage
+
 /// Reads a journey from a Mermaid `journey` diagram: sections become stages, tasks
 /// touchpoints, actors personas, and scores map from Mermaid's 1..5 to the journey's scale.
 ///
@@ -17,12 +18,14 @@ public enum MermaidImporter {
         var reader = MermaidReader(file: SourceFile(name: name, text: text))
         reader.read()
         guard reader.sawJourney else {
-            return ParsedJourney(journey: Journey(name: fallbackName(name)), diagnostics: reader.diagnostics.sortedByLocation())
+            return ParsedJourney(
+                journey: Journey(name: fallbackName(name)), diagnostics: reader.diagnostics.sortedByLocation())
         }
         var builder = MermaidJourneyBuilder(draft: reader.draft, fallbackName: fallbackName(name))
         let journey = builder.build()
-        return ParsedJourney(journey: journey, diagnostics: (reader.diagnostics + builder.diagnostics).sortedByLocation(),
-                             incompleteStages: reader.draft.incompleteSections)
+        return ParsedJourney(
+            journey: journey, diagnostics: (reader.diagnostics + builder.diagnostics).sortedByLocation(),
+            incompleteStages: reader.draft.incompleteSections)
     }
 
     /// The file's name without folders and extension, for a diagram without a title.
@@ -79,8 +82,10 @@ struct MermaidReader {
     private mutating func readFrontMatter() -> Position? {
         guard let first = lines.first, isFrontMatterFence(first) else { return Position(line: 0, index: 0) }
         guard let closing = lines.indices.dropFirst().first(where: { isFrontMatterFence(lines[$0]) }) else {
-            diagnostics.append(.mermaidUnterminatedBlock("the front matter '---'", closing: "---",
-                                                         at: SourceRange(line: 1, column: 1, length: 3)))
+            diagnostics.append(
+                .mermaidUnterminatedBlock(
+                    "the front matter '---'", closing: "---",
+                    at: SourceRange(line: 1, column: 1, length: 3)))
             return nil
         }
         for line in lines[1..<closing] {
@@ -114,8 +119,9 @@ struct MermaidReader {
 
         if matches(line, at: start, "%%") {
             if start + 2 < line.count, line[start + 2] == "{" {
-                return skipBlock(opening: Position(line: position.line, index: start), from: start + 3,
-                                 closing: ["}", "%", "%"], what: "the directive '%%{'", length: 3)
+                return skipBlock(
+                    opening: Position(line: position.line, index: start), from: start + 3,
+                    closing: ["}", "%", "%"], what: "the directive '%%{'", length: 3)
             }
             readComment(line, from: start + 2, lineNumber: number)
             return nextLine
@@ -127,8 +133,9 @@ struct MermaidReader {
             let after = firstNonWhitespace(line, from: start + 8)
             if after < line.count, line[after] == ":" { return nextLine }
             if after < line.count, line[after] == "{" {
-                return skipBlock(opening: Position(line: position.line, index: start), from: after + 1,
-                                 closing: ["}"], what: "'accDescr {'", length: 8)
+                return skipBlock(
+                    opening: Position(line: position.line, index: start), from: after + 1,
+                    closing: ["}"], what: "'accDescr {'", length: 8)
             }
         }
         if matchesIgnoringCase(line, at: start, "acctitle") {
@@ -156,8 +163,12 @@ struct MermaidReader {
         }
         let word = String(String.UnicodeScalarView(line[start..<end]))
         guard word == "journey" else {
-            diagnostics.append(.mermaidNotJourney(found: word, at: SourceRange(line: position.line + 1, column: start + 1,
-                                                                               length: end - start)))
+            diagnostics.append(
+                .mermaidNotJourney(
+                    found: word,
+                    at: SourceRange(
+                        line: position.line + 1, column: start + 1,
+                        length: end - start)))
             return nil
         }
         sawJourney = true
@@ -166,8 +177,10 @@ struct MermaidReader {
 
     /// Skips `%%{ … }%%` or `accDescr { … }`, which may span lines, and returns what follows the
     /// closing characters; reports a block never closed, which swallows the rest of the text.
-    private mutating func skipBlock(opening: Position, from index: Int, closing: [Unicode.Scalar],
-                                    what: String, length: Int) -> Position? {
+    private mutating func skipBlock(
+        opening: Position, from index: Int, closing: [Unicode.Scalar],
+        what: String, length: Int
+    ) -> Position? {
         var lineIndex = opening.line
         var searchFrom = index
         while lineIndex < lines.count {
@@ -183,8 +196,10 @@ struct MermaidReader {
             searchFrom = 0
         }
         let closingText = String(String.UnicodeScalarView(closing))
-        report(.mermaidUnterminatedBlock(what, closing: closingText,
-                                         at: SourceRange(line: opening.line + 1, column: opening.index + 1, length: length)))
+        report(
+            .mermaidUnterminatedBlock(
+                what, closing: closingText,
+                at: SourceRange(line: opening.line + 1, column: opening.index + 1, length: length)))
         return nil
     }
 
@@ -192,8 +207,10 @@ struct MermaidReader {
         let text = visibleText(line, from: start + 5, lineNumber: lineNumber, place: "a title")
         target = .header
         guard !text.range.isEmpty else {
-            report(.mermaidMissingText("'title'", needs: "the diagram's title",
-                                       at: SourceRange(line: lineNumber, column: start + 1, length: 5)))
+            report(
+                .mermaidMissingText(
+                    "'title'", needs: "the diagram's title",
+                    at: SourceRange(line: lineNumber, column: start + 1, length: 5)))
             return
         }
         draft.title = (text.decoded, range(text.range, lineNumber))
@@ -202,14 +219,18 @@ struct MermaidReader {
     private mutating func readSection(_ line: [Unicode.Scalar], start: Int, lineNumber: Int) {
         let text = visibleText(line, from: start + 7, lineNumber: lineNumber, place: "a section name")
         if let colon = text.range.first(where: { line[$0] == ":" }) {
-            report(.mermaidInvalidCharacter(":", place: "a section name",
-                                            at: SourceRange(line: lineNumber, column: colon + 1)))
+            report(
+                .mermaidInvalidCharacter(
+                    ":", place: "a section name",
+                    at: SourceRange(line: lineNumber, column: colon + 1)))
         }
         let location = SourceLocation(line: lineNumber, column: start + 1)
         var nameRange = range(text.range, lineNumber)
         if text.range.isEmpty {
-            report(.mermaidMissingText("'section'", needs: "a name",
-                                       at: SourceRange(line: lineNumber, column: start + 1, length: 7)))
+            report(
+                .mermaidMissingText(
+                    "'section'", needs: "a name",
+                    at: SourceRange(line: lineNumber, column: start + 1, length: 7)))
             nameRange = SourceRange(start: location, length: 7)
         }
         draft.sections.append(MermaidDraft.Section(name: text.decoded, location: location, nameRange: nameRange))
@@ -227,8 +248,10 @@ struct MermaidReader {
         }
         let nameRange = trimmed(line, start..<firstColon)
         guard !nameRange.isEmpty else {
-            report(.mermaidMissingText("the task", needs: "a name before its colon",
-                                       at: SourceRange(line: lineNumber, column: firstColon + 1)))
+            report(
+                .mermaidMissingText(
+                    "the task", needs: "a name before its colon",
+                    at: SourceRange(line: lineNumber, column: firstColon + 1)))
             return
         }
         let name = MermaidText.decode(line[nameRange])
@@ -265,11 +288,13 @@ struct MermaidReader {
         }
         if draft.sections.isEmpty {
             let location = SourceLocation(line: lineNumber, column: nameRange.lowerBound + 1)
-            draft.sections.append(MermaidDraft.Section(name: nil, location: location, nameRange: range(nameRange, lineNumber)))
+            draft.sections.append(
+                MermaidDraft.Section(name: nil, location: location, nameRange: range(nameRange, lineNumber)))
         }
-        draft.sections[draft.sections.count - 1].tasks.append(MermaidDraft.Task(
-            name: name, nameRange: range(nameRange, lineNumber), score: score, scoreText: scoreText,
-            scoreRange: range(scoreRange, lineNumber), actors: actors))
+        draft.sections[draft.sections.count - 1].tasks.append(
+            MermaidDraft.Task(
+                name: name, nameRange: range(nameRange, lineNumber), score: score, scoreText: scoreText,
+                scoreRange: range(scoreRange, lineNumber), actors: actors))
         target = .task
     }
 
@@ -336,8 +361,10 @@ struct MermaidReader {
 
     /// The text of a title or section from `index`: up to a `#` comment, trimmed, with its
     /// entities decoded; a `;` in it is reported.
-    private mutating func visibleText(_ line: [Unicode.Scalar], from index: Int, lineNumber: Int,
-                                      place: String) -> (decoded: String, range: Range<Int>) {
+    private mutating func visibleText(
+        _ line: [Unicode.Scalar], from index: Int, lineNumber: Int,
+        place: String
+    ) -> (decoded: String, range: Range<Int>) {
         let end = statementEnd(line, from: index, lineNumber: lineNumber, place: place)
         let text = trimmed(line, min(index, end)..<end)
         return (MermaidText.decode(line[text]), text)
@@ -346,7 +373,8 @@ struct MermaidReader {
     /// Where a statement ends: at a `#` that starts no entity (a comment), or the end of the line.
     ///
     /// Reports the first `;`, which Mermaid's journey grammar cannot parse.
-    private mutating func statementEnd(_ line: [Unicode.Scalar], from index: Int, lineNumber: Int, place: String) -> Int {
+    private mutating func statementEnd(_ line: [Unicode.Scalar], from index: Int, lineNumber: Int, place: String) -> Int
+    {
         var position = index
         var semicolon: Int?
         while position < line.count {
@@ -361,7 +389,8 @@ struct MermaidReader {
             position += 1
         }
         if let semicolon {
-            report(.mermaidInvalidCharacter(";", place: place, at: SourceRange(line: lineNumber, column: semicolon + 1)))
+            report(
+                .mermaidInvalidCharacter(";", place: place, at: SourceRange(line: lineNumber, column: semicolon + 1)))
         }
         return position
     }

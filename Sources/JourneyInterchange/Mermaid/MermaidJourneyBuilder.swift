@@ -1,4 +1,5 @@
 import JourneyLanguage
+
 /// Turns a `MermaidDraft` into a `Journey`: applies the `%% journey:` comments, maps the scores
 /// onto the scale, makes personas of the actors and stage names unique.
 ///
@@ -22,8 +23,9 @@ struct MermaidJourneyBuilder {
     mutating func build() -> Journey {
         readJourneyAnnotations()
         let title = checkedName(in: draft.titleAnnotations) ?? draft.title?.text
-        var journey = Journey(name: title ?? draft.frontMatterTitle ?? fallbackName, scale: scale, state: state,
-                              channels: channels)
+        var journey = Journey(
+            name: title ?? draft.frontMatterTitle ?? fallbackName, scale: scale, state: state,
+            channels: channels)
         var actors = MermaidActors(declared: declaredPersonas)
         var stageNames: [String: SourceLocation] = [:]
         let originalNames = Set(draft.sections.compactMap { Self.declaredName(in: $0.annotations) ?? $0.name })
@@ -31,7 +33,8 @@ struct MermaidJourneyBuilder {
             var stage = makeStage(section, implicitName: title ?? "Journey")
             if let first = stageNames[stage.name] {
                 let renamed = Self.uniqueName(stage.name, taken: Set(stageNames.keys).union(originalNames))
-                diagnostics.append(.mermaidDuplicateSection(stage.name, renamed: renamed, first: first, at: section.nameRange))
+                diagnostics.append(
+                    .mermaidDuplicateSection(stage.name, renamed: renamed, first: first, at: section.nameRange))
                 stage.name = renamed
             }
             stageNames[stage.name] = section.location
@@ -83,26 +86,34 @@ struct MermaidJourneyBuilder {
                 }
                 guard personaIDs.insert(id).inserted else {
                     let first = declaredPersonas.first { $0.id == id }?.location ?? annotation.keyRange.start
-                    diagnostics.append(.mermaidRepeatedAnnotation("\(key) \(id)", first: first, at: annotation.keyRange))
+                    diagnostics.append(
+                        .mermaidRepeatedAnnotation("\(key) \(id)", first: first, at: annotation.keyRange))
                     continue
                 }
-                declaredPersonas.append(Persona(id: id, description: rest.isEmpty ? nil : MermaidText.decode(rest),
-                                                location: annotation.keyRange.start))
+                declaredPersonas.append(
+                    Persona(
+                        id: id, description: rest.isEmpty ? nil : MermaidText.decode(rest),
+                        location: annotation.keyRange.start))
             case .channel:
                 let (id, rest) = annotation.firstWordAndRest
                 let mediaEnd = rest.firstIndex(where: MermaidText.isWhitespace) ?? rest.endIndex
                 let description = rest[mediaEnd...].drop(while: MermaidText.isWhitespace)
                 guard !id.isEmpty, let media = Media(rawValue: MermaidText.decode(rest[..<mediaEnd])) else {
-                    malformed(annotation, expected: "an id, a media (owned, paid, partner or earned) and an optional description")
+                    malformed(
+                        annotation,
+                        expected: "an id, a media (owned, paid, partner or earned) and an optional description")
                     continue
                 }
                 guard channelIDs.insert(id).inserted else {
                     let first = channels.first { $0.id == id }?.location ?? annotation.keyRange.start
-                    diagnostics.append(.mermaidRepeatedAnnotation("\(key) \(id)", first: first, at: annotation.keyRange))
+                    diagnostics.append(
+                        .mermaidRepeatedAnnotation("\(key) \(id)", first: first, at: annotation.keyRange))
                     continue
                 }
-                channels.append(Channel(id: id, media: media, description: description.isEmpty ? nil : MermaidText.decode(description),
-                                        location: annotation.keyRange.start))
+                channels.append(
+                    Channel(
+                        id: id, media: media, description: description.isEmpty ? nil : MermaidText.decode(description),
+                        location: annotation.keyRange.start))
             default:
                 break
             }
@@ -112,8 +123,9 @@ struct MermaidJourneyBuilder {
     /// `-5..5`: two scores joined by `..`, below and above zero.
     static func scale(_ text: String) -> ScoreScale? {
         let bounds = text.split(separator: "..", omittingEmptySubsequences: false).map(String.init)
-        guard bounds.count == 2, let minimum = ArgumentReader.score(bounds[0]), let maximum = ArgumentReader.score(bounds[1]),
-              minimum < 0, maximum > 0
+        guard bounds.count == 2, let minimum = ArgumentReader.score(bounds[0]),
+            let maximum = ArgumentReader.score(bounds[1]),
+            minimum < 0, maximum > 0
         else { return nil }
         return ScoreScale(minimum: minimum, maximum: maximum)
     }
@@ -154,26 +166,30 @@ struct MermaidJourneyBuilder {
                     continue
                 }
                 guard stage.reachRange == nil else {
-                    diagnostics.append(.mermaidRepeatedAnnotation("reach", first: stage.reachRange!.start, at: annotation.keyRange))
+                    diagnostics.append(
+                        .mermaidRepeatedAnnotation("reach", first: stage.reachRange!.start, at: annotation.keyRange))
                     continue
                 }
                 stage.reach = count
                 stage.reachRange = annotation.valueRange
             case .target:
                 let text = annotation.text
-                guard text.hasSuffix("%"), let percent = ArgumentReader.decimal(String(text.dropLast())), percent <= 100 else {
+                guard text.hasSuffix("%"), let percent = ArgumentReader.decimal(String(text.dropLast())), percent <= 100
+                else {
                     malformed(annotation, expected: "a percentage from 0% to 100%")
                     continue
                 }
                 guard stage.targetRange == nil else {
-                    diagnostics.append(.mermaidRepeatedAnnotation("target", first: stage.targetRange!.start, at: annotation.keyRange))
+                    diagnostics.append(
+                        .mermaidRepeatedAnnotation("target", first: stage.targetRange!.start, at: annotation.keyRange))
                     continue
                 }
                 stage.target = percent / 100
                 stage.targetRange = annotation.valueRange
             case .owner:
                 guard let owner = text(of: annotation, expected: "a person or team"),
-                      repeatCheck(annotation, first: &ownerAt) else { continue }
+                    repeatCheck(annotation, first: &ownerAt)
+                else { continue }
                 stage.owner = owner
             case .event:
                 if let event = text(of: annotation, expected: "an event name") {
@@ -190,8 +206,9 @@ struct MermaidJourneyBuilder {
 
     private mutating func makeTouchpoint(_ task: MermaidDraft.Task, actors: inout MermaidActors) -> Touchpoint {
         let name = checkedName(in: task.annotations) ?? task.name
-        var touchpoint = Touchpoint(name: name, score: MermaidScoreMapping.journeyScore(task.score, on: scale),
-                                    location: task.nameRange.start)
+        var touchpoint = Touchpoint(
+            name: name, score: MermaidScoreMapping.journeyScore(task.score, on: scale),
+            location: task.nameRange.start)
         var isForEveryone = false
         var seen: [MermaidAnnotation.Key: SourceLocation] = [:]
         for annotation in task.annotations where annotation.key != .name {
@@ -244,7 +261,9 @@ struct MermaidJourneyBuilder {
     }
 
     /// Takes the exact score of `journey:score` when it still matches the task's Mermaid score.
-    private mutating func applyExactScore(_ annotation: MermaidAnnotation, task: MermaidDraft.Task, to touchpoint: inout Touchpoint) {
+    private mutating func applyExactScore(
+        _ annotation: MermaidAnnotation, task: MermaidDraft.Task, to touchpoint: inout Touchpoint
+    ) {
         let text = annotation.text
         guard let exact = Double(text), exact.isFinite else {
             malformed(annotation, expected: "a score")
@@ -275,7 +294,8 @@ struct MermaidJourneyBuilder {
     /// Whether this is the first such comment; reports it otherwise.
     private mutating func repeatCheck(_ annotation: MermaidAnnotation, first: inout SourceLocation?) -> Bool {
         if let first {
-            diagnostics.append(.mermaidRepeatedAnnotation(annotation.key.rawValue, first: first, at: annotation.keyRange))
+            diagnostics.append(
+                .mermaidRepeatedAnnotation(annotation.key.rawValue, first: first, at: annotation.keyRange))
             return false
         }
         first = annotation.keyRange.start
@@ -283,7 +303,9 @@ struct MermaidJourneyBuilder {
     }
 
     private mutating func malformed(_ annotation: MermaidAnnotation, expected: String) {
-        diagnostics.append(.mermaidMalformedAnnotation(annotation.key.rawValue, expected: expected,
-                                                       example: annotation.key.example, at: annotation.valueRange))
+        diagnostics.append(
+            .mermaidMalformedAnnotation(
+                annotation.key.rawValue, expected: expected,
+                example: annotation.key.example, at: annotation.valueRange))
     }
 }

@@ -1,4 +1,5 @@
 import JourneyLanguage
+
 /// How a journey's scores map to Mermaid's 1..5 and back.
 ///
 /// A journey's scale runs from a negative minimum through neutral 0 to a positive maximum;
@@ -23,7 +24,8 @@ public enum MermaidScoreMapping {
 
     /// The Mermaid score of a journey score on `scale`, unrounded, kept within 1..5.
     public static func mermaidScore(_ score: Double, on scale: ScoreScale) -> Double {
-        let mapped = score >= 0
+        let mapped =
+            score >= 0
             ? neutral + 2 * score / scale.maximum
             : neutral - 2 * score / scale.minimum
         return min(max(mapped, lowest), highest)
@@ -32,7 +34,8 @@ public enum MermaidScoreMapping {
     /// The journey score on `scale` of a Mermaid score, rounded to 6 decimals so that
     /// `3.8` on -5..5 gives `2`, not `1.9999999999999996`.
     public static func journeyScore(_ mermaidScore: Double, on scale: ScoreScale) -> Double {
-        let mapped = mermaidScore >= neutral
+        let mapped =
+            mermaidScore >= neutral
             ? (mermaidScore - neutral) / 2 * scale.maximum
             : (neutral - mermaidScore) / 2 * scale.minimum
         let rounded = (mapped * 1_000_000).rounded() / 1_000_000

@@ -41,7 +41,9 @@ enum MermaidText {
         return String(result)
     }
 
-    private static func mustEscape(_ scalar: Unicode.Scalar, at index: Int, in scalars: [Unicode.Scalar], place: Place) -> Bool {
+    private static func mustEscape(_ scalar: Unicode.Scalar, at index: Int, in scalars: [Unicode.Scalar], place: Place)
+        -> Bool
+    {
         let previous = index > 0 ? scalars[index - 1] : nil
         let next = index + 1 < scalars.count ? scalars[index + 1] : nil
         switch scalar {

@@ -1,15 +1,17 @@
 import JourneyLanguage
+
 // Messages about journeys read from the project's XML format (docs/formats.md, section "XML").
 
 extension Diagnostic {
     /// The document's root element is not `<journey>` in the format's namespace.
     static func xmlNotAJourney(root name: String, namespace: String?, at range: SourceRange) -> Diagnostic {
         let found = namespace.map { "<\(name)> in the namespace '\($0)'" } ?? "<\(name)> in no namespace"
-        return .error("xml-not-a-journey",
-                      "the root element is \(found), not <journey> in the namespace '\(JourneySchema.namespace)'",
-                      at: range,
-                      help: "a journey document starts with <journey xmlns=\"\(JourneySchema.namespace)\" "
-                          + "version=\"\(JourneySchema.version)\" name=\"…\">")
+        return .error(
+            "xml-not-a-journey",
+            "the root element is \(found), not <journey> in the namespace '\(JourneySchema.namespace)'",
+            at: range,
+            help: "a journey document starts with <journey xmlns=\"\(JourneySchema.namespace)\" "
+                + "version=\"\(JourneySchema.version)\" name=\"…\">")
     }
 
     /// A finding of libxml2 against the journey schema, reworded for people: element names
@@ -40,11 +42,13 @@ extension Diagnostic {
         } else if text.contains("'stageName'") {
             diagnostic.help = "each stage needs a name of its own"
         } else if text.contains("[facet 'minLength']") {
-            diagnostic.help = "text is never empty, as in a .journey file: write it, or leave out the optional attribute"
+            diagnostic.help =
+                "text is never empty, as in a .journey file: write it, or leave out the optional attribute"
         } else if text.contains("[facet 'pattern']") {
             diagnostic.help = "write a finite number, such as 2, -1.5 or 0.25"
         } else {
-            diagnostic.help = "the document must follow the journey XML Schema (\(JourneySchema.version1.fileName)); "
+            diagnostic.help =
+                "the document must follow the journey XML Schema (\(JourneySchema.version1.fileName)); "
                 + "see docs/formats.md"
         }
         return diagnostic
@@ -52,28 +56,35 @@ extension Diagnostic {
 
     /// A touchpoint's score outside the journey's `<scale>`.
     static func xmlScoreOutsideScale(_ text: String, scale: ScoreScale, at range: SourceRange) -> Diagnostic {
-        .error("score-outside-scale", "the score \(text) is outside the scale \(scale)", at: range,
-               help: "use a score from \(NumberFormatting.plain(scale.minimum)) to "
-                   + "\(NumberFormatting.plain(scale.maximum)), or widen the <scale> element")
+        .error(
+            "score-outside-scale", "the score \(text) is outside the scale \(scale)", at: range,
+            help: "use a score from \(NumberFormatting.plain(scale.minimum)) to "
+                + "\(NumberFormatting.plain(scale.maximum)), or widen the <scale> element")
     }
 
     /// A touchpoint names a metric without being measured, which a `.journey` file cannot say.
     static func xmlMetricWithoutMeasured(_ metric: String, at range: SourceRange) -> Diagnostic {
-        .error("metric-without-measured", "the touchpoint names the metric '\(metric)' but is not measured", at: range,
-               help: "add measured=\"true\" to the touchpoint, or remove its metric")
+        .error(
+            "metric-without-measured", "the touchpoint names the metric '\(metric)' but is not measured", at: range,
+            help: "add measured=\"true\" to the touchpoint, or remove its metric")
     }
 
     /// A number the schema accepts but a journey cannot hold, such as 1e999.
     static func xmlNumberOutOfRange(_ text: String, attribute: String, at range: SourceRange) -> Diagnostic {
-        .error("number-out-of-range", "the \(attribute) '\(text)' is too large to be a number", at: range,
-               help: "write a finite number, such as 2, -1.5 or 0.25")
+        .error(
+            "number-out-of-range", "the \(attribute) '\(text)' is too large to be a number", at: range,
+            help: "write a finite number, such as 2, -1.5 or 0.25")
     }
 
     /// The document uses an entity declared in its DOCTYPE, which the journey format does not
     /// read: libxml2 cannot validate such a tree against a schema.
     static func xmlEntityReference(at range: SourceRange) -> Diagnostic {
-        .error("xml-entity-reference", "the document uses an entity declared in its DOCTYPE, which journey XML does not support",
-               at: range,
-               help: "write the text itself, or a character reference such as &#233; (&amp; &lt; &gt; &quot; &apos; are fine)")
+        .error(
+            "xml-entity-reference",
+            "the document uses an entity declared in its DOCTYPE, which journey XML does not support",
+            at: range,
+            help:
+                "write the text itself, or a character reference such as &#233; (&amp; &lt; &gt; &quot; &apos; are fine)"
+        )
     }
 }

@@ -1,4 +1,5 @@
 import JourneyXML
+
 /// An XML Schema (XSD) of the project's XML format, compiled into the tool.
 ///
 /// The schemas are the files of `XML/Schemas/`, which SwiftPM compiles into the module as
@@ -19,7 +20,7 @@ public struct JourneySchema: Hashable, Sendable {
     ///
     /// Each file of `XML/Schemas/` must be listed here; a test fails until it is.
     public static let all: [JourneySchema] = [
-        JourneySchema(name: "journey-1", bytes: PackageResources.journey_1_xsd),
+        JourneySchema(name: "journey-1", bytes: PackageResources.journey_1_xsd)
     ].sorted { $0.name < $1.name }
 
     /// A schema from the UTF-8 bytes of its compiled-in file.

@@ -1,5 +1,6 @@
 import JourneyLanguage
 import JourneyXML
+
 /// A document of the project's XML format as read and validated, before it becomes a journey.
 ///
 /// Reading parses the bytes once with libxml2, validates them against the embedded schema
@@ -46,7 +47,8 @@ struct JourneyXMLDocument: Sendable {
         }
         self.root = reading.root
         self.startTags = startTags
-        self.validation = ValidationResult(diagnostics: diagnostics.sortedByLocation(), grammar: reading.validation.grammar)
+        self.validation = ValidationResult(
+            diagnostics: diagnostics.sortedByLocation(), grammar: reading.validation.grammar)
     }
 
     /// `diagnostic`, a finding against the schema, with its caret moved under the attribute
@@ -57,7 +59,9 @@ struct JourneyXMLDocument: Sendable {
     /// …". The start tag is the last one of that name beginning on or before that line.
     static func locate(_ diagnostic: Diagnostic, among tags: [XMLStartTag]) -> Diagnostic {
         guard diagnostic.code == "xml-invalid", let (element, attribute) = names(in: diagnostic.message),
-              let tag = tags.last(where: { $0.localName == element && $0.nameRange.start.line <= diagnostic.location.line })
+            let tag = tags.last(where: {
+                $0.localName == element && $0.nameRange.start.line <= diagnostic.location.line
+            })
         else {
             return diagnostic
         }
@@ -81,8 +85,10 @@ struct JourneyXMLDocument: Sendable {
             return (element, String(attribute))
         }
         // Identity constraints name no attribute: the field of each constraint does.
-        let fields = ["'touchpointChannel'": "channel", "'touchpointPersona'": "ref", "'channelID'": "id",
-                      "'personaID'": "id", "'stageName'": "name"]
+        let fields = [
+            "'touchpointChannel'": "channel", "'touchpointPersona'": "ref", "'channelID'": "id",
+            "'personaID'": "id", "'stageName'": "name",
+        ]
         let field = fields.first { rest.contains($0.key) }?.value
         return (element, field)
     }

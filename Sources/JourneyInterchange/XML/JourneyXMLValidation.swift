@@ -1,4 +1,5 @@
 import JourneyXML
+
 /// Validation of the project's own XML format, and the choice of grammar for `journey validate`.
 extension XMLValidator {
     /// Validates a document of the project's XML format against the embedded schema
@@ -22,10 +23,14 @@ extension XMLValidator {
     /// well-formedness and the DTD of its DOCTYPE, as `validate(_:name:)` does.
     ///
     /// This is what `journey validate` runs on each file.
-    public static func validateRecognizingJourneyXML(_ document: some Collection<UInt8>, name: String) -> ValidationResult {
+    public static func validateRecognizingJourneyXML(_ document: some Collection<UInt8>, name: String)
+        -> ValidationResult
+    {
         let bytes = Array(document)
         if let root = XMLTreeReader.rootElementName(bytes),
-           root.namespace == JourneySchema.namespace || (root.namespace == nil && root.name == JourneySchema.rootElement) {
+            root.namespace == JourneySchema.namespace
+                || (root.namespace == nil && root.name == JourneySchema.rootElement)
+        {
             return validateJourneyXML(bytes, name: name)
         }
         return validate(bytes, name: name)

@@ -1,6 +1,7 @@
-import JourneyLanguage
 import JourneyAnalysis
+import JourneyLanguage
 import JourneyXML
+
 /// Writes a journey and its metrics as a document of the project's XML format
 /// (see docs/formats.md, section "XML", and `XML/Schemas/journey-1.xsd`).
 ///
@@ -23,10 +24,16 @@ public enum XMLJourneyExporter {
     /// The XML document of `journey`, ending with a newline.
     public static func export(_ journey: Journey) -> String {
         var writer = XMLWriter()
-        let root: XMLAttributes = ["xmlns": JourneySchema.namespace, "version": JourneySchema.version, "name": journey.name]
+        let root: XMLAttributes = [
+            "xmlns": JourneySchema.namespace, "version": JourneySchema.version, "name": journey.name,
+        ]
         writer.element(JourneySchema.rootElement, root) { document in
-            document.element("scale", ["min": XMLNumber.format(journey.scale.minimum),
-                                       "max": XMLNumber.format(journey.scale.maximum)])
+            document.element(
+                "scale",
+                [
+                    "min": XMLNumber.format(journey.scale.minimum),
+                    "max": XMLNumber.format(journey.scale.maximum),
+                ])
             document.element("state", text: journey.state.rawValue)
             if !journey.personas.isEmpty {
                 document.element("personas") { personas in
@@ -38,8 +45,9 @@ public enum XMLJourneyExporter {
             if !journey.channels.isEmpty {
                 document.element("channels") { channels in
                     for channel in journey.channels {
-                        channels.element("channel", ["id": channel.id, "media": channel.media.rawValue],
-                                         text: channel.description ?? "")
+                        channels.element(
+                            "channel", ["id": channel.id, "media": channel.media.rawValue],
+                            text: channel.description ?? "")
                     }
                 }
             }
@@ -118,9 +126,13 @@ public enum XMLJourneyExporter {
                 ]
                 element.element("stage", attributes) { stageElement in
                     if let experience = stage.experience {
-                        stageElement.element("experience", ["mean": rounded(experience.mean),
-                                                            "lowest": rounded(experience.lowest),
-                                                            "highest": rounded(experience.highest)])
+                        stageElement.element(
+                            "experience",
+                            [
+                                "mean": rounded(experience.mean),
+                                "lowest": rounded(experience.lowest),
+                                "highest": rounded(experience.highest),
+                            ])
                     }
                     if let wilson = stage.wilson {
                         stageElement.element("wilson", ["low": rounded(wilson.low), "high": rounded(wilson.high)])

@@ -1,5 +1,6 @@
 import JourneyLanguage
 import JourneyXML
+
 /// Reads a journey back from a document of the project's XML format (see `XMLJourneyExporter`).
 ///
 /// The document is validated against the embedded schema first, in the same libxml2 parse
@@ -22,9 +23,10 @@ public enum XMLJourneyImporter {
         }
         var builder = Builder(startTags: document.startTags)
         let journey = builder.journey(from: root)
-        return ParsedJourney(journey: journey,
-                             diagnostics: (document.validation.diagnostics + builder.diagnostics).sortedByLocation(),
-                             incompleteStages: builder.incompleteStages)
+        return ParsedJourney(
+            journey: journey,
+            diagnostics: (document.validation.diagnostics + builder.diagnostics).sortedByLocation(),
+            incompleteStages: builder.incompleteStages)
     }
 
     /// Builds the model from a document that follows the schema.
@@ -64,18 +66,22 @@ public enum XMLJourneyImporter {
                     visit(child)
                     for element in child.children {
                         let tag = visit(element)
-                        journey.personas.append(Persona(id: element.attribute("id") ?? "",
-                                                        description: element.text.isEmpty ? nil : element.text,
-                                                        location: location(of: element, tag: tag)))
+                        journey.personas.append(
+                            Persona(
+                                id: element.attribute("id") ?? "",
+                                description: element.text.isEmpty ? nil : element.text,
+                                location: location(of: element, tag: tag)))
                     }
                 case "channels":
                     visit(child)
                     for element in child.children {
                         let tag = visit(element)
                         let media = element.attribute("media").flatMap { Media(rawValue: XMLWhiteSpace.trimmed($0)) }
-                        journey.channels.append(Channel(id: element.attribute("id") ?? "", media: media ?? .owned,
-                                                        description: element.text.isEmpty ? nil : element.text,
-                                                        location: location(of: element, tag: tag)))
+                        journey.channels.append(
+                            Channel(
+                                id: element.attribute("id") ?? "", media: media ?? .owned,
+                                description: element.text.isEmpty ? nil : element.text,
+                                location: location(of: element, tag: tag)))
                     }
                 case "stages":
                     visit(child)
@@ -93,8 +99,9 @@ public enum XMLJourneyImporter {
         private mutating func stage(from element: XMLTreeElement, index: Int, scale: ScoreScale?) -> Stage {
             let tag = visit(element)
             let errorsBefore = diagnostics.count
-            var stage = Stage(name: element.attribute("name") ?? "", owner: element.attribute("owner"),
-                              location: location(of: element, tag: tag))
+            var stage = Stage(
+                name: element.attribute("name") ?? "", owner: element.attribute("owner"),
+                location: location(of: element, tag: tag))
             if let reach = element.attribute("reach") {
                 stage.reach = Int(XMLWhiteSpace.trimmed(reach))
                 stage.reachRange = range(of: "reach", in: element, tag: tag)
@@ -124,14 +131,20 @@ public enum XMLJourneyImporter {
                 name: element.attribute("name") ?? "",
                 score: number(element, "score", tag: tag) ?? 0,
                 channel: element.attribute("channel"),
-                isMeasured: element.attribute("measured").map { ["true", "1"].contains(XMLWhiteSpace.trimmed($0)) } ?? false,
+                isMeasured: element.attribute("measured").map { ["true", "1"].contains(XMLWhiteSpace.trimmed($0)) }
+                    ?? false,
                 metric: element.attribute("metric"),
-                engagement: element.attribute("engagement").flatMap { EngagementLevel(rawValue: XMLWhiteSpace.trimmed($0)) },
+                engagement: element.attribute("engagement").flatMap {
+                    EngagementLevel(rawValue: XMLWhiteSpace.trimmed($0))
+                },
                 location: location(of: element, tag: tag))
             if let scale, let score = element.attribute("score"), XMLNumber.parse(score) != nil,
-               !scale.contains(touchpoint.score) {
-                diagnostics.append(.xmlScoreOutsideScale(XMLWhiteSpace.trimmed(score), scale: scale,
-                                                         at: range(of: "score", in: element, tag: tag)))
+                !scale.contains(touchpoint.score)
+            {
+                diagnostics.append(
+                    .xmlScoreOutsideScale(
+                        XMLWhiteSpace.trimmed(score), scale: scale,
+                        at: range(of: "score", in: element, tag: tag)))
             }
             if let metric = touchpoint.metric, !touchpoint.isMeasured {
                 diagnostics.append(.xmlMetricWithoutMeasured(metric, at: range(of: "metric", in: element, tag: tag)))
@@ -154,8 +167,10 @@ public enum XMLJourneyImporter {
         private mutating func number(_ element: XMLTreeElement, _ attribute: String, tag: XMLStartTag?) -> Double? {
             guard let text = element.attribute(attribute) else { return nil }
             if let value = XMLNumber.parse(text) { return value }
-            diagnostics.append(.xmlNumberOutOfRange(XMLWhiteSpace.trimmed(text), attribute: attribute,
-                                                    at: range(of: attribute, in: element, tag: tag)))
+            diagnostics.append(
+                .xmlNumberOutOfRange(
+                    XMLWhiteSpace.trimmed(text), attribute: attribute,
+                    at: range(of: attribute, in: element, tag: tag)))
             return nil
         }
 

@@ -51,8 +51,9 @@ enum XMLNumber {
     static func parse(_ text: String) -> Double? {
         let trimmed = XMLWhiteSpace.trimmed(text)
         guard !trimmed.isEmpty,
-              trimmed.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) || "+-.eE".unicodeScalars.contains($0) }),
-              let value = Double(trimmed), value.isFinite else {
+            trimmed.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) || "+-.eE".unicodeScalars.contains($0) }),
+            let value = Double(trimmed), value.isFinite
+        else {
             return nil
         }
         return value

@@ -1,4 +1,5 @@
 import JourneyLanguage
+
 /// Where a start tag and its attributes are written in an XML document's text.
 ///
 /// libxml2 keeps only a line per element; diagnostics about an attribute want its column

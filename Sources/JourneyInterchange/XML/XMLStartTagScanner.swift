@@ -1,4 +1,5 @@
 import JourneyLanguage
+
 /// Finds the start tags of a well-formed XML document in its text, in document order.
 ///
 /// The n-th start tag of a well-formed document is the n-th element of its tree in document
@@ -23,7 +24,8 @@ enum XMLStartTagScanner {
             if scalars.first == "\u{FEFF}" { scalars.removeFirst() }
             var positions: [SourceLocation] = []
             positions.reserveCapacity(scalars.count + 1)
-            var line = 1, column = 1
+            var line = 1
+            var column = 1
             for scalar in scalars {
                 positions.append(SourceLocation(line: line, column: column))
                 if scalar == "\n" {
@@ -76,7 +78,10 @@ enum XMLStartTagScanner {
                     continue
                 }
                 let (attribute, attributeRange) = readName()
-                guard !attribute.isEmpty else { index += 1; continue }
+                guard !attribute.isEmpty else {
+                    index += 1
+                    continue
+                }
                 skipWhiteSpace()
                 guard index < scalars.count, scalars[index] == "=" else { continue }
                 index += 1
@@ -89,9 +94,10 @@ enum XMLStartTagScanner {
                 let start = positions[valueStart]
                 // The value's columns on its first line.
                 let lineEnd = scalars[valueStart..<valueEnd].firstIndex(of: "\n") ?? valueEnd
-                tag.attributes.append(XMLStartTag.Attribute(
-                    name: attribute, nameRange: attributeRange,
-                    valueRange: SourceRange(start: start, length: lineEnd - valueStart)))
+                tag.attributes.append(
+                    XMLStartTag.Attribute(
+                        name: attribute, nameRange: attributeRange,
+                        valueRange: SourceRange(start: start, length: lineEnd - valueStart)))
                 index = min(valueEnd + 1, scalars.count)
             }
             return tag

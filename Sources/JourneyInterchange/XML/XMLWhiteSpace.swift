@@ -7,7 +7,8 @@ enum XMLWhiteSpace {
     static func trimmed(_ text: String) -> String {
         let scalars = text.unicodeScalars
         guard let first = scalars.firstIndex(where: { !isWhiteSpace($0) }),
-              let last = scalars.lastIndex(where: { !isWhiteSpace($0) }) else {
+            let last = scalars.lastIndex(where: { !isWhiteSpace($0) })
+        else {
             return ""
         }
         return String(scalars[first...last])

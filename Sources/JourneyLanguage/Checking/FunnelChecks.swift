@@ -26,10 +26,13 @@ public enum FunnelChecks {
                 diagnostics.append(.reachMissing(stage.name, stagesWithReach: stagesWithReach, at: stageRange))
             }
             if let reach = stage.reach, let reachRange = stage.reachRange,
-               let previous = stages[..<index].last(where: { $0.reach != nil }), let previousReach = previous.reach,
-               reach > previousReach {
-                diagnostics.append(.reachIncreases(stage.name, reach: reach, previous: previous.name,
-                                                   previousReach: previousReach, at: reachRange))
+                let previous = stages[..<index].last(where: { $0.reach != nil }), let previousReach = previous.reach,
+                reach > previousReach
+            {
+                diagnostics.append(
+                    .reachIncreases(
+                        stage.name, reach: reach, previous: previous.name,
+                        previousReach: previousReach, at: reachRange))
             }
             if isLast, stage.target != nil, let targetRange = stage.targetRange {
                 diagnostics.append(.targetOnLastStage(stage.name, at: targetRange))

@@ -38,11 +38,15 @@ public struct Diagnostic: Hashable, Sendable {
     /// The first column of the problem.
     public var location: SourceLocation { range.start }
 
-    package static func error(_ code: String, _ message: String, at range: SourceRange, help: String? = nil) -> Diagnostic {
+    package static func error(_ code: String, _ message: String, at range: SourceRange, help: String? = nil)
+        -> Diagnostic
+    {
         Diagnostic(code: code, severity: .error, message: message, range: range, help: help)
     }
 
-    package static func warning(_ code: String, _ message: String, at range: SourceRange, help: String? = nil) -> Diagnostic {
+    package static func warning(_ code: String, _ message: String, at range: SourceRange, help: String? = nil)
+        -> Diagnostic
+    {
         Diagnostic(code: code, severity: .warning, message: message, range: range, help: help)
     }
 }

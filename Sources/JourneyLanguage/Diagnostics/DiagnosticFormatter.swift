@@ -32,7 +32,8 @@ public struct DiagnosticFormatter: Sendable {
         let location = diagnostic.location
         let severity = diagnostic.severity.rawValue
         let severityColor = diagnostic.severity == .error ? ANSI.red : ANSI.yellow
-        var text = paint("\(fileName):\(location.line):\(location.column):", ANSI.bold) + " "
+        var text =
+            paint("\(fileName):\(location.line):\(location.column):", ANSI.bold) + " "
             + paint("\(severity):", severityColor + ANSI.bold) + " "
             + paint(diagnostic.message, ANSI.bold) + "\n"
 
@@ -91,8 +92,8 @@ public struct DiagnosticFormatter: Sendable {
         if properties.isEmojiPresentation { return 2 }
         switch scalar.value {
         case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
-             0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
-             0xFFE0...0xFFE6, 0x20000...0x3FFFD:
+            0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+            0xFFE0...0xFFE6, 0x20000...0x3FFFD:
             return 2
         default:
             return 1

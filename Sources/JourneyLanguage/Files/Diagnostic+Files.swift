@@ -3,17 +3,19 @@
 extension Diagnostic {
     /// A file that could not be read; it is placed at 1:1 so that JSON consumers see it with the others.
     public static func cannotRead(_ error: FileError) -> Diagnostic {
-        .error("cannot-read-file", error.description, at: SourceRange(line: 1, column: 1),
-               help: "check the path and that the file is readable")
+        .error(
+            "cannot-read-file", error.description, at: SourceRange(line: 1, column: 1),
+            help: "check the path and that the file is readable")
     }
 
     /// The funnel events of a large event log could not be written to, or read back from, a
     /// temporary file in the folder `error.path`; placed at 1:1 like `cannotRead`.
     public static func cannotSpill(_ error: FileError) -> Diagnostic {
-        .error("cannot-spill-events",
-               "cannot keep the funnel events in a temporary file in '\(error.path)': \(error.reason)",
-               at: SourceRange(line: 1, column: 1),
-               help: "free some space there, set TMPDIR to a folder with room, or raise --event-memory "
-                   + "so that the events stay in memory")
+        .error(
+            "cannot-spill-events",
+            "cannot keep the funnel events in a temporary file in '\(error.path)': \(error.reason)",
+            at: SourceRange(line: 1, column: 1),
+            help: "free some space there, set TMPDIR to a folder with room, or raise --event-memory "
+                + "so that the events stay in memory")
     }
 }

@@ -55,7 +55,9 @@ public enum FileSystem {
 
     /// Writes `bytes` to a new temporary file in the folder of `path`, flushed to the disk
     /// and readable by all, and returns its path.
-    private static func writeTemporary(_ bytes: some Collection<UInt8>, besides path: String) throws(FileError) -> String {
+    private static func writeTemporary(_ bytes: some Collection<UInt8>, besides path: String) throws(FileError)
+        -> String
+    {
         // A short name of its own, so that a destination name near the system's limit still fits.
         let folder = path.lastIndex(of: "/").map { String(path[...$0]) } ?? ""
         let data = Data(bytes)

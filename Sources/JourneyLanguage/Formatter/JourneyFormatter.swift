@@ -19,8 +19,9 @@ public enum JourneyFormatter {
         if !journey.personas.isEmpty {
             lines.append("")
             for persona in journey.personas {
-                lines.append((["persona", name(persona.id)] + persona.description.map { [quoted($0)] }.orEmpty)
-                    .joined(separator: " "))
+                lines.append(
+                    (["persona", name(persona.id)] + persona.description.map { [quoted($0)] }.orEmpty)
+                        .joined(separator: " "))
             }
         }
         if !journey.channels.isEmpty {
@@ -95,12 +96,12 @@ public enum JourneyFormatter {
     }
 }
 
-private extension Optional where Wrapped == [String] {
-    var orEmpty: [String] { self ?? [] }
+extension Optional where Wrapped == [String] {
+    fileprivate var orEmpty: [String] { self ?? [] }
 }
 
-private extension String {
-    func padding(to width: Int) -> String {
+extension String {
+    fileprivate func padding(to width: Int) -> String {
         self + String(repeating: " ", count: max(0, width - count))
     }
 }

@@ -17,15 +17,17 @@ public enum ReachRewriter {
             start = next
         }
         if start < text.endIndex { lines.append(text[start...]) }
-        let lineEnding = lines.first.map { $0.unicodeScalars.suffix(2).elementsEqual("\r\n".unicodeScalars) } == true ? "\r\n" : "\n"
+        let lineEnding =
+            lines.first.map { $0.unicodeScalars.suffix(2).elementsEqual("\r\n".unicodeScalars) } == true ? "\r\n" : "\n"
 
-        var replacements: [Int: String] = [:]    // line index → new line
-        var insertions: [Int: [String]] = [:]    // after line index → new lines
+        var replacements: [Int: String] = [:]  // line index → new line
+        var insertions: [Int: [String]] = [:]  // after line index → new lines
         for (stage, reach) in zip(journey.stages, reaches) {
             if let range = stage.reachRange, lines.indices.contains(range.start.line - 1) {
                 let line = lines[range.start.line - 1]
                 let scalars = Array(line.unicodeScalars)
-                let from = range.start.column - 1, to = from + range.length
+                let from = range.start.column - 1
+                let to = from + range.length
                 guard to <= scalars.count else { continue }
                 var rewritten = String.UnicodeScalarView()
                 rewritten.append(contentsOf: scalars[..<from])

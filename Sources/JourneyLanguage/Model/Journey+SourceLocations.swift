@@ -5,14 +5,26 @@ extension Journey {
     public func withoutSourceLocations() -> Journey {
         let origin = SourceLocation(line: 1, column: 1)
         var copy = self
-        copy.personas = personas.map { var persona = $0; persona.location = origin; return persona }
-        copy.channels = channels.map { var channel = $0; channel.location = origin; return channel }
+        copy.personas = personas.map {
+            var persona = $0
+            persona.location = origin
+            return persona
+        }
+        copy.channels = channels.map {
+            var channel = $0
+            channel.location = origin
+            return channel
+        }
         copy.stages = stages.map { stage in
             var stage = stage
             stage.location = origin
             stage.reachRange = nil
             stage.targetRange = nil
-            stage.touchpoints = stage.touchpoints.map { var touchpoint = $0; touchpoint.location = origin; return touchpoint }
+            stage.touchpoints = stage.touchpoints.map {
+                var touchpoint = $0
+                touchpoint.location = origin
+                return touchpoint
+            }
             return stage
         }
         return copy

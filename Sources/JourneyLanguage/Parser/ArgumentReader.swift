@@ -61,8 +61,10 @@ package struct ArgumentReader {
         case .word:
             if let offending = ArgumentReader.firstNonBareScalar(in: token.text) {
                 let column = token.range.start.column + offending.offset
-                report(.invalidBareWord(token.text, offending: offending.scalar,
-                                        at: SourceRange(line: token.range.start.line, column: column)))
+                report(
+                    .invalidBareWord(
+                        token.text, offending: offending.scalar,
+                        at: SourceRange(line: token.range.start.line, column: column)))
             }
         }
         return token
@@ -83,7 +85,10 @@ package struct ArgumentReader {
                 text += next.text
                 _ = self.next()
             }
-            report(.invalidCount(text, at: SourceRange(start: token.range.start, length: lastRange.endColumn - token.range.start.column)))
+            report(
+                .invalidCount(
+                    text,
+                    at: SourceRange(start: token.range.start, length: lastRange.endColumn - token.range.start.column)))
             return nil
         }
         guard token.kind == .word, ArgumentReader.isDigitGroups(token.text) else {
@@ -104,7 +109,9 @@ package struct ArgumentReader {
             report(.decimalComma(decimal.text, at: decimal.range))
             return nil
         }
-        guard token.kind == .word, token.text.hasSuffix("%"), let value = ArgumentReader.decimal(String(token.text.dropLast())) else {
+        guard token.kind == .word, token.text.hasSuffix("%"),
+            let value = ArgumentReader.decimal(String(token.text.dropLast()))
+        else {
             report(.invalidPercent(token.shown, at: token.range))
             return nil
         }
@@ -123,14 +130,17 @@ package struct ArgumentReader {
         guard let token = next() else {
             let list = choices.joined(separator: ", ")
             let article = "aeiou".contains(kind.first ?? "x") ? "an" : "a"
-            report(.missingArgument("\(article) \(kind) (\(list))", of: statement, at: lastRange.after, example: example))
+            report(
+                .missingArgument("\(article) \(kind) (\(list))", of: statement, at: lastRange.after, example: example))
             return nil
         }
         if token.kind == .word, let choice = Choice(rawValue: token.text) {
             return choice
         }
-        report(.unknownChoice(token.text, kind: kind, choices: choices,
-                              suggestion: Suggestion.closest(to: token.text, among: choices), at: token.range))
+        report(
+            .unknownChoice(
+                token.text, kind: kind, choices: choices,
+                suggestion: Suggestion.closest(to: token.text, among: choices), at: token.range))
         return nil
     }
 
@@ -140,15 +150,19 @@ package struct ArgumentReader {
     /// consuming it.
     mutating func readDecimalComma(after token: Token) -> (text: String, range: SourceRange)? {
         guard token.kind == .word, token.text.last?.isASCIIDigit == true, peek?.kind == .comma,
-              remaining.count >= 2, remaining.dropFirst().first?.kind == .word,
-              remaining.dropFirst().first?.text.first?.isASCIIDigit == true
+            remaining.count >= 2, remaining.dropFirst().first?.kind == .word,
+            remaining.dropFirst().first?.text.first?.isASCIIDigit == true
         else { return nil }
-        let comma = next()!, decimals = next()!
-        guard comma.range.start.column == token.range.endColumn, decimals.range.start.column == comma.range.endColumn else {
+        let comma = next()!
+        let decimals = next()!
+        guard comma.range.start.column == token.range.endColumn, decimals.range.start.column == comma.range.endColumn
+        else {
             return nil
         }
-        return (token.text + "," + decimals.text,
-                SourceRange(start: token.range.start, length: decimals.range.endColumn - token.range.start.column))
+        return (
+            token.text + "," + decimals.text,
+            SourceRange(start: token.range.start, length: decimals.range.endColumn - token.range.start.column)
+        )
     }
 
     /// Reads the token that should hold a number, reporting a missing one.

@@ -2,28 +2,33 @@
 
 extension Diagnostic {
     static func duplicateStage(_ name: String, at range: SourceRange, first: SourceLocation) -> Diagnostic {
-        .error("duplicate-stage", "stage '\(name)' is declared twice", at: range,
-               help: "the first is at line \(first.line); give each stage its own name")
+        .error(
+            "duplicate-stage", "stage '\(name)' is declared twice", at: range,
+            help: "the first is at line \(first.line); give each stage its own name")
     }
 
     static func duplicatePersona(_ id: String, at range: SourceRange, first: SourceLocation) -> Diagnostic {
-        .error("duplicate-persona", "persona '\(id)' is declared twice", at: range,
-               help: "the first is at line \(first.line); give each persona its own id")
+        .error(
+            "duplicate-persona", "persona '\(id)' is declared twice", at: range,
+            help: "the first is at line \(first.line); give each persona its own id")
     }
 
     static func duplicateChannel(_ id: String, at range: SourceRange, first: SourceLocation) -> Diagnostic {
-        .error("duplicate-channel", "channel '\(id)' is declared twice", at: range,
-               help: "the first is at line \(first.line); give each channel its own id")
+        .error(
+            "duplicate-channel", "channel '\(id)' is declared twice", at: range,
+            help: "the first is at line \(first.line); give each channel its own id")
     }
 
     static func undeclaredChannel(_ id: String, suggestion: String?, at range: SourceRange) -> Diagnostic {
-        let help = suggestion.map { "did you mean '\($0)'?" }
+        let help =
+            suggestion.map { "did you mean '\($0)'?" }
             ?? "declare it with: channel \(id) owned|paid|partner|earned \"What it is\""
         return .error("undeclared-channel", "channel '\(id)' is not declared", at: range, help: help)
     }
 
     static func undeclaredPersona(_ id: String, suggestion: String?, at range: SourceRange) -> Diagnostic {
-        let help = suggestion.map { "did you mean '\($0)'?" }
+        let help =
+            suggestion.map { "did you mean '\($0)'?" }
             ?? "declare it with: persona \(id) \"Who they are\""
         return .error("undeclared-persona", "persona '\(id)' is not declared", at: range, help: help)
     }

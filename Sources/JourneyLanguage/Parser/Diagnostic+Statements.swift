@@ -15,48 +15,59 @@ extension Diagnostic {
 
     static func expectedKeyword(found token: Token) -> Diagnostic {
         let found = token.kind == .string ? "a quoted string" : "','"
-        return .error("expected-keyword", "a statement must start with a keyword, found \(found)", at: token.range,
-                      help: "start the line with a keyword such as 'touchpoint' or 'pain'")
+        return .error(
+            "expected-keyword", "a statement must start with a keyword, found \(found)", at: token.range,
+            help: "start the line with a keyword such as 'touchpoint' or 'pain'")
     }
 
     static func missingJourney(at range: SourceRange) -> Diagnostic {
-        .error("missing-journey", "the file has no 'journey' statement", at: range,
-               help: #"start the file with the journey's title, for example: journey "First order""#)
+        .error(
+            "missing-journey", "the file has no 'journey' statement", at: range,
+            help: #"start the file with the journey's title, for example: journey "First order""#)
     }
 
     static func repeatedJourney(at range: SourceRange, first: SourceLocation) -> Diagnostic {
-        .error("repeated-journey", "a file describes one journey, but 'journey' appears again", at: range,
-               help: "the journey is named at line \(first.line); put another journey in a file of its own")
+        .error(
+            "repeated-journey", "a file describes one journey, but 'journey' appears again", at: range,
+            help: "the journey is named at line \(first.line); put another journey in a file of its own")
     }
 
     static func journeyNotFirst(at range: SourceRange) -> Diagnostic {
-        .error("statement-out-of-place", "'journey' must be the first statement", at: range,
-               help: "move it to the top of the file, above every other statement")
+        .error(
+            "statement-out-of-place", "'journey' must be the first statement", at: range,
+            help: "move it to the top of the file, above every other statement")
     }
 
     static func settingAfterFirstStage(_ keyword: Keyword, at range: SourceRange) -> Diagnostic {
-        .error("statement-out-of-place", "'\(keyword.rawValue)' must come before the first stage", at: range,
-               help: "move it up, next to the 'journey' statement")
+        .error(
+            "statement-out-of-place", "'\(keyword.rawValue)' must come before the first stage", at: range,
+            help: "move it up, next to the 'journey' statement")
     }
 
     static func beforeFirstStage(_ keyword: Keyword, at range: SourceRange) -> Diagnostic {
-        .error("statement-out-of-place", "'\(keyword.rawValue)' before any stage", at: range,
-               help: "put it below the 'stage' it belongs to, such as: stage Awareness")
+        .error(
+            "statement-out-of-place", "'\(keyword.rawValue)' before any stage", at: range,
+            help: "put it below the 'stage' it belongs to, such as: stage Awareness")
     }
 
     static func noteBeforeTouchpoint(_ keyword: Keyword, at range: SourceRange) -> Diagnostic {
-        .error("statement-out-of-place", "'\(keyword.rawValue)' before any touchpoint of its stage", at: range,
-               help: "a '\(keyword.rawValue)' describes the touchpoint above it: move it below a 'touchpoint' line")
+        .error(
+            "statement-out-of-place", "'\(keyword.rawValue)' before any touchpoint of its stage", at: range,
+            help: "a '\(keyword.rawValue)' describes the touchpoint above it: move it below a 'touchpoint' line")
     }
 
     static func repeatedSetting(_ keyword: Keyword, at range: SourceRange, first: SourceLocation) -> Diagnostic {
-        .error("repeated-statement", "'\(keyword.rawValue)' is given twice", at: range,
-               help: "it was first given at line \(first.line); keep one")
+        .error(
+            "repeated-statement", "'\(keyword.rawValue)' is given twice", at: range,
+            help: "it was first given at line \(first.line); keep one")
     }
 
-    static func repeatedStageSetting(_ keyword: Keyword, stage: String, at range: SourceRange, first: SourceLocation) -> Diagnostic {
-        .error("repeated-statement", "stage '\(stage)' has '\(keyword.rawValue)' twice", at: range,
-               help: "it was first given at line \(first.line); keep one")
+    static func repeatedStageSetting(_ keyword: Keyword, stage: String, at range: SourceRange, first: SourceLocation)
+        -> Diagnostic
+    {
+        .error(
+            "repeated-statement", "stage '\(stage)' has '\(keyword.rawValue)' twice", at: range,
+            help: "it was first given at line \(first.line); keep one")
     }
 
     static func unknownTouchpointOption(_ token: Token, suggestion: String?) -> Diagnostic {
@@ -72,7 +83,8 @@ extension Diagnostic {
     }
 
     static func repeatedOption(_ option: TouchpointOption, at range: SourceRange, firstColumn: Int) -> Diagnostic {
-        .error("repeated-option", "'\(option.rawValue)' is given twice on one touchpoint", at: range,
-               help: "it was first given at column \(firstColumn); keep one")
+        .error(
+            "repeated-option", "'\(option.rawValue)' is given twice on one touchpoint", at: range,
+            help: "it was first given at column \(firstColumn); keep one")
     }
 }

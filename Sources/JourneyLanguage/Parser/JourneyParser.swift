@@ -28,8 +28,9 @@ public struct JourneyParser {
             }
         }
         parser.finish()
-        return ParsedJourney(journey: parser.journey, diagnostics: parser.diagnostics.sortedByLocation(),
-                             incompleteStages: parser.incompleteStages)
+        return ParsedJourney(
+            journey: parser.journey, diagnostics: parser.diagnostics.sortedByLocation(),
+            incompleteStages: parser.incompleteStages)
     }
 
     /// A name used in the file that must match a declaration.
@@ -113,15 +114,19 @@ public struct JourneyParser {
 
     private mutating func parseScale(_ arguments: inout ArgumentReader, at range: SourceRange) {
         guard let token = arguments.next() else {
-            arguments.report(.missingArgument("the lowest and highest score", of: "scale",
-                                              at: arguments.lastRange.after, example: "scale -5..5"))
+            arguments.report(
+                .missingArgument(
+                    "the lowest and highest score", of: "scale",
+                    at: arguments.lastRange.after, example: "scale -5..5"))
             return
         }
         arguments.expectEnd()
-        let bounds = token.kind == .word ? token.text.split(separator: "..", omittingEmptySubsequences: false).map(String.init) : []
+        let bounds =
+            token.kind == .word
+            ? token.text.split(separator: "..", omittingEmptySubsequences: false).map(String.init) : []
         guard bounds.count == 2,
-              let minimum = ArgumentReader.score(bounds[0]),
-              let maximum = ArgumentReader.score(bounds[1])
+            let minimum = ArgumentReader.score(bounds[0]),
+            let maximum = ArgumentReader.score(bounds[1])
         else {
             diagnostics.append(.invalidScale(token.shown, at: token.range))
             scaleWasRejected = true
@@ -188,8 +193,10 @@ public struct JourneyParser {
         }
         channelLocations[id.text] = id.range.start
         // A channel whose media is wrong is still declared, so its uses are not reported too.
-        journey.channels.append(Channel(id: id.text, media: media ?? .earned, description: description,
-                                        location: id.range.start))
+        journey.channels.append(
+            Channel(
+                id: id.text, media: media ?? .earned, description: description,
+                location: id.range.start))
     }
 
     // MARK: - Stages
@@ -212,7 +219,9 @@ public struct JourneyParser {
         journey.stages.append(Stage(name: stageName, location: range.start))
     }
 
-    private mutating func parseStageSetting(_ keyword: Keyword, _ arguments: inout ArgumentReader, at range: SourceRange) {
+    private mutating func parseStageSetting(
+        _ keyword: Keyword, _ arguments: inout ArgumentReader, at range: SourceRange
+    ) {
         let stageIndex = journey.stages.indices.last
         if stageIndex == nil {
             diagnostics.append(.beforeFirstStage(keyword, at: range))
@@ -278,7 +287,8 @@ public struct JourneyParser {
 
     private mutating func readScore(_ arguments: inout ArgumentReader, after name: Token, example: String) -> Double? {
         guard let token = arguments.next() else {
-            arguments.report(.missingArgument("a score", of: "touchpoint", at: arguments.lastRange.after, example: example))
+            arguments.report(
+                .missingArgument("a score", of: "touchpoint", at: arguments.lastRange.after, example: example))
             return nil
         }
         if let decimal = arguments.readDecimalComma(after: token) {
@@ -287,8 +297,11 @@ public struct JourneyParser {
         }
         guard token.kind == .word, let score = ArgumentReader.score(token.text) else {
             // `touchpoint Browses the collection +3`: the name was probably meant to be quoted.
-            let likelyName = name.kind == .word && token.kind == .word
-                ? wordsBeforeNextScore(arguments.remaining).map { ([name.text, token.text] + $0).joined(separator: " ") }
+            let likelyName =
+                name.kind == .word && token.kind == .word
+                ? wordsBeforeNextScore(arguments.remaining).map {
+                    ([name.text, token.text] + $0).joined(separator: " ")
+                }
                 : nil
             arguments.report(.invalidScore(token.shown, at: token.range, likelyName: likelyName))
             return nil
@@ -344,8 +357,11 @@ public struct JourneyParser {
                     references.append(Reference(kind: .persona, id: persona.text, range: persona.range))
                 } while arguments.peek?.kind == .comma && arguments.next() != nil
             case .engagement:
-                guard let level = arguments.readChoice("engagement level", example: "engagement relationship",
-                                                       as: EngagementLevel.self) else { return }
+                guard
+                    let level = arguments.readChoice(
+                        "engagement level", example: "engagement relationship",
+                        as: EngagementLevel.self)
+                else { return }
                 touchpoint.engagement = level
             }
         }

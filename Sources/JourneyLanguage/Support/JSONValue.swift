@@ -52,7 +52,10 @@ public indirect enum JSONValue: Hashable, Sendable, ExpressibleByStringLiteral, 
             }
         case .string(let value): JSONValue.writeString(value, to: &output)
         case .array(let elements):
-            guard !elements.isEmpty else { output += "[]"; return }
+            guard !elements.isEmpty else {
+                output += "[]"
+                return
+            }
             let inner = indent + "  "
             output += "[\n"
             for (offset, element) in elements.enumerated() {
@@ -62,7 +65,10 @@ public indirect enum JSONValue: Hashable, Sendable, ExpressibleByStringLiteral, 
             }
             output += indent + "]"
         case .object(let members):
-            guard !members.isEmpty else { output += "{}"; return }
+            guard !members.isEmpty else {
+                output += "{}"
+                return
+            }
             let inner = indent + "  "
             output += "{\n"
             for (offset, (key, value)) in members.enumerated() {

@@ -79,8 +79,9 @@ public enum Lexer {
                         let escaped = bytes[index]
                         if escaped != UInt8(ascii: "\"") && escaped != UInt8(ascii: "\\") {
                             let scalar = string(bytes, index..<min(index + 4, bytes.count)).unicodeScalars.first ?? "?"
-                            diagnostics.append(.unknownEscape(
-                                scalar, at: SourceRange(line: lineNumber, column: escapeColumn, length: 2)))
+                            diagnostics.append(
+                                .unknownEscape(
+                                    scalar, at: SourceRange(line: lineNumber, column: escapeColumn, length: 2)))
                             content.append(next)
                             contentStart = index
                         } else {
@@ -96,21 +97,26 @@ public enum Lexer {
                     append(bytes, contentStart..<index, to: &content)
                     diagnostics.append(.unterminatedString(at: SourceRange(line: lineNumber, column: startColumn)))
                 }
-                tokens.append(Token(kind: .string, text: String(decoding: content, as: UTF8.self),
-                                    range: range(from: startColumn)))
+                tokens.append(
+                    Token(
+                        kind: .string, text: String(decoding: content, as: UTF8.self),
+                        range: range(from: startColumn)))
                 continue
             }
             let wordStart = index
             while index < bytes.count {
                 let next = bytes[index]
                 if next == UInt8(ascii: "\"") || next == UInt8(ascii: "#") || next == UInt8(ascii: ",")
-                    || whitespaceWidth(bytes, at: index) != nil {
+                    || whitespaceWidth(bytes, at: index) != nil
+                {
                     break
                 }
                 advance()
             }
-            tokens.append(Token(kind: .word, text: string(bytes, wordStart..<index),
-                                range: range(from: startColumn)))
+            tokens.append(
+                Token(
+                    kind: .word, text: string(bytes, wordStart..<index),
+                    range: range(from: startColumn)))
         }
         return Line(tokens: tokens, diagnostics: diagnostics)
     }

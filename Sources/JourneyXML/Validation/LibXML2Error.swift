@@ -32,9 +32,11 @@ struct LibXML2Error: Hashable, Sendable {
     /// The line of the node the finding is about, when libxml2 gave an element node; else 0.
     var nodeLine: Int
 
-    init(domain: Int32, code: Int32, level: Level, message: String, file: String? = nil,
-         line: Int = 0, column: Int = 0, firstParameter: String? = nil,
-         secondParameter: String? = nil, nodeLine: Int = 0) {
+    init(
+        domain: Int32, code: Int32, level: Level, message: String, file: String? = nil,
+        line: Int = 0, column: Int = 0, firstParameter: String? = nil,
+        secondParameter: String? = nil, nodeLine: Int = 0
+    ) {
         self.domain = domain
         self.code = code
         self.level = level
@@ -49,14 +51,16 @@ struct LibXML2Error: Hashable, Sendable {
 
     /// Copies what matters out of libxml2's error, which is only valid during the callback.
     init(_ error: xmlError) {
-        let level: Level = switch error.level {
-        case XML_ERR_FATAL: .fatal
-        case XML_ERR_WARNING: .warning
-        default: .error
-        }
+        let level: Level =
+            switch error.level {
+            case XML_ERR_FATAL: .fatal
+            case XML_ERR_WARNING: .warning
+            default: .error
+            }
         var nodeLine = 0
         if let node = error.node?.assumingMemoryBound(to: xmlNode.self),
-           node.pointee.type == XML_ELEMENT_NODE {
+            node.pointee.type == XML_ELEMENT_NODE
+        {
             nodeLine = Int(xmlGetLineNo(node))
         }
         self.init(

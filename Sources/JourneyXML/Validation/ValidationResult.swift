@@ -1,4 +1,5 @@
 import JourneyLanguage
+
 /// What validating one XML or SVG document found, and what it was validated against.
 public struct ValidationResult: Hashable, Sendable {
     /// What the document was checked against beyond well-formedness.

@@ -45,8 +45,11 @@ enum XMLFindings {
     }
 
     /// The diagnostics for `errors` found in the document whose bytes are `text`.
-    static func diagnostics(for errors: [LibXML2Error], documentName: String, text: [UInt8], grammar: String) -> [Diagnostic] {
-        diagnostics(for: errors, documentName: documentName, source: SourceFile(name: documentName, bytes: text),
-                    grammar: grammar)
+    static func diagnostics(for errors: [LibXML2Error], documentName: String, text: [UInt8], grammar: String)
+        -> [Diagnostic]
+    {
+        diagnostics(
+            for: errors, documentName: documentName, source: SourceFile(name: documentName, bytes: text),
+            grammar: grammar)
     }
 }

@@ -1,4 +1,5 @@
 import JourneyLanguage
+
 /// Finds the attribute or tag a libxml2 finding is about, so that the caret goes under it.
 ///
 /// libxml2 reports where its parser stood: a validity error about an attribute comes at the
@@ -21,11 +22,14 @@ struct XMLMarkupLocator {
         guard error.isValidityFinding else { return fallback }
 
         let names = [error.firstParameter, error.secondParameter].compactMap { $0 }.filter(XMLMarkupLocator.isName)
-        let firstLine = error.nodeLine > 0 && error.nodeLine <= line
+        let firstLine =
+            error.nodeLine > 0 && error.nodeLine <= line
             ? max(error.nodeLine, line - XMLMarkupLocator.maximumLookBack)
             : line
         for name in names {
-            if let range = lastOccurrence(before: line, column, downTo: firstLine, matching: { attribute(name, in: $0) }) {
+            if let range = lastOccurrence(
+                before: line, column, downTo: firstLine, matching: { attribute(name, in: $0) })
+            {
                 return range
             }
         }
@@ -53,7 +57,8 @@ struct XMLMarkupLocator {
     func startTag(_ name: String, onLine line: Int) -> SourceRange? {
         guard line > 0 else { return nil }
         let marker = Array("<\(name)".unicodeScalars)
-        guard let offset = XMLMarkupLocator.occurrences(of: marker, in: Array(source.line(line).unicodeScalars)).first else {
+        guard let offset = XMLMarkupLocator.occurrences(of: marker, in: Array(source.line(line).unicodeScalars)).first
+        else {
             return SourceRange(line: line, column: 1)
         }
         return SourceRange(line: line, column: offset + 1, length: marker.count)
@@ -117,9 +122,10 @@ struct XMLMarkupLocator {
 
     /// Whether `text` could be an XML name: only names are looked for, never values or content models.
     private static func isName(_ text: String) -> Bool {
-        !text.isEmpty && text.unicodeScalars.allSatisfy { scalar in
-            scalar.properties.isAlphabetic || scalar.properties.numericType != nil
-                || scalar == ":" || scalar == "_" || scalar == "-" || scalar == "."
-        }
+        !text.isEmpty
+            && text.unicodeScalars.allSatisfy { scalar in
+                scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+                    || scalar == ":" || scalar == "_" || scalar == "-" || scalar == "."
+            }
     }
 }

@@ -51,9 +51,12 @@ struct XMLParseOutcome: Sendable {
                 isWellFormed: false, followedDTD: false, documentType: nil, loadedExternalDTD: false,
                 rootElement: nil, rootElementLine: 0, schemaVerdict: nil, errors: [])
             guard bytes.count <= Int(Int32.max), let context = xmlNewParserCtxt() else {
-                outcome.errors = [LibXML2Error(
-                    domain: Int32(bitPattern: XML_FROM_MEMORY.rawValue), code: Int32(bitPattern: XML_ERR_NO_MEMORY.rawValue),
-                    level: .fatal, message: "libxml2 could not take a document of \(bytes.count) bytes")]
+                outcome.errors = [
+                    LibXML2Error(
+                        domain: Int32(bitPattern: XML_FROM_MEMORY.rawValue),
+                        code: Int32(bitPattern: XML_ERR_NO_MEMORY.rawValue),
+                        level: .fatal, message: "libxml2 could not take a document of \(bytes.count) bytes")
+                ]
                 return outcome
             }
             defer { xmlFreeParserCtxt(context) }
@@ -90,14 +93,17 @@ struct XMLParseOutcome: Sendable {
     ///
     /// Call only inside `LibXML2.withErrorCapture`; the caller frees the tree with `xmlFreeDoc`.
     /// - Precondition: `bytes` holds at most `Int32.max` bytes.
-    static func read(_ bytes: [UInt8], name: String, encoding: String?, options: UInt32,
-                     with context: xmlParserCtxtPtr) -> xmlDocPtr? {
+    static func read(
+        _ bytes: [UInt8], name: String, encoding: String?, options: UInt32,
+        with context: xmlParserCtxtPtr
+    ) -> xmlDocPtr? {
         // libxml2 refuses a null buffer without a word, so an empty document gets a real one.
         let storage = bytes.isEmpty ? [0] : bytes
         return storage.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { characters in
-                xmlCtxtReadMemory(context, characters.baseAddress, Int32(bytes.count), name, encoding,
-                                  Int32(bitPattern: options))
+                xmlCtxtReadMemory(
+                    context, characters.baseAddress, Int32(bytes.count), name, encoding,
+                    Int32(bitPattern: options))
             }
         }
     }

@@ -30,8 +30,9 @@ public final class XMLSchema: @unchecked Sendable {
                 return (nil, collector.errors)
             }
             defer { xmlFreeParserCtxt(context) }
-            let parsed = XMLParseOutcome.read(bytes, name: name, encoding: nil, options: XMLParseOutcome.baseOptions,
-                                              with: context)
+            let parsed = XMLParseOutcome.read(
+                bytes, name: name, encoding: nil, options: XMLParseOutcome.baseOptions,
+                with: context)
             guard let document = parsed else { return (nil, collector.errors) }
             guard let parserContext = xmlSchemaNewDocParserCtxt(document) else {
                 xmlFreeDoc(document)
@@ -46,8 +47,9 @@ public final class XMLSchema: @unchecked Sendable {
             return ((schema, document), collector.errors)
         }
         guard let compiled else {
-            var diagnostics = XMLFindings.diagnostics(for: errors, documentName: name, text: bytes,
-                                                      grammar: "the XML Schema language")
+            var diagnostics = XMLFindings.diagnostics(
+                for: errors, documentName: name, text: bytes,
+                grammar: "the XML Schema language")
             if !diagnostics.containsErrors {
                 let start = SourceRange(line: 1, column: 1)
                 diagnostics.append(.xmlValidationFailed("libxml2 could not compile the schema", at: start))

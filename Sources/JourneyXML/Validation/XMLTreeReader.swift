@@ -30,8 +30,9 @@ package enum XMLTreeReader {
                 return (nil, false, nil, collector.errors)
             }
             defer { xmlFreeParserCtxt(context) }
-            let document = XMLParseOutcome.read(bytes, name: name, encoding: nil,
-                                                options: XMLParseOutcome.baseOptions, with: context)
+            let document = XMLParseOutcome.read(
+                bytes, name: name, encoding: nil,
+                options: XMLParseOutcome.baseOptions, with: context)
             guard let document else { return (nil, false, nil, collector.errors) }
             defer { xmlFreeDoc(document) }
             let isWellFormed = context.pointee.wellFormed != 0
@@ -51,8 +52,10 @@ package enum XMLTreeReader {
         if let schema, let verdict {
             grammar = .schema(name: schema.name)
             if verdict < 0 {
-                diagnostics.append(.xmlValidationFailed("libxml2 could not validate the document against '\(schema.name)'",
-                                                        at: start))
+                diagnostics.append(
+                    .xmlValidationFailed(
+                        "libxml2 could not validate the document against '\(schema.name)'",
+                        at: start))
             }
         }
         // Never a silent pass: when libxml2 rejected the document, something must say so.
@@ -64,7 +67,8 @@ package enum XMLTreeReader {
                 diagnostics.append(.xmlInvalid("the document does not follow \(grammar)", against: grammar, at: start))
             }
         }
-        return Reading(root: root, validation: ValidationResult(diagnostics: diagnostics.sortedByLocation(), grammar: grammar))
+        return Reading(
+            root: root, validation: ValidationResult(diagnostics: diagnostics.sortedByLocation(), grammar: grammar))
     }
 
     /// The root element's namespace and local name, without reading the rest into Swift values.
@@ -74,13 +78,17 @@ package enum XMLTreeReader {
         LibXML2.withErrorCapture { _ -> (namespace: String?, name: String)? in
             guard bytes.count <= Int(Int32.max), let context = xmlNewParserCtxt() else { return nil }
             defer { xmlFreeParserCtxt(context) }
-            guard let document = XMLParseOutcome.read(bytes, name: "", encoding: nil,
-                                                      options: XMLParseOutcome.baseOptions, with: context) else {
+            guard
+                let document = XMLParseOutcome.read(
+                    bytes, name: "", encoding: nil,
+                    options: XMLParseOutcome.baseOptions, with: context)
+            else {
                 return nil
             }
             defer { xmlFreeDoc(document) }
             guard context.pointee.wellFormed != 0, let root = xmlDocGetRootElement(document),
-                  let name = root.pointee.name else {
+                let name = root.pointee.name
+            else {
                 return nil
             }
             return (root.pointee.ns?.pointee.href.map { String(cString: $0) }, String(cString: name))
@@ -103,10 +111,11 @@ package enum XMLTreeReader {
 
         var attribute = node.pointee.properties
         while let current = attribute {
-            element.attributes.append(XMLTreeElement.Attribute(
-                name: current.pointee.name.map { String(cString: $0) } ?? "",
-                namespace: current.pointee.ns?.pointee.href.map { String(cString: $0) },
-                value: value(of: current, in: node.pointee.doc)))
+            element.attributes.append(
+                XMLTreeElement.Attribute(
+                    name: current.pointee.name.map { String(cString: $0) } ?? "",
+                    namespace: current.pointee.ns?.pointee.href.map { String(cString: $0) },
+                    value: value(of: current, in: node.pointee.doc)))
             attribute = current.pointee.next
         }
 

@@ -67,16 +67,20 @@ public enum XMLValidator {
     public static func checkWellFormed(_ text: String, name: String) -> ValidationResult {
         let bytes = Array(text.utf8)
         let (isWellFormed, errors) = LibXML2.withErrorCapture { collector -> (Bool, [LibXML2Error]) in
-            guard bytes.count <= Int(Int32.max), let context = xmlNewParserCtxt() else { return (false, collector.errors) }
+            guard bytes.count <= Int(Int32.max), let context = xmlNewParserCtxt() else {
+                return (false, collector.errors)
+            }
             defer { xmlFreeParserCtxt(context) }
-            let document = XMLParseOutcome.read(bytes, name: name, encoding: "UTF-8",
-                                                options: XMLParseOutcome.baseOptions, with: context)
+            let document = XMLParseOutcome.read(
+                bytes, name: name, encoding: "UTF-8",
+                options: XMLParseOutcome.baseOptions, with: context)
             defer { if let document { xmlFreeDoc(document) } }
             return (context.pointee.wellFormed != 0 && document != nil, collector.errors)
         }
         var diagnostics = XMLFindings.diagnostics(for: errors, documentName: name, text: bytes, grammar: "XML")
         if !isWellFormed, !diagnostics.containsErrors {
-            diagnostics.append(.xmlNotWellFormed("libxml2 could not parse the document", at: SourceRange(line: 1, column: 1)))
+            diagnostics.append(
+                .xmlNotWellFormed("libxml2 could not parse the document", at: SourceRange(line: 1, column: 1)))
         }
         return ValidationResult(diagnostics: diagnostics.sortedByLocation())
     }
@@ -134,7 +138,8 @@ public enum XMLValidator {
             let doctype = outcome.documentType
             grammarName = doctype.map(describe) ?? "its DTD"
             if let doctype {
-                let dtdMissing = doctype.pointsToExternalDTD
+                let dtdMissing =
+                    doctype.pointsToExternalDTD
                     && (errors.contains(where: \.isLoadFailure) || (outcome.isWellFormed && !outcome.loadedExternalDTD))
                 if dtdMissing {
                     // libxml2's own words here are an I/O warning and "no DTD found": one clear error says it better.
@@ -150,15 +155,18 @@ public enum XMLValidator {
                 // With no DOCTYPE, "no DTD found" only says that there was nothing to validate against.
                 errors.removeAll { $0.is(XML_DTD_NO_DTD) }
                 if requirement.isSVG11 || outcome.rootElement == "svg" {
-                    let rootRange = outcome.rootElement.flatMap { locator.startTag($0, onLine: outcome.rootElementLine) }
+                    let rootRange = outcome.rootElement.flatMap {
+                        locator.startTag($0, onLine: outcome.rootElementLine)
+                    }
                     diagnostics.append(.svgDoctypeMissing(at: rootRange ?? start))
                 }
             }
             rejected = doctype != nil && !outcome.followedDTD
         }
 
-        diagnostics += XMLFindings.diagnostics(for: errors, documentName: name, source: source,
-                                               grammar: grammarName, elsewhere: doctypeRange)
+        diagnostics += XMLFindings.diagnostics(
+            for: errors, documentName: name, source: source,
+            grammar: grammarName, elsewhere: doctypeRange)
         // Never a silent pass: when libxml2 rejected the document, something must say so.
         if !diagnostics.containsErrors {
             if !outcome.isWellFormed {

@@ -1,4 +1,5 @@
 import JourneyLanguage
+
 /// Writes an XML document, such as an SVG chart, the same way byte for byte on every run.
 ///
 /// Elements nest through closures, so an element cannot be closed in the wrong place:

@@ -1,6 +1,6 @@
 import ArgumentParser
-import JourneyLanguage
 import JourneyInterchange
+import JourneyLanguage
 
 extension JourneyCommand {
     /// `journey export`: writes a journey as JSON, XML or a Mermaid diagram.
@@ -39,8 +39,9 @@ extension JourneyCommand {
             let shownName = destination == "-" ? "<stdout>" : destination
             let exported = JourneyInterchange.export(journey, as: format, name: shownName)
             guard exported.diagnostics.isEmpty else {
-                printer.printError("the \(format.rawValue) export failed its own checks, so it was not written",
-                                   help: "this is a bug in journey: please report it with the journey file")
+                printer.printError(
+                    "the \(format.rawValue) export failed its own checks, so it was not written",
+                    help: "this is a bug in journey: please report it with the journey file")
                 printer.print(exported.diagnostics, in: SourceFile(name: shownName, text: exported.text))
                 throw ExitCode.failure
             }
@@ -49,7 +50,9 @@ extension JourneyCommand {
         }
 
         private func outputPath() throws -> String {
-            try OutputPath.resolve(output, input: input.file, dropping: ".journey", adding: format.fileExtension, what: "the file to write")
+            try OutputPath.resolve(
+                output, input: input.file, dropping: ".journey", adding: format.fileExtension, what: "the file to write"
+            )
         }
     }
 }

@@ -1,6 +1,6 @@
 import ArgumentParser
-import JourneyLanguage
 import JourneyAnalysis
+import JourneyLanguage
 
 extension JourneyCommand {
     /// `journey funnel`: the funnel's real reach, conversion and time to convert, from an event log.

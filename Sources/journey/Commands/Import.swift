@@ -1,6 +1,6 @@
 import ArgumentParser
-import JourneyLanguage
 import JourneyInterchange
+import JourneyLanguage
 
 extension JourneyCommand {
     /// `journey import`: turns a Mermaid diagram, or the project's JSON or XML, into a `.journey` file.
@@ -35,7 +35,9 @@ extension JourneyCommand {
         @Flag(help: "Replace the output file if it exists.")
         var force = false
 
-        @Option(help: "When to colour diagnostics: auto, always or never. auto colours only a terminal and honours NO_COLOR.")
+        @Option(
+            help:
+                "When to colour diagnostics: auto, always or never. auto colours only a terminal and honours NO_COLOR.")
         var color: ColorChoice = .auto
 
         func run() throws {
@@ -53,7 +55,8 @@ extension JourneyCommand {
             let imported = JourneyInterchange.parse(bytes, as: format, name: name)
             printer.print(imported.diagnostics, in: SourceFile(name: name, bytes: bytes))
             guard !imported.hasErrors else {
-                printer.finish(DiagnosticReport(diagnostics: imported.diagnostics.map { .init(file: name, diagnostic: $0) }))
+                printer.finish(
+                    DiagnosticReport(diagnostics: imported.diagnostics.map { .init(file: name, diagnostic: $0) }))
                 throw ExitCode.failure
             }
 
@@ -64,14 +67,19 @@ extension JourneyCommand {
             printer.print(checked.diagnostics, in: written)
             let errors = checked.diagnostics.filter { $0.severity == .error }.count
             guard errors == 0 else {
-                printer.printError("the imported journey has \(errors == 1 ? "a problem" : "\(errors) problems") (shown above), so it was not written",
-                                   help: "fix \(name) and import it again")
+                printer.printError(
+                    "the imported journey has \(errors == 1 ? "a problem" : "\(errors) problems") (shown above), so it was not written",
+                    help: "fix \(name) and import it again")
                 throw ExitCode.failure
             }
             let existsHelp = "choose another name with -o, or replace it with --force"
-            guard try OutputPath.write(text, to: destination, replacing: force, existsHelp: existsHelp,
-                                       printer: printer) else { return }
-            let stages = imported.journey.stages.count, touchpoints = imported.journey.touchpoints.count
+            guard
+                try OutputPath.write(
+                    text, to: destination, replacing: force, existsHelp: existsHelp,
+                    printer: printer)
+            else { return }
+            let stages = imported.journey.stages.count
+            let touchpoints = imported.journey.touchpoints.count
             print("Wrote \(destination) from \(format.rawValue): \(stages) stages, \(touchpoints) touchpoints.")
         }
 

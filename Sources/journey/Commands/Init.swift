@@ -56,7 +56,8 @@ extension JourneyCommand {
             } catch {
                 let printer = DiagnosticPrinter(format: .text, usesColor: ColorChoice.auto.enabled(forDescriptor: 2))
                 if error.kind == .alreadyExists {
-                    printer.printError(error.description, help: "journey init never overwrites a file: choose another name")
+                    printer.printError(
+                        error.description, help: "journey init never overwrites a file: choose another name")
                 } else {
                     printer.printError(error.description)
                 }

@@ -1,7 +1,7 @@
 import ArgumentParser
+import JourneyCharts
 import JourneyLanguage
 import JourneyXML
-import JourneyCharts
 
 extension JourneyCommand {
     /// `journey render`: draws a journey as an SVG chart, validated before it is written.
@@ -48,8 +48,9 @@ extension JourneyCommand {
             let shownName = destination == "-" ? "<stdout>" : destination
             let validation = XMLValidator.validateSVG(rendered.svg, name: shownName)
             guard validation.isValid else {
-                printer.printError("the chart is not valid SVG 1.1, so it was not written",
-                                   help: "this is a bug in journey: please report it with the journey file")
+                printer.printError(
+                    "the chart is not valid SVG 1.1, so it was not written",
+                    help: "this is a bug in journey: please report it with the journey file")
                 printer.print(validation.diagnostics, in: SourceFile(name: shownName, text: rendered.svg))
                 throw ExitCode.failure
             }
@@ -60,7 +61,8 @@ extension JourneyCommand {
 
         /// Where the chart goes: `-o`, or the input's name with `.svg` in the current folder.
         private func outputPath() throws -> String {
-            try OutputPath.resolve(output, input: input.file, dropping: ".journey", adding: "svg", what: "the chart's file")
+            try OutputPath.resolve(
+                output, input: input.file, dropping: ".journey", adding: "svg", what: "the chart's file")
         }
     }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
-import JourneyLanguage
 import JourneyCharts
 import JourneyHTMLReport
+import JourneyLanguage
 
 extension JourneyCommand {
     /// `journey report`: one self-contained HTML report, checked before it is written.
@@ -52,16 +52,19 @@ extension JourneyCommand {
 
             let report: RenderedReport
             do {
-                report = try ReportRenderer.render(journey, metrics: metrics, theme: theme, template: template,
-                                                   name: shownName)
+                report = try ReportRenderer.render(
+                    journey, metrics: metrics, theme: theme, template: template,
+                    name: shownName)
             } catch {
-                printer.printError("the chart is not valid SVG 1.1, so the report was not written",
-                                   help: "this is a bug in journey: please report it with the journey file")
+                printer.printError(
+                    "the chart is not valid SVG 1.1, so the report was not written",
+                    help: "this is a bug in journey: please report it with the journey file")
                 printer.print(error.diagnostics, in: SourceFile(name: error.name, text: error.svg))
                 throw ExitCode.failure
             }
             guard report.isValid else {
-                let help = self.template == nil
+                let help =
+                    self.template == nil
                     ? "this is a bug in journey: please report it with the journey file"
                     : "check the markup of the template '\(template.name)': every tag closed, attributes quoted, "
                         + "text inserted with {{key}} rather than {{{key}}}"
@@ -76,7 +79,8 @@ extension JourneyCommand {
 
         /// Where the report goes: `-o`, or the input's name with `.html` in the current folder.
         private func outputPath() throws -> String {
-            try OutputPath.resolve(output, input: input.file, dropping: ".journey", adding: "html", what: "the report's file")
+            try OutputPath.resolve(
+                output, input: input.file, dropping: ".journey", adding: "html", what: "the report's file")
         }
 
         /// The bundled template, or the user's, parsed; a parse error is printed at its line.
@@ -97,7 +101,7 @@ extension JourneyCommand {
                 }
                 do {
                     return try ReportTemplate(text: String(decoding: bytes, as: UTF8.self), name: path)
-                } catch where error.name == path {
+                } catch  where error.name == path {
                     printer.print([error.diagnostic], in: source)
                     throw ExitCode.failure
                 }

@@ -32,7 +32,9 @@ extension JourneyCommand {
         @Option(help: "How to print diagnostics: text or json.")
         var format: DiagnosticOutputFormat = .text
 
-        @Option(help: "When to colour text output: auto, always or never. auto colours only a terminal and honours NO_COLOR.")
+        @Option(
+            help:
+                "When to colour text output: auto, always or never. auto colours only a terminal and honours NO_COLOR.")
         var color: ColorChoice = .auto
 
         func run() throws {

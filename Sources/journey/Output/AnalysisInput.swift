@@ -1,6 +1,6 @@
 import ArgumentParser
-import JourneyLanguage
 import JourneyAnalysis
+import JourneyLanguage
 
 /// The journey file that an analysing command reads, and how it reads it.
 ///
@@ -9,7 +9,8 @@ struct AnalysisInput: ParsableArguments {
     @Argument(help: "The journey file; '-' reads standard input.")
     var file: String
 
-    @Option(help: "When to colour diagnostics: auto, always or never. auto colours only a terminal and honours NO_COLOR.")
+    @Option(
+        help: "When to colour diagnostics: auto, always or never. auto colours only a terminal and honours NO_COLOR.")
     var color: ColorChoice = .auto
 
     @OptionGroup(title: "Event log") var eventOptions: EventOptions

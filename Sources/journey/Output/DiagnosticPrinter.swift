@@ -1,6 +1,5 @@
-import Foundation
 import ArgumentParser
-
+import Foundation
 import Glibc
 import JourneyLanguage
 
@@ -48,8 +47,10 @@ struct DiagnosticPrinter {
     func print(_ diagnostics: [Diagnostic], fileName: String, line: (Int) -> Substring?) {
         guard format == .text else { return }
         for diagnostic in diagnostics {
-            StandardStreams.writeError(formatter.format(diagnostic, fileName: fileName,
-                                                        sourceLine: line(diagnostic.location.line)) + "\n")
+            StandardStreams.writeError(
+                formatter.format(
+                    diagnostic, fileName: fileName,
+                    sourceLine: line(diagnostic.location.line)) + "\n")
         }
     }
 

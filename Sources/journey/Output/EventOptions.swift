@@ -1,6 +1,6 @@
 import ArgumentParser
-import JourneyLanguage
 import JourneyEvents
+import JourneyLanguage
 
 /// How to read an event log and turn it into a funnel: `--events` and its companions.
 struct EventOptions: ParsableArguments {
@@ -25,47 +25,60 @@ struct EventOptions: ParsableArguments {
     @Flag(help: "Skip and count malformed rows instead of stopping at them.")
     var skipBadRows = false
 
-    @Option(help: ArgumentHelp("Memory for funnel events while reading (4M or more); past it they go to a temporary "
-                               + "file in TMPDIR.", valueName: "size"))
+    @Option(
+        help: ArgumentHelp(
+            "Memory for funnel events while reading (4M or more); past it they go to a temporary "
+                + "file in TMPDIR.", valueName: "size"))
     var eventMemory: String = "64M"
 
     /// The funnel `journey` has in the event log, or diagnostics on standard error and exit status 1.
     ///
     /// - Parameter source: the journey file, for diagnostics about its stages and events.
     func measure(_ journey: Journey, source: SourceFile, path: String, printer: DiagnosticPrinter) throws
-        -> (log: EventLog, result: FunnelResult) {
-        let conversionWindow = try value(of: "--window", window, help: "write a window such as 14d, 36h or 30m",
-                                         printer: printer) { (text) throws(ConversionWindowError) in
+        -> (log: EventLog, result: FunnelResult)
+    {
+        let conversionWindow = try value(
+            of: "--window", window, help: "write a window such as 14d, 36h or 30m",
+            printer: printer
+        ) { (text) throws(ConversionWindowError) in
             try ConversionWindow(parsing: text)
         }
-        let memory = try value(of: "--event-memory", eventMemory, help: "write a size such as 64M or 1G",
-                               printer: printer) { (text) throws(MemorySizeError) in try MemorySize(parsing: text) }
+        let memory = try value(
+            of: "--event-memory", eventMemory, help: "write a size such as 64M or 1G",
+            printer: printer
+        ) { (text) throws(MemorySizeError) in try MemorySize(parsing: text) }
         guard memory.bytes >= EventLogReader.smallestUsefulEventMemoryLimit else {
-            printer.printError("--event-memory \(eventMemory): at least 4M: smaller batches of events cost more memory "
-                               + "to keep track of than they save", help: "write 4M or more, such as 64M")
+            printer.printError(
+                "--event-memory \(eventMemory): at least 4M: smaller batches of events cost more memory "
+                    + "to keep track of than they save", help: "write 4M or more, such as 64M")
             throw ExitCode.failure
         }
         let mapping = EventMapping.stageOfEvent(in: journey)
         if mapping.diagnostics.containsErrors {
             printer.print(mapping.diagnostics, in: source)
-            printer.finish(DiagnosticReport(diagnostics: mapping.diagnostics.map { .init(file: source.name, diagnostic: $0) }))
+            printer.finish(
+                DiagnosticReport(diagnostics: mapping.diagnostics.map { .init(file: source.name, diagnostic: $0) }))
             throw ExitCode.failure
         }
-        var reader = EventLogReader(stageOfEvent: mapping.map, customerColumn: customerColumn, timeColumn: timeColumn,
-                                    eventColumn: eventColumn, skipBadRows: skipBadRows)
+        var reader = EventLogReader(
+            stageOfEvent: mapping.map, customerColumn: customerColumn, timeColumn: timeColumn,
+            eventColumn: eventColumn, skipBadRows: skipBadRows)
         reader.eventMemoryLimit = memory.bytes
         let progress = ProgressBar(label: path == "-" ? "events" : path)
-        let outcome = reader.readWithSourceLines(path: path, progress: progress.map { bar in { bar.update($0, of: $1) } })
+        let outcome = reader.readWithSourceLines(
+            path: path, progress: progress.map { bar in { bar.update($0, of: $1) } })
         progress?.finish()
         let shownName = path == "-" ? "<stdin>" : path
         printer.print(outcome.diagnostics, fileName: shownName) { outcome.sourceLines[$0].map { Substring($0) } }
         if outcome.diagnostics.containsErrors {
-            printer.finish(DiagnosticReport(diagnostics: outcome.diagnostics.map { .init(file: shownName, diagnostic: $0) }))
+            printer.finish(
+                DiagnosticReport(diagnostics: outcome.diagnostics.map { .init(file: shownName, diagnostic: $0) }))
             throw ExitCode.failure
         }
         do {
-            let result = try FunnelEngine.compute(log: outcome.log, stageCount: journey.stages.count,
-                                                  window: conversionWindow, mode: mode)
+            let result = try FunnelEngine.compute(
+                log: outcome.log, stageCount: journey.stages.count,
+                window: conversionWindow, mode: mode)
             return (outcome.log, result)
         } catch {
             let diagnostic = Diagnostic.cannotSpill(error)
@@ -79,7 +92,8 @@ struct EventOptions: ParsableArguments {
     /// and exit status 1.
     private func value<Value, Failure: Error & CustomStringConvertible>(
         of option: String, _ text: String, help: String, printer: DiagnosticPrinter,
-        _ read: (String) throws(Failure) -> Value) throws -> Value {
+        _ read: (String) throws(Failure) -> Value
+    ) throws -> Value {
         do throws(Failure) {
             return try read(text)
         } catch {

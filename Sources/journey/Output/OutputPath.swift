@@ -10,8 +10,10 @@ enum OutputPath {
     ///   - ending: the ending to drop from the input's name, such as `.journey`; nil drops the
     ///     last extension, whatever it is.
     ///   - what: the written file in the error for standard input, such as `the chart's file`.
-    static func resolve(_ output: String?, input: String, dropping ending: String?, adding newExtension: String,
-                        what: String) throws -> String {
+    static func resolve(
+        _ output: String?, input: String, dropping ending: String?, adding newExtension: String,
+        what: String
+    ) throws -> String {
         if let output { return output }
         guard input != "-" else {
             throw ValidationError("Reading standard input, name \(what) with -o (or -o - for standard output).")
@@ -31,8 +33,10 @@ extension OutputPath {
     ///
     /// - Parameter existsHelp: the hint shown when the file exists and `replacing` is false.
     /// - Returns: whether a file was written (false for standard output), so the caller can say so.
-    static func write(_ text: String, to destination: String, replacing: Bool = true, existsHelp: String? = nil,
-                      printer: DiagnosticPrinter) throws -> Bool {
+    static func write(
+        _ text: String, to destination: String, replacing: Bool = true, existsHelp: String? = nil,
+        printer: DiagnosticPrinter
+    ) throws -> Bool {
         if destination == "-" {
             StandardStreams.writeOutput(text)
             return false

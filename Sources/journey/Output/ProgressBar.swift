@@ -29,7 +29,8 @@ final class ProgressBar: Sendable {
             let width = 30
             let filled = Int(fraction * Double(width))
             let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-            StandardStreams.writeError("\r\(label) \(bar) \(Int(fraction * 100))% of \(String(format: "%.0f", Double(total) / 1_048_576)) MiB")
+            StandardStreams.writeError(
+                "\r\(label) \(bar) \(Int(fraction * 100))% of \(String(format: "%.0f", Double(total) / 1_048_576)) MiB")
         } else {
             StandardStreams.writeError("\r\(label) \(String(format: "%.0f", mebibytes)) MiB read")
         }

@@ -1,6 +1,6 @@
 import ArgumentParser
-import JourneyLanguage
 import JourneyCharts
+import JourneyLanguage
 
 /// Finds the theme that `--theme` names: a bundled one, or a JSON theme file.
 enum ThemeLoader {
@@ -16,13 +16,15 @@ enum ThemeLoader {
             guard nameOrPath.contains("/") || nameOrPath.hasSuffix(".json") || FileSystem.exists(nameOrPath) else {
                 let names = BundledTheme.all.map(\.name)
                 let hint = Suggestion.closest(to: nameOrPath, among: names).map { "did you mean '\($0)'? " } ?? ""
-                printer.printError("unknown theme '\(nameOrPath)'",
-                                   help: hint + "use \(names.joined(separator: ", ")) or the path of a JSON theme file")
+                printer.printError(
+                    "unknown theme '\(nameOrPath)'",
+                    help: hint + "use \(names.joined(separator: ", ")) or the path of a JSON theme file")
                 throw ExitCode.failure
             }
             let bytes = try FileSystem.read(nameOrPath)
-            return try Theme.load(json: String(decoding: bytes, as: UTF8.self), source: nameOrPath,
-                                  base: try Theme.bundled(named: Theme.defaultName))
+            return try Theme.load(
+                json: String(decoding: bytes, as: UTF8.self), source: nameOrPath,
+                base: try Theme.bundled(named: Theme.defaultName))
         } catch let error as ThemeError {
             printer.printError(error.description, help: error.help)
             throw ExitCode.failure

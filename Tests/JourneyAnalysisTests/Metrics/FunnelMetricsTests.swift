@@ -1,8 +1,9 @@
 import Foundation
 import JourneyTestSupport
 import Testing
-@testable import JourneyLanguage
+
 @testable import JourneyAnalysis
+@testable import JourneyLanguage
 
 /// Every definition of docs/metrics.md against hand-computed values.
 @Suite struct FunnelMetricsTests {
@@ -35,7 +36,7 @@ import Testing
         #expect(stages[0].gapToTarget == 0)
         #expect(abs(stages[1].gapToTarget! - -0.1) < 1e-12)
         #expect(stages[0].relativeShortfall == 0)
-        #expect(abs(stages[1].relativeShortfall - 0.25) < 1e-12)          // (0.4 − 0.3) / 0.4
+        #expect(abs(stages[1].relativeShortfall - 0.25) < 1e-12)  // (0.4 − 0.3) / 0.4
         #expect(abs(stages[2].relativeShortfall - (0.5 - 3100.0 / 9000) / 0.5) < 1e-12)
         #expect(stages[3].relativeShortfall == (0.9 - 2600.0 / 3100) / 0.9)
         #expect(stages[4].gapToTarget == nil && stages[4].relativeShortfall == 0)
@@ -98,29 +99,31 @@ import Testing
 
     @Test func painPointsRankedWeakestStageFirstThenShortfallThenScore() throws {
         let ranked = try dressmate().1.rankedPainPoints
-        #expect(ranked.map(\.touchpoint.name) == [
-            "Checkout asks her to create an account",   // Purchase, the weakest stage
-            "No size chart for petite sizes",           // Consideration, shortfall 25%
-            "Parcel arrives two days late",             // Delivery, shortfall 6.8%
-        ])
+        #expect(
+            ranked.map(\.touchpoint.name) == [
+                "Checkout asks her to create an account",  // Purchase, the weakest stage
+                "No size chart for petite sizes",  // Consideration, shortfall 25%
+                "Parcel arrives two days late",  // Delivery, shortfall 6.8%
+            ])
     }
 
     // MARK: - Edge cases
 
     @Test func zeroReachConvertsAtZeroAndIsAllLost() throws {
-        let metrics = try self.metrics(header + """
-            stage A
-              reach 100
-              target 50%
-              touchpoint "Sees" +1 via site
-            stage B
-              reach 0
-              target 50%
-              touchpoint "Pays" -1 via site
-            stage C
-              reach 0
-              touchpoint "Returns" +1 via site
-            """)
+        let metrics = try self.metrics(
+            header + """
+                stage A
+                  reach 100
+                  target 50%
+                  touchpoint "Sees" +1 via site
+                stage B
+                  reach 0
+                  target 50%
+                  touchpoint "Pays" -1 via site
+                stage C
+                  reach 0
+                  touchpoint "Returns" +1 via site
+                """)
         #expect(metrics.stages.map(\.conversion) == [0, 0, nil])
         #expect(metrics.stages[1].wilson == nil)
         let weakest = try #require(metrics.weakest)
@@ -137,19 +140,20 @@ import Testing
     }
 
     @Test func withoutTargetsTheLowestConversionIsWeakest() throws {
-        let metrics = try self.metrics(header + """
-            stage A
-              reach 1000
-              touchpoint "Sees" +1 via site
-            stage B
-              reach 300
-              touchpoint "Compares" +1 via site
-            stage C
-              reach 150
-              touchpoint "Pays" +1 via site
-            """)
+        let metrics = try self.metrics(
+            header + """
+                stage A
+                  reach 1000
+                  touchpoint "Sees" +1 via site
+                stage B
+                  reach 300
+                  touchpoint "Compares" +1 via site
+                stage C
+                  reach 150
+                  touchpoint "Pays" +1 via site
+                """)
         let weakest = try #require(metrics.weakest)
-        #expect(weakest.name == "A")                  // 0.3 < 0.5
+        #expect(weakest.name == "A")  // 0.3 < 0.5
         #expect(weakest.basis == .lowestConversion)
         #expect(weakest.target == nil && weakest.recoverable == nil && !weakest.isSignificant)
         #expect(weakest.reason.hasPrefix("No stage has a target"))
@@ -157,120 +161,130 @@ import Testing
 
     @Test func tiesGoToLowerControlThenLowerExperience() throws {
         // A and B both convert at half their target; B's control is lower.
-        let byControl = try metrics(header + """
-            channel word earned
-            stage A
-              reach 1000
-              target 40%
-              touchpoint "Sees" +1 via site measured
-            stage B
-              reach 200
-              target 40%
-              touchpoint "Hears" +1 via word
-            stage C
-              reach 40
-              touchpoint "Pays" +1 via site
-            """)
+        let byControl = try metrics(
+            header + """
+                channel word earned
+                stage A
+                  reach 1000
+                  target 40%
+                  touchpoint "Sees" +1 via site measured
+                stage B
+                  reach 200
+                  target 40%
+                  touchpoint "Hears" +1 via word
+                stage C
+                  reach 40
+                  touchpoint "Pays" +1 via site
+                """)
         #expect(byControl.weakest?.name == "B")
         // Same control, B feels worse.
-        let byExperience = try metrics(header + """
-            stage A
-              reach 1000
-              target 40%
-              touchpoint "Sees" +1 via site
-            stage B
-              reach 200
-              target 40%
-              touchpoint "Waits" -2 via site
-            stage C
-              reach 40
-              touchpoint "Pays" +1 via site
-            """)
+        let byExperience = try metrics(
+            header + """
+                stage A
+                  reach 1000
+                  target 40%
+                  touchpoint "Sees" +1 via site
+                stage B
+                  reach 200
+                  target 40%
+                  touchpoint "Waits" -2 via site
+                stage C
+                  reach 40
+                  touchpoint "Pays" +1 via site
+                """)
         #expect(byExperience.weakest?.name == "B")
         // Same control and experience: the earlier stage.
-        let byOrder = try metrics(header + """
-            stage A
-              reach 1000
-              target 40%
-              touchpoint "Sees" +1 via site
-            stage B
-              reach 200
-              target 40%
-              touchpoint "Compares" +1 via site
-            stage C
-              reach 40
-              touchpoint "Pays" +1 via site
-            """)
+        let byOrder = try metrics(
+            header + """
+                stage A
+                  reach 1000
+                  target 40%
+                  touchpoint "Sees" +1 via site
+                stage B
+                  reach 200
+                  target 40%
+                  touchpoint "Compares" +1 via site
+                stage C
+                  reach 40
+                  touchpoint "Pays" +1 via site
+                """)
         #expect(byOrder.weakest?.name == "A")
     }
 
     @Test func aStageWithoutTouchpointsHasNoExperienceAndNoControl() throws {
-        let metrics = try self.metrics(header + "stage A\n  reach 10\nstage B\n  reach 5\n  touchpoint \"P\" +1 via site\n")
+        let metrics = try self.metrics(
+            header + "stage A\n  reach 10\nstage B\n  reach 5\n  touchpoint \"P\" +1 via site\n")
         #expect(metrics.stages[0].experience == nil)
         #expect(metrics.stages[0].control == Control(influence: 0, measurement: 0))
         #expect(metrics.stages[0].control.control == 0)
     }
 
     @Test func aTouchpointWithoutChannelHasNoInfluence() throws {
-        let metrics = try self.metrics(header + "stage A\n  reach 10\n  touchpoint \"P\" +1\n  touchpoint \"Q\" +1 via site measured\n")
+        let metrics = try self.metrics(
+            header + "stage A\n  reach 10\n  touchpoint \"P\" +1\n  touchpoint \"Q\" +1 via site measured\n")
         #expect(metrics.stages[0].control == Control(influence: 0.5, measurement: 0.5))
     }
 
     @Test func smallSamplesAreFlagged() throws {
-        let metrics = try self.metrics(header + """
-            stage A
-              reach 20
-              target 50%
-              touchpoint "Sees" +1 via site
-            stage B
-              reach 5
-              touchpoint "Pays" +1 via site
-            """)
+        let metrics = try self.metrics(
+            header + """
+                stage A
+                  reach 20
+                  target 50%
+                  touchpoint "Sees" +1 via site
+                stage B
+                  reach 5
+                  touchpoint "Pays" +1 via site
+                """)
         let weakest = try #require(metrics.weakest)
         #expect(weakest.isSmallSample)
         // 5 of 20 against 50%: the interval 11% to 47% lies below the target.
         #expect(weakest.isSignificant)
-        #expect(abs(try #require(weakest.recoverable) - 5) < 1e-9)   // 5 × (0.5 / 0.25 − 1)
+        #expect(abs(try #require(weakest.recoverable) - 5) < 1e-9)  // 5 × (0.5 / 0.25 − 1)
     }
 
     @Test func onTargetEverywhereStillNamesTheClosestStage() throws {
-        let metrics = try self.metrics(header + """
-            stage A
-              reach 1000
-              target 10%
-              touchpoint "Sees" +1 via site
-            stage B
-              reach 500
-              target 40%
-              touchpoint "Compares" +1 via site
-            stage C
-              reach 250
-              touchpoint "Pays" +1 via site
-            """)
+        let metrics = try self.metrics(
+            header + """
+                stage A
+                  reach 1000
+                  target 10%
+                  touchpoint "Sees" +1 via site
+                stage B
+                  reach 500
+                  target 40%
+                  touchpoint "Compares" +1 via site
+                stage C
+                  reach 250
+                  touchpoint "Pays" +1 via site
+                """)
         let weakest = try #require(metrics.weakest)
-        #expect(weakest.name == "B")              // 0.5 / 0.4 = 1.25 < 0.5 / 0.1 = 5
+        #expect(weakest.name == "B")  // 0.5 / 0.4 = 1.25 < 0.5 / 0.1 = 5
         #expect(weakest.shortfall == 0 && weakest.recoverable == 0 && !weakest.isSignificant)
         #expect(weakest.reason.hasPrefix("Every stage with a target meets it"))
         #expect(metrics.stagesBelowTarget.isEmpty)
     }
 
     @Test func reachIsRequiredOnEveryStage() {
-        let journey = check(header + """
-            stage A
-              reach 10
-              touchpoint "Sees" +1 via site
-            stage B
-              touchpoint "Pays" +1 via site
-            stage C
-              touchpoint "Returns" +1 via site
-            """).journey
+        let journey = check(
+            header + """
+                stage A
+                  reach 10
+                  touchpoint "Sees" +1 via site
+                stage B
+                  touchpoint "Pays" +1 via site
+                stage C
+                  touchpoint "Returns" +1 via site
+                """
+        ).journey
         #expect(FunnelMetrics(journey: journey) == nil)
         let requirements = FunnelMetrics.requirements(for: journey)
         #expect(requirements.map(\.code) == ["reach-required", "reach-required"])
-        #expect(requirements.map(\.message) == [
-            "stage 'B' has no reach, and metrics need it on every stage",
-            "stage 'C' has no reach, and metrics need it on every stage",
-        ])
+        #expect(
+            requirements.map(\.message) == [
+                "stage 'B' has no reach, and metrics need it on every stage",
+                "stage 'C' has no reach, and metrics need it on every stage",
+            ])
         #expect(requirements[0].location == SourceLocation(line: 7, column: 1))
     }
 

@@ -1,8 +1,9 @@
 import Foundation
 import JourneyTestSupport
 import Testing
-@testable import JourneyLanguage
+
 @testable import JourneyAnalysis
+@testable import JourneyLanguage
 
 @Suite struct MetricsReportTests {
     private func dressmate() throws -> (Journey, FunnelMetrics) {
@@ -20,7 +21,7 @@ import Testing
         let purchase = stages[2]
         #expect(purchase["name"] as? String == "Purchase")
         #expect(purchase["reach"] as? Int == 9000)
-        #expect(purchase["conversion"] as? Double == 0.344444)     // rounded to 6 decimals
+        #expect(purchase["conversion"] as? Double == 0.344444)  // rounded to 6 decimals
         #expect(purchase["target"] as? Double == 0.5)
         #expect(purchase["overallConversion"] as? Double == 0.075)
         #expect(purchase["dropOff"] as? Int == 5900)
@@ -48,7 +49,10 @@ import Testing
         let lines = text.split(separator: "\n").map(String.init)
         #expect(lines[0] == "Dressmate — first order")
         #expect(lines[1].hasPrefix("Stage"))
-        #expect(lines.contains { $0.hasPrefix("Purchase") && $0.contains("9,000") && $0.contains("34.4%") && $0.contains("50%") })
+        #expect(
+            lines.contains {
+                $0.hasPrefix("Purchase") && $0.contains("9,000") && $0.contains("34.4%") && $0.contains("50%")
+            })
         #expect(lines.contains { $0.hasPrefix("Loyalty") && $0.contains("–") })
         #expect(text.contains("Weakest stage: Purchase."))
         #expect(text.contains("about 1,174 more people"))
@@ -66,7 +70,7 @@ import Testing
         #expect(NumberFormatting.percent(1.0) == "100%")
         #expect(NumberFormatting.grouped(120000) == "120,000")
         #expect(NumberFormatting.grouped(999) == "999")
-        #expect(NumberFormatting.grouped(-1234567) == "-1,234,567")
+        #expect(NumberFormatting.grouped(-1_234_567) == "-1,234,567")
     }
 
     @Test func csvHasAHeaderAndOneRowPerStage() throws {
@@ -99,20 +103,22 @@ import Testing
     }
 
     @Test func howToRaiseControlListsUnmeasuredAndNotOwnedTouchpoints() throws {
-        let journey = check(header + """
-            channel ads paid
-            channel word earned
-            stage A
-              reach 1000
-              target 50%
-              touchpoint "Sees an ad" +1 via ads measured
-              touchpoint "Hears from a friend" +2 via word
-              touchpoint "Reads the site" +1 via site
-              touchpoint "Checks out" +1 via site measured
-            stage B
-              reach 100
-              touchpoint "Pays" -1 via site
-            """).journey
+        let journey = check(
+            header + """
+                channel ads paid
+                channel word earned
+                stage A
+                  reach 1000
+                  target 50%
+                  touchpoint "Sees an ad" +1 via ads measured
+                  touchpoint "Hears from a friend" +2 via word
+                  touchpoint "Reads the site" +1 via site
+                  touchpoint "Checks out" +1 via site measured
+                stage B
+                  reach 100
+                  touchpoint "Pays" -1 via site
+                """
+        ).journey
         let metrics = try #require(FunnelMetrics(journey: journey))
         let report = WeakestStageReport(journey: journey, metrics: metrics)
         #expect(report.controlGaps.map(\.touchpoint) == ["Sees an ad", "Hears from a friend", "Reads the site"])
@@ -120,7 +126,9 @@ import Testing
         #expect(report.controlGaps.map(\.isUnmeasured) == [false, true, true])
         let text = report.text()
         #expect(text.contains("To raise it:"))
-        #expect(text.contains("\"Hears from a friend\": Measure it: nobody would notice a change here. word is earned media"))
+        #expect(
+            text.contains(
+                "\"Hears from a friend\": Measure it: nobody would notice a change here. word is earned media"))
     }
 
     @Test func weakestJSONCarriesTheVerdict() throws {

@@ -1,9 +1,10 @@
 import Foundation
 import JourneyTestSupport
 import Testing
+
+@testable import JourneyCharts
 @testable import JourneyLanguage
 @testable import JourneyXML
-@testable import JourneyCharts
 
 /// Every example journey, in every chart and theme: valid SVG 1.1, labels apart and on the canvas.
 @Suite struct ChartRendererTests {
@@ -38,7 +39,8 @@ import Testing
     @Test(arguments: ChartKind.allCases)
     func outputIsByteIdenticalFromRunToRun(chart: ChartKind) throws {
         let theme = try #require(try Theme.bundled(named: "light"))
-        let journey = try Self.journey(try #require(Self.examples.first { $0.lastPathComponent == "dressmate.journey" }))
+        let journey = try Self.journey(
+            try #require(Self.examples.first { $0.lastPathComponent == "dressmate.journey" }))
         let first = try #require(ChartRenderer.render(journey, chart: chart, theme: theme))
         let second = try #require(ChartRenderer.render(journey, chart: chart, theme: theme))
         #expect(first.svg == second.svg)
@@ -46,7 +48,8 @@ import Testing
 
     @Test func chartsHaveATitleAndADescriptionForScreenReaders() throws {
         let theme = try #require(try Theme.bundled(named: "light"))
-        let journey = try Self.journey(try #require(Self.examples.first { $0.lastPathComponent == "dressmate.journey" }))
+        let journey = try Self.journey(
+            try #require(Self.examples.first { $0.lastPathComponent == "dressmate.journey" }))
         let svg = try #require(ChartRenderer.render(journey, chart: .dashboard, theme: theme)).svg
         #expect(svg.contains("<title>Dressmate — first order: dashboard</title>"))
         #expect(svg.contains("<desc>How the customer feels at 10 touchpoints in 5 stages"))
@@ -55,18 +58,24 @@ import Testing
 
     @Test func theFunnelNeedsReachButTheCurveDoesNot() throws {
         let theme = try #require(try Theme.bundled(named: "light"))
-        let journey = check(header + "stage A\n  touchpoint \"P\" +1 via site\nstage B\n  touchpoint \"Q\" -1 via site\n").journey
+        let journey = check(
+            header + "stage A\n  touchpoint \"P\" +1 via site\nstage B\n  touchpoint \"Q\" -1 via site\n"
+        ).journey
         #expect(ChartRenderer.requirements(for: journey, chart: .journey).isEmpty)
         #expect(ChartRenderer.render(journey, chart: .journey, theme: theme) != nil)
         for chart in [ChartKind.funnel, .dashboard] {
-            #expect(ChartRenderer.requirements(for: journey, chart: chart).map(\.code) == ["reach-required", "reach-required"])
+            #expect(
+                ChartRenderer.requirements(for: journey, chart: chart).map(\.code) == [
+                    "reach-required", "reach-required",
+                ])
             #expect(ChartRenderer.render(journey, chart: chart, theme: theme) == nil)
         }
     }
 
     @Test func aStageWithoutTouchpointsStillGetsItsBand() throws {
         let theme = try #require(try Theme.bundled(named: "light"))
-        let journey = check(header + "stage A\n  reach 10\nstage B\n  reach 5\n  touchpoint \"Q\" -1 via site\n").journey
+        let journey = check(header + "stage A\n  reach 10\nstage B\n  reach 5\n  touchpoint \"Q\" -1 via site\n")
+            .journey
         let rendered = try #require(ChartRenderer.render(journey, chart: .journey, theme: theme))
         #expect(rendered.labels.contains { $0.text == "A" })
         #expect(XMLValidator.validateSVG(rendered.svg, name: "empty-stage.svg").isValid)
@@ -75,17 +84,21 @@ import Testing
 }
 
 /// No two labels overlap and every label lies inside the canvas.
-func expectLayoutIsClean(_ rendered: RenderedChart, name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+func expectLayoutIsClean(
+    _ rendered: RenderedChart, name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation
+) {
     let canvas = Rect(x: 0, y: 0, width: rendered.width, height: rendered.height)
     let boxes = rendered.labels.filter { !$0.lines.isEmpty }
     for box in boxes {
-        #expect(canvas.contains(box.bounds), "\(name): '\(box.text)' at \(box.bounds) leaves the canvas \(canvas)",
-                sourceLocation: sourceLocation)
+        #expect(
+            canvas.contains(box.bounds), "\(name): '\(box.text)' at \(box.bounds) leaves the canvas \(canvas)",
+            sourceLocation: sourceLocation)
     }
     for (offset, first) in boxes.enumerated() {
         for second in boxes[(offset + 1)...] where first.bounds.intersects(second.bounds) {
-            Issue.record("\(name): '\(first.text)' \(first.bounds) overlaps '\(second.text)' \(second.bounds)",
-                         sourceLocation: sourceLocation)
+            Issue.record(
+                "\(name): '\(first.text)' \(first.bounds) overlaps '\(second.text)' \(second.bounds)",
+                sourceLocation: sourceLocation)
         }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import JourneyTestSupport
 import Testing
+
 @testable import JourneyCharts
 
 /// The rendered examples, byte for byte, against the SVG files in `Snapshots/`.
@@ -11,7 +12,8 @@ import Testing
 /// our own rather than pointfreeco/swift-snapshot-testing, whose swift-syntax dependency would
 /// add one to two and a half minutes to every clean CI build.
 @Suite struct ChartSnapshotTests {
-    static let snapshots = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
+    static let snapshots = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+        "Snapshots")
 
     static let cases: [(journey: String, chart: ChartKind, theme: String)] = [
         ("dressmate", .journey, "light"), ("dressmate", .funnel, "light"), ("dressmate", .dashboard, "light"),
@@ -41,7 +43,10 @@ import Testing
             let actualLines = svg.split(separator: "\n", omittingEmptySubsequences: false)
             let expectedLines = expected.split(separator: "\n", omittingEmptySubsequences: false)
             let firstDifference = zip(actualLines, expectedLines).enumerated().first { $0.element.0 != $0.element.1 }
-            let detail = firstDifference.map { "line \($0.offset + 1):\n  expected: \($0.element.1)\n  actual:   \($0.element.0)" }
+            let detail =
+                firstDifference.map {
+                    "line \($0.offset + 1):\n  expected: \($0.element.1)\n  actual:   \($0.element.0)"
+                }
                 ?? "the lengths differ: \(actualLines.count) lines against \(expectedLines.count)"
             Issue.record("\(file.lastPathComponent) differs from its snapshot at \(detail)")
         }

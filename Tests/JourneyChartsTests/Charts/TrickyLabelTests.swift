@@ -1,8 +1,9 @@
 import PropertyBased
 import Testing
+
+@testable import JourneyCharts
 @testable import JourneyLanguage
 @testable import JourneyXML
-@testable import JourneyCharts
 
 /// Labels made of the characters that break careless SVG writers still give valid charts.
 @Suite struct TrickyLabelTests {
@@ -21,18 +22,22 @@ import Testing
     static func journey(labelled label: String) -> Journey {
         let channel = Channel(id: "site", media: .owned, description: label, location: .init(line: 1, column: 1))
         func touchpoint(_ score: Double, _ line: Int) -> Touchpoint {
-            Touchpoint(name: label, score: score, channel: "site", isMeasured: line.isMultiple(of: 2), metric: label,
-                       pains: score < 0 ? [label] : [], ideas: score < 0 ? [label] : [], thoughts: [label],
-                       location: .init(line: line, column: 1))
+            Touchpoint(
+                name: label, score: score, channel: "site", isMeasured: line.isMultiple(of: 2), metric: label,
+                pains: score < 0 ? [label] : [], ideas: score < 0 ? [label] : [], thoughts: [label],
+                location: .init(line: line, column: 1))
         }
         return Journey(
             name: label,
             personas: [Persona(id: "p", description: label, location: .init(line: 1, column: 1))],
             channels: [channel],
             stages: [
-                Stage(name: label, reach: 1000, target: 0.5, touchpoints: [touchpoint(3, 10), touchpoint(-4, 11)],
-                      location: .init(line: 9, column: 1)),
-                Stage(name: label + "2", reach: 300, touchpoints: [touchpoint(0, 13)], location: .init(line: 12, column: 1)),
+                Stage(
+                    name: label, reach: 1000, target: 0.5, touchpoints: [touchpoint(3, 10), touchpoint(-4, 11)],
+                    location: .init(line: 9, column: 1)),
+                Stage(
+                    name: label + "2", reach: 300, touchpoints: [touchpoint(0, 13)],
+                    location: .init(line: 12, column: 1)),
             ])
     }
 
@@ -55,7 +60,8 @@ import Testing
     @Test(arguments: pieces)
     func everyPieceAloneGivesAValidChart(piece: String) throws {
         let theme = try #require(try Theme.bundled(named: "dark"))
-        let rendered = try #require(ChartRenderer.render(Self.journey(labelled: piece), chart: .dashboard, theme: theme))
+        let rendered = try #require(
+            ChartRenderer.render(Self.journey(labelled: piece), chart: .dashboard, theme: theme))
         let validation = XMLValidator.validateSVG(rendered.svg, name: "piece.svg")
         #expect(validation.isValid, "\(piece.debugDescription): \(validation.diagnostics.map(\.message))")
         expectLayoutIsClean(rendered, name: piece.debugDescription)
@@ -64,7 +70,8 @@ import Testing
     @Test func a300CharacterLabelIsShortenedAndKeptWhole() throws {
         let long = String(repeating: "Checkout asks her to create an account ", count: 8).prefix(300)
         let theme = try #require(try Theme.bundled(named: "light"))
-        let rendered = try #require(ChartRenderer.render(Self.journey(labelled: String(long)), chart: .journey, theme: theme))
+        let rendered = try #require(
+            ChartRenderer.render(Self.journey(labelled: String(long)), chart: .journey, theme: theme))
         let shortened = rendered.labels.filter { $0.text == String(long) && $0.isShortened }
         #expect(!shortened.isEmpty)
         // The full text survives as a tooltip.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import JourneyCharts
 
 /// Widths here are worked out by hand from the advances in FontMetrics+DejaVuSans.swift (font
@@ -158,7 +159,9 @@ import Testing
         // "Checkout asks her" is 110.92 px at 12 px; with " to" it would be 126.79 px.
         let text = "Checkout asks her to create an account"
         #expect(
-            regular.wrapped(text, width: 120, size: 12, maxLines: 3) == ["Checkout asks her", "to create an", "account"])
+            regular.wrapped(text, width: 120, size: 12, maxLines: 3) == [
+                "Checkout asks her", "to create an", "account",
+            ])
         #expect(regular.wrapped(text, width: 120, size: 12, maxLines: 2) == ["Checkout asks her", "to create an…"])
         // On the last line the ellipsis takes the place of the "r": "Checkout asks he…" is 117.99 px.
         #expect(regular.wrapped(text, width: 120, size: 12, maxLines: 1) == ["Checkout asks he…"])

@@ -1,7 +1,8 @@
 import JourneyTestSupport
 import Testing
-@testable import JourneyLanguage
+
 @testable import JourneyCharts
+@testable import JourneyLanguage
 
 @Suite struct MonotoneCurveTests {
     private func points(_ ys: [Double]) -> [MonotoneCurve.Point] {
@@ -15,8 +16,9 @@ import Testing
             var previousX = segment.start.x
             for step in 0...200 {
                 let point = segment.point(at: Double(step) / 200)
-                #expect(point.y >= low - 1e-9 && point.y <= high + 1e-9,
-                        "y \(point.y) outside \(low)...\(high)", sourceLocation: sourceLocation)
+                #expect(
+                    point.y >= low - 1e-9 && point.y <= high + 1e-9,
+                    "y \(point.y) outside \(low)...\(high)", sourceLocation: sourceLocation)
                 #expect(point.x >= previousX - 1e-9, sourceLocation: sourceLocation)
                 previousX = point.x
             }
@@ -64,7 +66,8 @@ import Testing
 
     @Test func pathData() {
         let curve = MonotoneCurve(points: points([0, 3]))
-        #expect(curve.pathData(format: { NumberFormatting.plain($0, maximumFractionDigits: 2) })
+        #expect(
+            curve.pathData(format: { NumberFormatting.plain($0, maximumFractionDigits: 2) })
                 == "M0 0 C33.33 1 66.67 2 100 3")
     }
 }

@@ -1,15 +1,17 @@
 import Foundation
 import Testing
-@testable import JourneyXML
+
 @testable import JourneyCharts
+@testable import JourneyXML
 
 @Suite struct TextBoxTests {
     let font = FontMetrics.dejaVuSans
 
     @Test func boxRunsFromAscentToDescentOfItsLines() {
         // At 20.48 px one font unit is 0.01 px: ascent 19.01, descent 4.83, line height 23.84.
-        let box = TextBox("Checkout asks her to create an account", font: font, size: 20.48, x: 10, top: 5,
-                          maxWidth: 250, maxLines: 2)
+        let box = TextBox(
+            "Checkout asks her to create an account", font: font, size: 20.48, x: 10, top: 5,
+            maxWidth: 250, maxLines: 2)
         #expect(box.lines.count == 2)
         #expect(box.firstBaseline == 5 + 19.01)
         #expect(box.baselines == [24.01, 24.01 + 23.84])
@@ -32,8 +34,9 @@ import Testing
     @Test func knowsWhenItShortensTheText() {
         let fits = TextBox("Pay  now", font: font, size: 12, x: 0, top: 0, maxWidth: 200)
         #expect(fits.lines == ["Pay now"] && !fits.isShortened)
-        let split = TextBox("Supercalifragilisticexpialidocious", font: font, size: 12, x: 0, top: 0,
-                            maxWidth: 111, maxLines: 2)
+        let split = TextBox(
+            "Supercalifragilisticexpialidocious", font: font, size: 12, x: 0, top: 0,
+            maxWidth: 111, maxLines: 2)
         #expect(split.lines.count == 2 && !split.isShortened)
         let cut = TextBox("Forced sign-up before paying", font: font, size: 12, x: 0, top: 0, maxWidth: 101)
         #expect(cut.lines == ["Forced sign-up…"] && cut.isShortened)
@@ -84,8 +87,9 @@ import Testing
         ]
         let slot = canvas.width / Double(names.count)
         let boxes = names.enumerated().map { index, name in
-            TextBox(name, font: .dejaVuSansBold, size: 13, anchor: .middle, x: slot * (Double(index) + 0.5), top: 8,
-                    maxWidth: slot - 8, maxLines: 3)
+            TextBox(
+                name, font: .dejaVuSansBold, size: 13, anchor: .middle, x: slot * (Double(index) + 0.5), top: 8,
+                maxWidth: slot - 8, maxLines: 3)
         }
         for (index, box) in boxes.enumerated() {
             #expect(canvas.contains(box.bounds))
@@ -96,8 +100,9 @@ import Testing
     }
 
     @Test func writesTheExactSVGOfAShortenedLabel() {
-        let box = TextBox("Checkout asks her to create an account", font: font, size: 12, x: 40, top: 10,
-                          maxWidth: 120, maxLines: 2)
+        let box = TextBox(
+            "Checkout asks her to create an account", font: font, size: 12, x: 40, top: 10,
+            maxWidth: 120, maxLines: 2)
         var writer = XMLWriter()
         box.write(to: &writer, attributes: ["fill": "#333"])
         #expect(

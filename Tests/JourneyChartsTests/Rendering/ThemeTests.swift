@@ -1,6 +1,7 @@
 import Foundation
 import JourneyTestSupport
 import Testing
+
 @testable import JourneyCharts
 
 @Suite struct ThemeTests {
@@ -10,7 +11,8 @@ import Testing
         #expect(theme.name == name)
         for pair in theme.textPairs {
             let ratio = Color.contrastRatio(pair.foreground, pair.background)
-            #expect(ratio >= 4.5, "\(name): \(pair.name) is \(pair.foreground) on \(pair.background), contrast \(ratio)")
+            #expect(
+                ratio >= 4.5, "\(name): \(pair.name) is \(pair.foreground) on \(pair.background), contrast \(ratio)")
         }
     }
 
@@ -18,7 +20,9 @@ import Testing
     func markerColoursStandOutFromTheBackground(name: String) throws {
         // Unmeasured touchpoints are drawn hollow: only the outline, in the marker's colour, shows.
         let theme = try #require(try Theme.bundled(named: name))
-        for (key, color) in [("highFill", theme.highFill), ("painFill", theme.painFill), ("neutralFill", theme.neutralFill)] {
+        for (key, color) in [
+            ("highFill", theme.highFill), ("painFill", theme.painFill), ("neutralFill", theme.neutralFill),
+        ] {
             let ratio = Color.contrastRatio(color, theme.background)
             #expect(ratio >= 2.5, "\(name): \(key) \(color) on \(theme.background) is \(ratio)")
         }
@@ -26,8 +30,10 @@ import Testing
 
     @Test func printThemeIsGreyscale() throws {
         let theme = try #require(try Theme.bundled(named: "print"))
-        for (key, path) in [("text", \Theme.text), ("curve", \.curve), ("painFill", \.painFill), ("highFill", \.highFill),
-                            ("funnelBar", \.funnelBar), ("positiveArea", \.positiveArea), ("negativeArea", \.negativeArea)] {
+        for (key, path) in [
+            ("text", \Theme.text), ("curve", \.curve), ("painFill", \.painFill), ("highFill", \.highFill),
+            ("funnelBar", \.funnelBar), ("positiveArea", \.positiveArea), ("negativeArea", \.negativeArea),
+        ] {
             let color = theme[keyPath: path]
             #expect(color.red == color.green && color.green == color.blue, "\(key) is \(color)")
         }
@@ -37,18 +43,22 @@ import Testing
 
     @Test func allHoldsEveryFileOfTheFolderByteForByte() throws {
         let files = try Repository.resourceFiles(in: Repository.themes)
-        #expect(BundledTheme.all.map { $0.name + ".json" } == files.map(\.name),
-                "list every file of \(Repository.themes) in BundledTheme.all, and nothing else")
+        #expect(
+            BundledTheme.all.map { $0.name + ".json" } == files.map(\.name),
+            "list every file of \(Repository.themes) in BundledTheme.all, and nothing else")
         for file in files {
             guard let theme = BundledTheme.all.first(where: { $0.name + ".json" == file.name }) else { continue }
             let identical = Array(theme.json.utf8) == file.bytes
-            #expect(identical,
-                    "BundledTheme.all's entry for \(file.name) is not the file byte for byte: another file's bytes, or not UTF-8")
+            #expect(
+                identical,
+                "BundledTheme.all's entry for \(file.name) is not the file byte for byte: another file's bytes, or not UTF-8"
+            )
         }
     }
 
     @Test func aUserThemeStartsFromABaseAndChangesSomeKeys() throws {
-        let theme = try Theme.load(json: ##"{ "base": "dark", "name": "brand", "curve": "#FF00AA" }"##, source: "brand.json")
+        let theme = try Theme.load(
+            json: ##"{ "base": "dark", "name": "brand", "curve": "#FF00AA" }"##, source: "brand.json")
         let dark = try #require(try Theme.bundled(named: "dark"))
         #expect(theme.name == "brand")
         #expect(theme.curve == Color(red: 255, green: 0, blue: 170))
@@ -74,7 +84,8 @@ import Testing
         #expect(error(##"{ "base": "light", "curv": "#000000" }"##)?.help.hasPrefix("did you mean 'curve'?") == true)
         #expect(error(##"{ "base": "light", "curve": "blue" }"##)?.message == "'curve' is not a colour: blue")
         #expect(error(##"{ "base": "sepia" }"##)?.message == "unknown base theme 'sepia'")
-        #expect(error(##"{ "base": "light", "areaOpacity": 2 }"##)?.message == "'areaOpacity' must be a number from 0 to 1")
+        #expect(
+            error(##"{ "base": "light", "areaOpacity": 2 }"##)?.message == "'areaOpacity' must be a number from 0 to 1")
         #expect(error(##"{ "base": "light", "##)?.message.hasPrefix("not valid JSON") == true)
         #expect(error(##"[1, 2]"##)?.message == "a theme is a JSON object")
         #expect(error(##"{ "base": "light", "curve": "#000000" }"##) == nil)

@@ -59,7 +59,8 @@ enum JourneyBinary {
             candidates.append(executable.resolvingSymlinksInPath())
         }
         if let first = CommandLine.arguments.first, !first.isEmpty {
-            let url = URL(fileURLWithPath: first, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+            let url = URL(
+                fileURLWithPath: first, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
             candidates.append(url.standardizedFileURL.resolvingSymlinksInPath())
         }
         return candidates
@@ -88,8 +89,9 @@ func run(
     environment: [String: String]? = nil,
     currentDirectory: URL? = nil
 ) throws -> (status: Int32, stdout: String, stderr: String) {
-    let result = try runJourney(arguments, stdin: stdin.map { Data($0.utf8) },
-                                environment: environment, currentDirectory: currentDirectory)
+    let result = try runJourney(
+        arguments, stdin: stdin.map { Data($0.utf8) },
+        environment: environment, currentDirectory: currentDirectory)
     return (result.status, result.stdout, result.stderr)
 }
 
@@ -100,8 +102,9 @@ func runJourney(
     environment: [String: String]? = nil,
     currentDirectory: URL? = nil
 ) throws -> RunResult {
-    try runExecutable(try JourneyBinary.url(), arguments, stdin: stdin, environment: environment,
-                      currentDirectory: currentDirectory)
+    try runExecutable(
+        try JourneyBinary.url(), arguments, stdin: stdin, environment: environment,
+        currentDirectory: currentDirectory)
 }
 
 /// Runs any program, such as `xmllint`, the way `runJourney` runs `journey`.
@@ -162,12 +165,14 @@ func runExecutable(
 
     let stdout = try Data(contentsOf: stdoutURL)
     let stderr = try Data(contentsOf: stderrURL)
-    let status: Int32 = process.terminationReason == .uncaughtSignal
-        ? 128 + process.terminationStatus // a crash or trap shows up as 128 + signal, never as 0 or 1
+    let status: Int32 =
+        process.terminationReason == .uncaughtSignal
+        ? 128 + process.terminationStatus  // a crash or trap shows up as 128 + signal, never as 0 or 1
         : process.terminationStatus
-    return RunResult(status: status,
-                     stdout: String(decoding: stdout, as: UTF8.self),
-                     stderr: String(decoding: stderr, as: UTF8.self))
+    return RunResult(
+        status: status,
+        stdout: String(decoding: stdout, as: UTF8.self),
+        stderr: String(decoding: stderr, as: UTF8.self))
 }
 
 /// Runs `body` with a new, empty temporary folder that is removed afterwards.

@@ -1,5 +1,6 @@
 import PropertyBased
 import Testing
+
 @testable import JourneyEvents
 
 /// Median, 90th percentile and mean of durations, zero durations included.
@@ -25,8 +26,12 @@ import Testing
     }
 
     @Test func oneDurationAndNone() {
-        #expect(ConversionTimeStatistics(durations: [42]) == ConversionTimeStatistics(count: 1, median: 42, p90: 42, mean: 42))
-        #expect(ConversionTimeStatistics(durations: []) == ConversionTimeStatistics(count: 0, median: nil, p90: nil, mean: nil))
+        #expect(
+            ConversionTimeStatistics(durations: [42])
+                == ConversionTimeStatistics(count: 1, median: 42, p90: 42, mean: 42))
+        #expect(
+            ConversionTimeStatistics(durations: [])
+                == ConversionTimeStatistics(count: 0, median: nil, p90: nil, mean: nil))
     }
 
     @Test func elevenDurationsLandExactlyOnRanks() {
@@ -68,6 +73,8 @@ import Testing
         #expect(ConversionTimeStatistics(durations: ascending).median == 49_999.5)
         #expect(ConversionTimeStatistics(durations: ascending.reversed()).p90 == 89_999.1)
         let equal = [Int64](repeating: 7, count: 100_000)
-        #expect(ConversionTimeStatistics(durations: equal) == ConversionTimeStatistics(count: 100_000, median: 7, p90: 7, mean: 7))
+        #expect(
+            ConversionTimeStatistics(durations: equal)
+                == ConversionTimeStatistics(count: 100_000, median: 7, p90: 7, mean: 7))
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import JourneyEvents
 
 /// Reading `--window` values: whole numbers of days, hours, minutes or seconds.
@@ -45,10 +46,14 @@ import Testing
     }
 
     @Test func messagesSayWhatToWrite() {
-        #expect(ConversionWindowError.missingUnit("14").description
-                == "the conversion window '14' has no unit: write a whole number followed by d (days), h (hours), m (minutes) or s (seconds), such as 14d, 36h, 30m or 90s")
+        #expect(
+            ConversionWindowError.missingUnit("14").description
+                == "the conversion window '14' has no unit: write a whole number followed by d (days), h (hours), m (minutes) or s (seconds), such as 14d, 36h, 30m or 90s"
+        )
         #expect(ConversionWindowError.notAWholeNumber("1.5d").description.hasSuffix("(1.5d is 36h)"))
-        #expect(ConversionWindowError.notPositive("0d").description == "the conversion window '0d' must be longer than zero")
+        #expect(
+            ConversionWindowError.notPositive("0d").description == "the conversion window '0d' must be longer than zero"
+        )
         #expect(ConversionWindowError.tooLong("2000000d").description.contains("at most 1000000 days"))
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import JourneyTestSupport
 import Testing
+
 @testable import JourneyEvents
 
 /// The engine's levels against ClickHouse's own `windowFunnel`, run by chDB (ClickHouse in a Python module).
@@ -8,8 +9,10 @@ import Testing
 /// Skipped unless `JOURNEY_CHDB_PYTHON` names a Python with chDB installed, for example the one
 /// `python3 bench/funnel_benchmark.py` sets up in bench/.venv:
 /// `JOURNEY_CHDB_PYTHON=bench/.venv/bin/python swift test --filter FunnelClickHouseTests`.
-@Suite(.enabled(if: ProcessInfo.processInfo.environment["JOURNEY_CHDB_PYTHON"] != nil,
-                "set JOURNEY_CHDB_PYTHON to a Python with chdb to compare with ClickHouse"))
+@Suite(
+    .enabled(
+        if: ProcessInfo.processInfo.environment["JOURNEY_CHDB_PYTHON"] != nil,
+        "set JOURNEY_CHDB_PYTHON to a Python with chdb to compare with ClickHouse"))
 struct FunnelClickHouseTests {
     /// Prints `customer,level` for every customer with an event, from `windowFunnel` on the CSV
     /// `customer,milliseconds,stage` (argv: file, window in ms, stages, extra windowFunnel mode or '').
@@ -23,8 +26,11 @@ struct FunnelClickHouseTests {
         sys.stdout.write(chdb.query(query, 'CSV').bytes().decode())
         """
 
-    static func clickHouseLevels(_ log: EventLog, stageCount: Int, window: ConversionWindow, strict: Bool) throws -> [UInt8] {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("journey-funnel-\(UUID().uuidString)")
+    static func clickHouseLevels(_ log: EventLog, stageCount: Int, window: ConversionWindow, strict: Bool) throws
+        -> [UInt8]
+    {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "journey-funnel-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let csv = directory.appendingPathComponent("events.csv")
@@ -37,7 +43,9 @@ struct FunnelClickHouseTests {
 
         let process = Process()
         process.executableURL = URL(fileURLWithPath: ProcessInfo.processInfo.environment["JOURNEY_CHDB_PYTHON"]!)
-        process.arguments = ["-c", script, csv.path, String(window.milliseconds), String(stageCount), strict ? "strict_order" : ""]
+        process.arguments = [
+            "-c", script, csv.path, String(window.milliseconds), String(stageCount), strict ? "strict_order" : "",
+        ]
         let output = Pipe()
         process.standardOutput = output
         try process.run()
@@ -57,7 +65,9 @@ struct FunnelClickHouseTests {
             let engine = try FunnelEngine.compute(log: log, stageCount: stageCount, window: window, mode: mode)
             let clickHouse = try clickHouseLevels(log, stageCount: stageCount, window: window, strict: mode == .strict)
             let differing = log.customers.indices.filter { engine.customerLevels[$0] != clickHouse[$0] }
-            #expect(differing.isEmpty, "\(mode), window \(window): \(differing.count) customers differ, first \(differing.prefix(5))")
+            #expect(
+                differing.isEmpty,
+                "\(mode), window \(window): \(differing.count) customers differ, first \(differing.prefix(5))")
             var perLevel = [Int](repeating: 0, count: stageCount + 1)
             for level in clickHouse { perLevel[Int(level)] += 1 }
             #expect(engine.customersPerLevel == perLevel, "\(mode), window \(window)")
@@ -78,8 +88,11 @@ struct FunnelClickHouseTests {
         var lines: [(String, Int64, Int)] = []
         for customer in 0..<20_000 {
             for _ in 0..<Int.random(in: 1...12, using: &generator) {
-                lines.append(("c\(customer)", 1_767_225_600_000 + Int64.random(in: 0...20, using: &generator) * 1000,
-                              Int.random(in: 0..<4, using: &generator)))
+                lines.append(
+                    (
+                        "c\(customer)", 1_767_225_600_000 + Int64.random(in: 0...20, using: &generator) * 1000,
+                        Int.random(in: 0..<4, using: &generator)
+                    ))
             }
         }
         let log = FunnelTestLog.make(milliseconds: lines)

@@ -1,4 +1,5 @@
 import JourneyTestSupport
+
 @testable import JourneyEvents
 
 /// Random event logs shaped like real ones, for benchmarks and the worker test.

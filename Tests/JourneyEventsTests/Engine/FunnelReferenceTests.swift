@@ -1,6 +1,7 @@
-import PropertyBased
 import JourneyTestSupport
+import PropertyBased
 import Testing
+
 @testable import JourneyEvents
 
 /// The engine against slow, obviously correct references on random small logs, in every mode.
@@ -28,7 +29,8 @@ import Testing
         func extend(_ chain: [Int]) {
             found.append(chain)
             guard chain.count < stageCount else { return }
-            let first = events[chain[0]].time, last = events[chain.last!].time
+            let first = events[chain[0]].time
+            let last = events[chain.last!].time
             for (index, event) in events.enumerated()
             where event.stage == chain.count && event.time >= last && event.time - first <= window {
                 extend(chain + [index])
@@ -147,8 +149,9 @@ import Testing
         let window = windowUnits * unit
         let lines = raw.map { ("c\($0.0)", $0.1 * unit, $0.2 % stageCount) }
         let log = FunnelTestLog.make(milliseconds: lines, extraCustomers: ["c0", "c1", "c2", "c3", "never"])
-        let result = try FunnelEngine.compute(log: log, stageCount: stageCount,
-                                          window: ConversionWindow(milliseconds: window)!, mode: mode)
+        let result = try FunnelEngine.compute(
+            log: log, stageCount: stageCount,
+            window: ConversionWindow(milliseconds: window)!, mode: mode)
         var perLevel = [Int](repeating: 0, count: stageCount + 1)
         var durations = [[Int64]](repeating: [], count: stageCount - 1)
         for (index, customer) in log.customers.enumerated() {
@@ -159,10 +162,12 @@ import Testing
             case .strict: expected = strict(events, stageCount: stageCount, window: window)
             case .any: expected = anyOrder(events, stageCount: stageCount, window: window)
             }
-            #expect(Int(result.customerLevels[index]) == expected.level,
-                    "\(mode), \(stageCount) stages, window \(windowUnits): \(customer) \(events)")
+            #expect(
+                Int(result.customerLevels[index]) == expected.level,
+                "\(mode), \(stageCount) stages, window \(windowUnits): \(customer) \(events)")
             if mode != .any {
-                let clickHouse = windowFunnel(events, stageCount: stageCount, window: window, strictOrder: mode == .strict)
+                let clickHouse = windowFunnel(
+                    events, stageCount: stageCount, window: window, strictOrder: mode == .strict)
                 #expect(clickHouse == expected.level, "windowFunnel, \(mode): \(customer) \(events)")
             }
             perLevel[expected.level] += 1
@@ -172,8 +177,9 @@ import Testing
         }
         #expect(result.customersPerLevel == perLevel)
         #expect(result.reach == (1...stageCount).map { level in perLevel[level...].reduce(0, +) })
-        #expect(result.conversionTimes == durations.map(ConversionTimeStatistics.init(durations:)),
-                "\(mode), \(stageCount) stages, window \(windowUnits): \(lines)")
+        #expect(
+            result.conversionTimes == durations.map(ConversionTimeStatistics.init(durations:)),
+            "\(mode), \(stageCount) stages, window \(windowUnits): \(lines)")
     }
 
     @Test(arguments: FunnelMode.allCases)
@@ -191,10 +197,13 @@ import Testing
         for _ in 0..<150 {
             let stageCount = Int.random(in: 2...4, using: &generator)
             let raw = (0..<Int.random(in: 0...40, using: &generator)).map { _ in
-                (Int.random(in: 0...1, using: &generator), Int64.random(in: 0...60, using: &generator),
-                 Int.random(in: 0..<stageCount, using: &generator))
+                (
+                    Int.random(in: 0...1, using: &generator), Int64.random(in: 0...60, using: &generator),
+                    Int.random(in: 0..<stageCount, using: &generator)
+                )
             }
-            try Self.check(raw, stageCount: stageCount, windowUnits: Int64.random(in: 1...30, using: &generator), mode: mode)
+            try Self.check(
+                raw, stageCount: stageCount, windowUnits: Int64.random(in: 1...30, using: &generator), mode: mode)
         }
     }
 

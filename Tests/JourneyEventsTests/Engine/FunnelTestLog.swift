@@ -44,8 +44,12 @@ enum FunnelTestLog {
             return value
         }
         precondition(scalars.count == 20 || scalars.count == 24, "not YYYY-MM-DDTHH:MM:SS[.mmm]Z: \(text)")
-        let year = number(0, 4), month = number(5, 2), day = number(8, 2)
-        let hour = number(11, 2), minute = number(14, 2), second = number(17, 2)
+        let year = number(0, 4)
+        let month = number(5, 2)
+        let day = number(8, 2)
+        let hour = number(11, 2)
+        let minute = number(14, 2)
+        let second = number(17, 2)
         let millisecond = scalars.count == 24 ? number(20, 3) : 0
         // Days from 1970-01-01 to the civil date (Howard Hinnant's days_from_civil).
         let y = month <= 2 ? year - 1 : year

@@ -1,25 +1,30 @@
 import Foundation
 import JourneyTestSupport
 import Testing
-@testable import JourneyLanguage
+
 @testable import JourneyEvents
+@testable import JourneyLanguage
 
 /// Reading event logs: columns, CSV quoting and line endings, chunks and threads, counts.
 @Suite struct EventLogReaderTests {
-    private func expectLog(_ text: String, reader: EventLogReader = EventLogReader(stageOfEvent: testStages),
-                           customers: [String], events: [FunnelEvent], ignored: Int = 0, skipped: Int = 0, rows: Int,
-                           sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    private func expectLog(
+        _ text: String, reader: EventLogReader = EventLogReader(stageOfEvent: testStages),
+        customers: [String], events: [FunnelEvent], ignored: Int = 0, skipped: Int = 0, rows: Int,
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) {
         for setup in ReadingSetup.all {
             let (log, diagnostics) = readEvents(text, reader: reader, setup: setup)
             #expect(diagnostics.isEmpty, "\(setup): \(diagnostics.map(\.message))", sourceLocation: sourceLocation)
-            let expected = "customers \(customers), events \(events.map { "(\($0.customer) \($0.stage) \($0.time))" }), "
+            let expected =
+                "customers \(customers), events \(events.map { "(\($0.customer) \($0.stage) \($0.time))" }), "
                 + "ignored \(ignored), skipped \(skipped), rows \(rows)"
             #expect(LogSummary(log).description == expected, "\(setup)", sourceLocation: sourceLocation)
         }
     }
 
     @Test func columnsInAnotherOrderAmongOthers() {
-        expectLog("""
+        expectLog(
+            """
             device,event,customer_id,extra,timestamp
             web,visit,ana,x,2026-11-23T15:04:05Z
             ios,order,bob,y,1795446245000
@@ -28,14 +33,19 @@ import Testing
 
             """,
             customers: ["ana", "bob"],
-            events: [FunnelEvent(customer: 0, stage: 0, time: testInstant), FunnelEvent(customer: 1, stage: 2, time: testInstant),
-                     FunnelEvent(customer: 0, stage: 1, time: testInstant + 60_000)],
+            events: [
+                FunnelEvent(customer: 0, stage: 0, time: testInstant),
+                FunnelEvent(customer: 1, stage: 2, time: testInstant),
+                FunnelEvent(customer: 0, stage: 1, time: testInstant + 60_000),
+            ],
             ignored: 1, rows: 4)
     }
 
     @Test func renamedColumns() {
-        let reader = EventLogReader(stageOfEvent: testStages, customerColumn: "user", timeColumn: "at", eventColumn: "name")
-        expectLog("""
+        let reader = EventLogReader(
+            stageOfEvent: testStages, customerColumn: "user", timeColumn: "at", eventColumn: "name")
+        expectLog(
+            """
             at,user,name,customer_id,timestamp,event
             1795446245,u1,visit,x,y,z
 
@@ -44,8 +54,9 @@ import Testing
     }
 
     @Test func spacesAroundUnquotedHeaderNamesAreDropped() {
-        expectLog("customer_id , timestamp,\tevent\nana,1795446245,visit\n",
-                  customers: ["ana"], events: [FunnelEvent(customer: 0, stage: 0, time: testInstant)], rows: 1)
+        expectLog(
+            "customer_id , timestamp,\tevent\nana,1795446245,visit\n",
+            customers: ["ana"], events: [FunnelEvent(customer: 0, stage: 0, time: testInstant)], rows: 1)
     }
 
     @Test func quotedFieldsWithCommasQuotesAndLineBreaks() {
@@ -64,57 +75,80 @@ import Testing
             "\"\",1795446245,ignored,\"\"",
             "ana,1795446245,\"visit\",x",
         ]
-        expectLog(lines.joined(separator: "\n") + "\n", reader: EventLogReader(stageOfEvent: stages),
+        expectLog(
+            lines.joined(separator: "\n") + "\n", reader: EventLogReader(stageOfEvent: stages),
             customers: ["Smith, Ana", "say \"hi\"", "two\nlines", "ana"],
-            events: [FunnelEvent(customer: 0, stage: 0, time: testInstant), FunnelEvent(customer: 1, stage: 3, time: testInstant),
-                     FunnelEvent(customer: 2, stage: 4, time: testInstant), FunnelEvent(customer: 3, stage: 0, time: testInstant)],
+            events: [
+                FunnelEvent(customer: 0, stage: 0, time: testInstant),
+                FunnelEvent(customer: 1, stage: 3, time: testInstant),
+                FunnelEvent(customer: 2, stage: 4, time: testInstant),
+                FunnelEvent(customer: 3, stage: 0, time: testInstant),
+            ],
             ignored: 1, rows: 5)
     }
 
     @Test func quoteInsideAnUnquotedFieldIsAnOrdinaryCharacter() {
-        expectLog("customer_id,timestamp,event\nan\"a,1795446245,visit\n",
-                  customers: ["an\"a"], events: [FunnelEvent(customer: 0, stage: 0, time: testInstant)], rows: 1)
+        expectLog(
+            "customer_id,timestamp,event\nan\"a,1795446245,visit\n",
+            customers: ["an\"a"], events: [FunnelEvent(customer: 0, stage: 0, time: testInstant)], rows: 1)
     }
 
     @Test func crlfLineEndings() {
-        expectLog("customer_id,timestamp,event\r\nana,1795446245,visit\r\n\"bob\",1795446245,\"order\"\r\n\"c\r\nd\",1795446245,signup\r\n\r\n",
-                  customers: ["ana", "bob", "c\r\nd"],
-                  events: [FunnelEvent(customer: 0, stage: 0, time: testInstant), FunnelEvent(customer: 1, stage: 2, time: testInstant),
-                           FunnelEvent(customer: 2, stage: 1, time: testInstant)],
-                  rows: 3)
+        expectLog(
+            "customer_id,timestamp,event\r\nana,1795446245,visit\r\n\"bob\",1795446245,\"order\"\r\n\"c\r\nd\",1795446245,signup\r\n\r\n",
+            customers: ["ana", "bob", "c\r\nd"],
+            events: [
+                FunnelEvent(customer: 0, stage: 0, time: testInstant),
+                FunnelEvent(customer: 1, stage: 2, time: testInstant),
+                FunnelEvent(customer: 2, stage: 1, time: testInstant),
+            ],
+            rows: 3)
     }
 
     @Test func byteOrderMarkIsDropped() {
-        expectLog("\u{FEFF}customer_id,timestamp,event\nana,1795446245,visit\n",
-                  customers: ["ana"], events: [FunnelEvent(customer: 0, stage: 0, time: testInstant)], rows: 1)
+        expectLog(
+            "\u{FEFF}customer_id,timestamp,event\nana,1795446245,visit\n",
+            customers: ["ana"], events: [FunnelEvent(customer: 0, stage: 0, time: testInstant)], rows: 1)
     }
 
     @Test func lastRowWithoutLineBreak() {
-        expectLog("customer_id,timestamp,event\nana,1795446245,visit\nbob,1795446245,order",
-                  customers: ["ana", "bob"],
-                  events: [FunnelEvent(customer: 0, stage: 0, time: testInstant), FunnelEvent(customer: 1, stage: 2, time: testInstant)],
-                  rows: 2)
-        expectLog("customer_id,timestamp,event\r\nana,1795446245,\"visit\"",
-                  customers: ["ana"], events: [FunnelEvent(customer: 0, stage: 0, time: testInstant)], rows: 1)
-        expectLog("customer_id,timestamp,event\r\nana,1795446245,visit\r",
-                  customers: ["ana"], events: [FunnelEvent(customer: 0, stage: 0, time: testInstant)], rows: 1)
+        expectLog(
+            "customer_id,timestamp,event\nana,1795446245,visit\nbob,1795446245,order",
+            customers: ["ana", "bob"],
+            events: [
+                FunnelEvent(customer: 0, stage: 0, time: testInstant),
+                FunnelEvent(customer: 1, stage: 2, time: testInstant),
+            ],
+            rows: 2)
+        expectLog(
+            "customer_id,timestamp,event\r\nana,1795446245,\"visit\"",
+            customers: ["ana"], events: [FunnelEvent(customer: 0, stage: 0, time: testInstant)], rows: 1)
+        expectLog(
+            "customer_id,timestamp,event\r\nana,1795446245,visit\r",
+            customers: ["ana"], events: [FunnelEvent(customer: 0, stage: 0, time: testInstant)], rows: 1)
     }
 
     @Test func blankLinesAreSkippedAnywhere() {
-        expectLog("\n\r\ncustomer_id,timestamp,event\n\nana,1795446245,visit\n\r\n\nbob,1795446245,order\n\n\n",
-                  customers: ["ana", "bob"],
-                  events: [FunnelEvent(customer: 0, stage: 0, time: testInstant), FunnelEvent(customer: 1, stage: 2, time: testInstant)],
-                  rows: 2)
+        expectLog(
+            "\n\r\ncustomer_id,timestamp,event\n\nana,1795446245,visit\n\r\n\nbob,1795446245,order\n\n\n",
+            customers: ["ana", "bob"],
+            events: [
+                FunnelEvent(customer: 0, stage: 0, time: testInstant),
+                FunnelEvent(customer: 1, stage: 2, time: testInstant),
+            ],
+            rows: 2)
     }
 
     @Test func eventNamesMatchExactly() {
-        expectLog("customer_id,timestamp,event\nana,1795446245,Visit\nana,1795446245,visit \nana,1795446245,visits\n",
-                  customers: [], events: [], ignored: 3, rows: 3)
+        expectLog(
+            "customer_id,timestamp,event\nana,1795446245,Visit\nana,1795446245,visit \nana,1795446245,visits\n",
+            customers: [], events: [], ignored: 3, rows: 3)
     }
 
     @Test func ignoredRowsAreNotCheckedForTimeOrCustomer() {
-        expectLog("customer_id,timestamp,event\n,yesterday,page_view\nana,,search\n,,\n",
-                  customers: [], events: [], ignored: 3, rows: 3)
+        expectLog(
+            "customer_id,timestamp,event\n,yesterday,page_view\nana,,search\n,,\n",
+            customers: [], events: [], ignored: 3, rows: 3)
     }
 
     @Test func customersAreInternedInOrderOfFirstAppearance() {
@@ -132,14 +166,18 @@ import Testing
                 continue
             }
             if !expectedCustomers.contains(id) { expectedCustomers.append(id) }
-            expectedEvents.append(FunnelEvent(customer: Int32(expectedCustomers.firstIndex(of: id)!), stage: Int32(row % 4),
-                                              time: (1_795_446_245 + Int64(row)) * 1000))
+            expectedEvents.append(
+                FunnelEvent(
+                    customer: Int32(expectedCustomers.firstIndex(of: id)!), stage: Int32(row % 4),
+                    time: (1_795_446_245 + Int64(row)) * 1000))
         }
         expectLog(text, customers: expectedCustomers, events: expectedEvents, ignored: ignored, rows: ids.count * 3)
     }
 
     @Test func headerOnly() {
-        for text in ["customer_id,timestamp,event", "customer_id,timestamp,event\n", "customer_id,timestamp,event\r\n\r\n"] {
+        for text in [
+            "customer_id,timestamp,event", "customer_id,timestamp,event\n", "customer_id,timestamp,event\r\n\r\n",
+        ] {
             expectLog(text, customers: [], events: [], rows: 0)
         }
     }
@@ -169,14 +207,22 @@ import Testing
             """
         for setup in ReadingSetup.all {
             let (log, diagnostics) = readEvents(text, reader: reader, setup: setup)
-            #expect(LogSummary(log) == LogSummary(EventLog(
-                customers: ["ana", "fay"],
-                events: [FunnelEvent(customer: 0, stage: 0, time: testInstant), FunnelEvent(customer: 1, stage: 1, time: testInstant)],
-                ignoredEvents: 1, skippedRows: 5, rows: 8)), "\(setup)")
+            #expect(
+                LogSummary(log)
+                    == LogSummary(
+                        EventLog(
+                            customers: ["ana", "fay"],
+                            events: [
+                                FunnelEvent(customer: 0, stage: 0, time: testInstant),
+                                FunnelEvent(customer: 1, stage: 1, time: testInstant),
+                            ],
+                            ignoredEvents: 1, skippedRows: 5, rows: 8)), "\(setup)")
             #expect(diagnostics.map(\.code) == ["skipped-rows"], "\(setup)")
             #expect(diagnostics.first?.severity == .warning)
             #expect(diagnostics.first?.location == SourceLocation(line: 3, column: 15), "\(setup)")
-            #expect(diagnostics.first?.message == "skipped 5 malformed rows, the first here: this row has 2 fields, but the header has 3")
+            #expect(
+                diagnostics.first?.message
+                    == "skipped 5 malformed rows, the first here: this row has 2 fields, but the header has 3")
         }
     }
 
@@ -221,7 +267,9 @@ import Testing
     @Test func aCutInsideAQuotedFieldFallsBackToOneThread() {
         var text = "customer_id,timestamp,event,note\n"
         for row in 0..<20 { text += "c\(row),1795446245,visit,\n" }
-        text += "quoted,1795446245,order,\"" + (0..<40).map { "fake\($0),1795446245,signup," }.joined(separator: "\n") + "\"\n"
+        text +=
+            "quoted,1795446245,order,\"" + (0..<40).map { "fake\($0),1795446245,signup," }.joined(separator: "\n")
+            + "\"\n"
         for row in 20..<40 { text += "c\(row),1795446245,order,\n" }
         text += "c1,not-a-time,order,\n"
         let reference = readEvents(text)
@@ -247,12 +295,15 @@ import Testing
     }
 
     @Test func readsAFileWithProgress() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("journey-events-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "journey-events-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("events.csv").path
         var text = "customer_id,timestamp,event\n"
-        for row in 0..<5000 { text += "c\(row % 300),\(1_795_446_245 + row),\(["visit", "order", "search"][row % 3])\n" }
+        for row in 0..<5000 {
+            text += "c\(row % 300),\(1_795_446_245 + row),\(["visit", "order", "search"][row % 3])\n"
+        }
         try FileSystem.write(Array(text.utf8), to: path, replacing: false)
         let reference = readEvents(text)
         for threads in [1, 2] {
@@ -280,7 +331,8 @@ import Testing
 
     @Test func sourceLinesHoldTheLinesDiagnosticsPointAt() {
         let text = "customer_id,timestamp,event\nana,1795446245,visit\n\"b\nob\",yesterday,visit\r\n"
-        let outcome = EventLogReader(stageOfEvent: testStages).readWithSourceLines(bytes: Array(text.utf8), name: "x.csv")
+        let outcome = EventLogReader(stageOfEvent: testStages).readWithSourceLines(
+            bytes: Array(text.utf8), name: "x.csv")
         #expect(outcome.diagnostics.map(\.location) == [SourceLocation(line: 4, column: 5)])
         #expect(outcome.sourceLines == [4: "ob\",yesterday,visit"])
     }

@@ -1,5 +1,5 @@
-@testable import JourneyLanguage
 @testable import JourneyEvents
+@testable import JourneyLanguage
 
 /// The stages the event-log tests map events to.
 let testStages: [String: Int32] = ["visit": 0, "signup": 1, "order": 2]
@@ -17,9 +17,12 @@ struct ReadingSetup: CustomStringConvertible, Sendable {
     /// Setups that cut rows at every place: tiny chunks, and two threads on tiny inputs.
     static let all: [ReadingSetup] = [
         .plain,
-        ReadingSetup(chunkSize: 1, threads: 1), ReadingSetup(chunkSize: 2, threads: 1), ReadingSetup(chunkSize: 3, threads: 1),
-        ReadingSetup(chunkSize: 7, threads: 1), ReadingSetup(chunkSize: 16, threads: 1), ReadingSetup(chunkSize: 61, threads: 1),
-        ReadingSetup(chunkSize: 1 << 20, threads: 2), ReadingSetup(chunkSize: 7, threads: 2), ReadingSetup(chunkSize: 1, threads: 2),
+        ReadingSetup(chunkSize: 1, threads: 1), ReadingSetup(chunkSize: 2, threads: 1),
+        ReadingSetup(chunkSize: 3, threads: 1),
+        ReadingSetup(chunkSize: 7, threads: 1), ReadingSetup(chunkSize: 16, threads: 1),
+        ReadingSetup(chunkSize: 61, threads: 1),
+        ReadingSetup(chunkSize: 1 << 20, threads: 2), ReadingSetup(chunkSize: 7, threads: 2),
+        ReadingSetup(chunkSize: 1, threads: 2),
     ]
 
     /// `reader` set up for this: two threads split even the smallest input.
@@ -55,8 +58,10 @@ struct LogSummary: Equatable, CustomStringConvertible {
 }
 
 /// Reads `text` with `reader` as `setup` says.
-func readEvents(_ text: String, reader: EventLogReader = EventLogReader(stageOfEvent: testStages),
-                setup: ReadingSetup = .plain) -> (log: EventLog, diagnostics: [Diagnostic]) {
+func readEvents(
+    _ text: String, reader: EventLogReader = EventLogReader(stageOfEvent: testStages),
+    setup: ReadingSetup = .plain
+) -> (log: EventLog, diagnostics: [Diagnostic]) {
     setup.apply(to: reader).read(bytes: Array(text.utf8), name: "events.csv")
 }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import JourneyEvents
 
 /// Every accepted timestamp form, and every rejection, in milliseconds since the epoch.
@@ -11,7 +12,7 @@ import Testing
         ("2026-11-23T15:04:05z", 0),
         ("2026-11-23t15:04:05Z", 0),
         ("2026-11-23 15:04:05Z", 0),
-        ("2026-11-23T15:04:05", 0),          // no zone: UTC
+        ("2026-11-23T15:04:05", 0),  // no zone: UTC
         ("2026-11-23 15:04:05", 0),
         ("2026-11-23T15:04:05.123Z", 123),
         ("2026-11-23T15:04:05.1Z", 100),
@@ -134,5 +135,7 @@ import Testing
 
     private func isLeap(_ year: Int) -> Bool { year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) }
     private func format2(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-    private func format4(_ value: Int) -> String { String(repeating: "0", count: 4 - String(value).count) + String(value) }
+    private func format4(_ value: Int) -> String {
+        String(repeating: "0", count: 4 - String(value).count) + String(value)
+    }
 }

@@ -1,7 +1,8 @@
 import JourneyTestSupport
 import Testing
-@testable import JourneyLanguage
+
 @testable import JourneyEvents
+@testable import JourneyLanguage
 
 /// Funnel events kept in temporary files: written, read back, and computed on exactly as in memory.
 @Suite struct SpilledEventsTests {
@@ -63,8 +64,9 @@ import Testing
         let inMemory = try FunnelEngine.compute(log: log, stageCount: 5, window: .days(10)!, mode: mode)
         #expect(inMemory.reach[0] > 1_000)
         for workers in [1, 2, 3] {
-            let fromFile = try FunnelEngine.compute(log: spilled, stageCount: 5, window: .days(10)!, mode: mode,
-                                                    workers: workers)
+            let fromFile = try FunnelEngine.compute(
+                log: spilled, stageCount: 5, window: .days(10)!, mode: mode,
+                workers: workers)
             #expect(fromFile == inMemory, "\(workers) workers")
         }
     }
@@ -116,7 +118,8 @@ import Testing
                 #expect(log.spilledEvents != nil, "limit \(limit), \(setup)")
                 #expect(log.events.isEmpty, "limit \(limit), \(setup)")
                 #expect(log.customers == reference.log.customers, "limit \(limit), \(setup)")
-                #expect((log.rows, log.ignoredEvents, log.skippedRows)
+                #expect(
+                    (log.rows, log.ignoredEvents, log.skippedRows)
                         == (reference.log.rows, reference.log.ignoredEvents, reference.log.skippedRows))
                 #expect(try Self.allEvents(log) == events, "limit \(limit), \(setup)")
                 #expect(try FunnelEngine.compute(log: log, stageCount: 3) == expected, "limit \(limit), \(setup)")
@@ -139,7 +142,8 @@ import Testing
             reader.spillDirectory = "/nonexistent/journey"
             let (log, diagnostics) = readEvents(Self.csv(rows: 3_000), reader: reader, setup: setup)
             #expect(diagnostics.map(\.code) == ["cannot-spill-events"], "\(setup)")
-            #expect(diagnostics.first?.message == "cannot keep the funnel events in a temporary file in "
+            #expect(
+                diagnostics.first?.message == "cannot keep the funnel events in a temporary file in "
                     + "'/nonexistent/journey': No such file or directory", "\(setup)")
             #expect(log.spilledEvents == nil, "\(setup)")
         }

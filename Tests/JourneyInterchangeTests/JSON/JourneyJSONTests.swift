@@ -1,8 +1,9 @@
 import Foundation
 import JourneyTestSupport
 import Testing
-@testable import JourneyLanguage
+
 @testable import JourneyInterchange
+@testable import JourneyLanguage
 
 @Suite struct JourneyJSONTests {
     static let files: [URL] = Repository.journeyFiles(in: "journeys")
@@ -38,9 +39,15 @@ import Testing
 
     @Test func exactNumbersSurvive() {
         let origin = SourceLocation(line: 1, column: 1)
-        let journey = Journey(name: "x", scale: ScoreScale(minimum: -2.5, maximum: 3),
-                              stages: [Stage(name: "A", reach: 3, target: 0.1234567891, touchpoints: [
-                                  Touchpoint(name: "t", score: 1.0 / 3, location: origin)], location: origin)])
+        let journey = Journey(
+            name: "x", scale: ScoreScale(minimum: -2.5, maximum: 3),
+            stages: [
+                Stage(
+                    name: "A", reach: 3, target: 0.1234567891,
+                    touchpoints: [
+                        Touchpoint(name: "t", score: 1.0 / 3, location: origin)
+                    ], location: origin)
+            ])
         let imported = JourneyJSONImporter.parse(Array(JourneyJSONExporter.export(journey).utf8), name: "x.json")
         #expect(imported.journey.withoutSourceLocations() == journey.withoutSourceLocations())
         #expect(imported.journey.stages.first?.target == 0.1234567891)
@@ -50,9 +57,17 @@ import Testing
     @Test func trickyTextSurvives() {
         let tricky = "<Café & \"quotes\" 'single' \\ 😀 שלום ]]>\n\ttab\u{0001}"
         let origin = SourceLocation(line: 1, column: 1)
-        let journey = Journey(name: tricky, personas: [Persona(id: tricky, description: tricky, location: origin)],
-                              stages: [Stage(name: tricky, touchpoints: [Touchpoint(name: tricky, score: -1, pains: [tricky],
-                                                                                     location: origin)], location: origin)])
+        let journey = Journey(
+            name: tricky, personas: [Persona(id: tricky, description: tricky, location: origin)],
+            stages: [
+                Stage(
+                    name: tricky,
+                    touchpoints: [
+                        Touchpoint(
+                            name: tricky, score: -1, pains: [tricky],
+                            location: origin)
+                    ], location: origin)
+            ])
         let imported = JourneyJSONImporter.parse(Array(JourneyJSONExporter.export(journey).utf8), name: "x.json")
         #expect(imported.journey.withoutSourceLocations() == journey.withoutSourceLocations())
     }
@@ -61,18 +76,26 @@ import Testing
         func messages(_ json: String) -> [String] {
             JourneyJSONImporter.parse(Array(json.utf8), name: "x.json").diagnostics.map(\.message)
         }
-        let valid = #"{"format": "journey", "version": 1, "journey": {"name": "x", "stages": [{"name": "A", "touchpoints": [{"name": "t", "score": 1}]}]}}"#
+        let valid =
+            #"{"format": "journey", "version": 1, "journey": {"name": "x", "stages": [{"name": "A", "touchpoints": [{"name": "t", "score": 1}]}]}}"#
         #expect(messages(valid).isEmpty)
-        #expect(messages(valid.replacingOccurrences(of: #""score": 1"#, with: #""score": "high""#))
+        #expect(
+            messages(valid.replacingOccurrences(of: #""score": 1"#, with: #""score": "high""#))
                 == ["journey.stages[0].touchpoints[0].score: expected a number"])
-        #expect(messages(valid.replacingOccurrences(of: #""name": "t", "#, with: ""))
+        #expect(
+            messages(valid.replacingOccurrences(of: #""name": "t", "#, with: ""))
                 == ["journey.stages[0].touchpoints[0].name: missing"])
-        #expect(messages(valid.replacingOccurrences(of: #""version": 1"#, with: #""version": 2"#))
+        #expect(
+            messages(valid.replacingOccurrences(of: #""version": 1"#, with: #""version": 2"#))
                 == ["'version' is 2; this tool reads version 1"])
-        #expect(messages(valid.replacingOccurrences(of: #""journey", "version""#, with: #""mermaid", "version""#))
+        #expect(
+            messages(valid.replacingOccurrences(of: #""journey", "version""#, with: #""mermaid", "version""#))
                 == ["'format' is 'mermaid', not 'journey'"])
-        #expect(messages(valid.replacingOccurrences(of: #""score": 1"#, with: #""score": 1, "engagement": "communty""#))
-                == ["journey.stages[0].touchpoints[0].engagement: unknown engagement level 'communty' (did you mean 'community'?)"])
+        #expect(
+            messages(valid.replacingOccurrences(of: #""score": 1"#, with: #""score": 1, "engagement": "communty""#))
+                == [
+                    "journey.stages[0].touchpoints[0].engagement: unknown engagement level 'communty' (did you mean 'community'?)"
+                ])
     }
 
     @Test func syntaxErrorsGiveTheirLine() throws {

@@ -1,8 +1,9 @@
 import Foundation
 import JourneyTestSupport
 import Testing
-@testable import JourneyLanguage
+
 @testable import JourneyInterchange
+@testable import JourneyLanguage
 
 @Suite struct MermaidTests {
     static let journeyFiles: [URL] = Repository.journeyFiles(in: "journeys")
@@ -18,82 +19,83 @@ import Testing
     @Test func dressmateExportsAsThisDiagram() throws {
         let url = Repository.root.appendingPathComponent("journeys/dressmate.journey")
         let journey = check(try String(contentsOf: url, encoding: .utf8)).journey
-        #expect(MermaidExporter.export(journey) == """
-            journey
-                title Dressmate — first order
-                %% journey:scale -5..5
-                %% journey:state current
-                %% journey:persona giulia Giulia, 34, shops on her phone during the commute
-                %% journey:channel instagram paid Instagram and TikTok ads
-                %% journey:channel friends earned Word of mouth
-                %% journey:channel site owned Shop website and app
-                %% journey:channel courier partner Delivery partner
-                %% journey:channel email owned
-                section Awareness
-                    %% journey:reach 120000
-                    %% journey:target 25%
-                    %% journey:owner Brand team
-                    %% journey:event ad_view
-                    Sees a reel of the new collection: 3.8: giulia
-                        %% journey:via instagram
-                        %% journey:measured reel views
-                        %% journey:everyone
-                    A friend recommends the shop: 4.6: giulia
-                        %% journey:via friends
-                        %% journey:everyone
-                        %% journey:engagement relationship
-                section Consideration
-                    %% journey:reach 30000
-                    %% journey:target 40%
-                    %% journey:event product_view
-                    Browses the collection: 4.2: giulia
-                        %% journey:via site
-                        %% journey:measured
-                        %% journey:everyone
-                    No size chart for petite sizes: 1.8: giulia
-                        %% journey:via site
-                        %% journey:pain Cannot tell whether the dress will fit
-                        %% journey:idea Add petite measurements to every product page
-                section Purchase
-                    %% journey:reach 9000
-                    %% journey:target 50%
-                    %% journey:event checkout_started
-                    Checkout asks her to create an account: 1.4: giulia
-                        %% journey:via site
-                        %% journey:measured
-                        %% journey:everyone
-                        %% journey:pain Forced sign-up before paying
-                        %% journey:idea Offer guest checkout
-                        %% journey:thought Why do they need my password?
-                    Pays with a saved card: 3.8: giulia
-                        %% journey:via site
-                        %% journey:measured
-                        %% journey:everyone
-                section Delivery
-                    %% journey:reach 3100
-                    %% journey:target 90%
-                    %% journey:event order_placed
-                    Parcel arrives two days late: 1: giulia
-                        %% journey:via courier
-                        %% journey:everyone
-                        %% journey:pain No tracking updates
-                    The dress fits perfectly: 5: giulia
-                        %% journey:via site
-                        %% journey:everyone
-                section Loyalty
-                    %% journey:reach 2600
-                    %% journey:event second_order
-                    Thank-you email with a discount: 4.2: giulia
-                        %% journey:via email
-                        %% journey:measured
-                        %% journey:everyone
-                        %% journey:engagement relationship
-                    Recommends Dressmate to a colleague: 4.6: giulia
-                        %% journey:via friends
-                        %% journey:everyone
-                        %% journey:engagement community
+        #expect(
+            MermaidExporter.export(journey) == """
+                journey
+                    title Dressmate — first order
+                    %% journey:scale -5..5
+                    %% journey:state current
+                    %% journey:persona giulia Giulia, 34, shops on her phone during the commute
+                    %% journey:channel instagram paid Instagram and TikTok ads
+                    %% journey:channel friends earned Word of mouth
+                    %% journey:channel site owned Shop website and app
+                    %% journey:channel courier partner Delivery partner
+                    %% journey:channel email owned
+                    section Awareness
+                        %% journey:reach 120000
+                        %% journey:target 25%
+                        %% journey:owner Brand team
+                        %% journey:event ad_view
+                        Sees a reel of the new collection: 3.8: giulia
+                            %% journey:via instagram
+                            %% journey:measured reel views
+                            %% journey:everyone
+                        A friend recommends the shop: 4.6: giulia
+                            %% journey:via friends
+                            %% journey:everyone
+                            %% journey:engagement relationship
+                    section Consideration
+                        %% journey:reach 30000
+                        %% journey:target 40%
+                        %% journey:event product_view
+                        Browses the collection: 4.2: giulia
+                            %% journey:via site
+                            %% journey:measured
+                            %% journey:everyone
+                        No size chart for petite sizes: 1.8: giulia
+                            %% journey:via site
+                            %% journey:pain Cannot tell whether the dress will fit
+                            %% journey:idea Add petite measurements to every product page
+                    section Purchase
+                        %% journey:reach 9000
+                        %% journey:target 50%
+                        %% journey:event checkout_started
+                        Checkout asks her to create an account: 1.4: giulia
+                            %% journey:via site
+                            %% journey:measured
+                            %% journey:everyone
+                            %% journey:pain Forced sign-up before paying
+                            %% journey:idea Offer guest checkout
+                            %% journey:thought Why do they need my password?
+                        Pays with a saved card: 3.8: giulia
+                            %% journey:via site
+                            %% journey:measured
+                            %% journey:everyone
+                    section Delivery
+                        %% journey:reach 3100
+                        %% journey:target 90%
+                        %% journey:event order_placed
+                        Parcel arrives two days late: 1: giulia
+                            %% journey:via courier
+                            %% journey:everyone
+                            %% journey:pain No tracking updates
+                        The dress fits perfectly: 5: giulia
+                            %% journey:via site
+                            %% journey:everyone
+                    section Loyalty
+                        %% journey:reach 2600
+                        %% journey:event second_order
+                        Thank-you email with a discount: 4.2: giulia
+                            %% journey:via email
+                            %% journey:measured
+                            %% journey:everyone
+                            %% journey:engagement relationship
+                        Recommends Dressmate to a colleague: 4.6: giulia
+                            %% journey:via friends
+                            %% journey:everyone
+                            %% journey:engagement community
 
-            """)
+                """)
     }
 
     @Test(arguments: journeyFiles)
@@ -117,20 +119,32 @@ import Testing
     }
 
     @Test func aTouchpointForEveryoneListsEveryPersonaAndSaysSo() {
-        let journey = Journey(name: "J", personas: [Persona(id: "ana", location: Self.origin), Persona(id: "bo", location: Self.origin)],
-                              stages: [Stage(name: "S", touchpoints: [
-                                  Touchpoint(name: "everyone", score: 1, location: Self.origin),
-                                  Touchpoint(name: "both, named", score: 1, personas: ["ana", "bo"], location: Self.origin),
-                                  Touchpoint(name: "one", score: 1, personas: ["bo"], location: Self.origin),
-                              ], location: Self.origin)])
+        let journey = Journey(
+            name: "J", personas: [Persona(id: "ana", location: Self.origin), Persona(id: "bo", location: Self.origin)],
+            stages: [
+                Stage(
+                    name: "S",
+                    touchpoints: [
+                        Touchpoint(name: "everyone", score: 1, location: Self.origin),
+                        Touchpoint(name: "both, named", score: 1, personas: ["ana", "bo"], location: Self.origin),
+                        Touchpoint(name: "one", score: 1, personas: ["bo"], location: Self.origin),
+                    ], location: Self.origin)
+            ])
         let mermaid = MermaidExporter.export(journey)
         #expect(mermaid.contains("        everyone: 3.4: ana, bo\n            %% journey:everyone\n"))
         #expect(mermaid.contains("        both, named: 3.4: ana, bo\n        one: 3.4: bo\n"))
         let imported = MermaidImporter.parse(mermaid, name: "x.mmd").journey
         #expect(imported.touchpoints.map(\.personas) == [[], ["ana", "bo"], ["bo"]])
 
-        let nobody = Journey(name: "J", stages: [Stage(name: "S", touchpoints: [
-            Touchpoint(name: "alone", score: -1, location: Self.origin)], location: Self.origin)])
+        let nobody = Journey(
+            name: "J",
+            stages: [
+                Stage(
+                    name: "S",
+                    touchpoints: [
+                        Touchpoint(name: "alone", score: -1, location: Self.origin)
+                    ], location: Self.origin)
+            ])
         #expect(MermaidExporter.export(nobody).contains("        alone: 2.6\n"))
     }
 
@@ -138,21 +152,36 @@ import Testing
         let url = Repository.root.appendingPathComponent("journeys/saas-trial.journey")
         let mermaid = MermaidExporter.export(check(try String(contentsOf: url, encoding: .utf8)).journey)
         // On -3..3, +0.5 is 3.33 in Mermaid, which maps back to 0.495.
-        #expect(mermaid.contains("        Sees a 'Stop rota chaos' ad between shifts: 3.33: dana, sam\n            %% journey:score 0.5\n"))
+        #expect(
+            mermaid.contains(
+                "        Sees a 'Stop rota chaos' ad between shifts: 3.33: dana, sam\n            %% journey:score 0.5\n"
+            ))
         // -3 is exactly 1: no comment.
-        #expect(mermaid.contains("        Has to type in 40 staff members one by one: 1: dana\n            %% journey:via app\n"))
+        #expect(
+            mermaid.contains(
+                "        Has to type in 40 staff members one by one: 1: dana\n            %% journey:via app\n"))
         #expect(mermaid.contains("    %% journey:scale -3..3\n    %% journey:state future\n"))
     }
 
     @Test func namesStartingWithAMermaidKeywordHaveTheirFirstLetterEscaped() {
-        let names = ["Journey planning", "journeys", "Title page", "section 2 review", "accTitle hunt", "AccDescr",
-                     "Titles", "Sections", "A journey"]
-        let journey = Journey(name: "J", stages: [Stage(name: "S", touchpoints: names.map {
-            Touchpoint(name: $0, score: 0, location: Self.origin)
-        }, location: Self.origin)])
+        let names = [
+            "Journey planning", "journeys", "Title page", "section 2 review", "accTitle hunt", "AccDescr",
+            "Titles", "Sections", "A journey",
+        ]
+        let journey = Journey(
+            name: "J",
+            stages: [
+                Stage(
+                    name: "S",
+                    touchpoints: names.map {
+                        Touchpoint(name: $0, score: 0, location: Self.origin)
+                    }, location: Self.origin)
+            ])
         let mermaid = MermaidExporter.export(journey)
-        for line in ["#74;ourney planning: 3", "#106;ourneys: 3", "#84;itle page: 3", "#115;ection 2 review: 3",
-                     "#97;ccTitle hunt: 3", "#65;ccDescr: 3", "        Titles: 3", "        Sections: 3", "        A journey: 3"] {
+        for line in [
+            "#74;ourney planning: 3", "#106;ourneys: 3", "#84;itle page: 3", "#115;ection 2 review: 3",
+            "#97;ccTitle hunt: 3", "#65;ccDescr: 3", "        Titles: 3", "        Sections: 3", "        A journey: 3",
+        ] {
             #expect(mermaid.contains(line), "\(line)")
         }
         let imported = MermaidImporter.parse(mermaid, name: "x.mmd")
@@ -207,9 +236,13 @@ import Testing
 
     @Test func everyScoreOfAnAsymmetricJourneyRoundTripsExactly() {
         let scores: [Double] = [-2, -1.5, -1, -1.0 / 3, -0.01, 0, 0.1, 1, 4.0 / 3, 2.5, 3.99, 4]
-        let journey = Journey(name: "Asymmetric", scale: ScoreScale(minimum: -2, maximum: 4), state: .future,
-                              stages: [Stage(name: "S", touchpoints: scores.map { Touchpoint(name: "t\($0)", score: $0, location: Self.origin) },
-                                             location: Self.origin)])
+        let journey = Journey(
+            name: "Asymmetric", scale: ScoreScale(minimum: -2, maximum: 4), state: .future,
+            stages: [
+                Stage(
+                    name: "S", touchpoints: scores.map { Touchpoint(name: "t\($0)", score: $0, location: Self.origin) },
+                    location: Self.origin)
+            ])
         let imported = MermaidImporter.parse(MermaidExporter.export(journey), name: "x.mmd")
         #expect(imported.diagnostics.isEmpty, "\(rendered(imported.diagnostics))")
         #expect(imported.journey.touchpoints.map(\.score) == scores)
@@ -220,8 +253,10 @@ import Testing
         let plain = MermaidImporter.parse("journey\nsection S\nA: 1\nB: 3\nC: 4.5\nD: 5\n", name: "x.mmd").journey
         #expect(plain.scale == .standard)
         #expect(plain.touchpoints.map(\.score) == [-5, 0, 3.75, 5])
-        let declared = MermaidImporter.parse("journey\n%% journey:scale -3..3\nsection S\nA: 1\nB: 3\nC: 4.5\nD: 5\n",
-                                             name: "x.mmd").journey
+        let declared = MermaidImporter.parse(
+            "journey\n%% journey:scale -3..3\nsection S\nA: 1\nB: 3\nC: 4.5\nD: 5\n",
+            name: "x.mmd"
+        ).journey
         #expect(declared.scale == ScoreScale(minimum: -3, maximum: 3))
         #expect(declared.touchpoints.map(\.score) == [-3, 0, 2.25, 3])
     }
@@ -257,16 +292,22 @@ import Testing
             let journey = Journey(
                 name: text,
                 scale: ScoreScale(minimum: -2.5, maximum: 3),
-                personas: [Persona(id: text, description: text, location: Self.origin),
-                           Persona(id: "Dr. Who: #1, the; best", location: Self.origin)],
+                personas: [
+                    Persona(id: text, description: text, location: Self.origin),
+                    Persona(id: "Dr. Who: #1, the; best", location: Self.origin),
+                ],
                 channels: [Channel(id: text, media: .partner, description: text, location: Self.origin)],
-                stages: [Stage(name: text, reach: 120, target: 0.125, owner: text, events: [text, "b"],
-                               touchpoints: [
-                                   Touchpoint(name: text, score: -2.5, channel: text, isMeasured: true, metric: text,
-                                              personas: [text, "Dr. Who: #1, the; best"], engagement: .coCreation,
-                                              pains: [text], ideas: [text, "x"], thoughts: [text], location: Self.origin),
-                                   Touchpoint(name: "plain", score: 3, location: Self.origin),
-                               ], location: Self.origin)])
+                stages: [
+                    Stage(
+                        name: text, reach: 120, target: 0.125, owner: text, events: [text, "b"],
+                        touchpoints: [
+                            Touchpoint(
+                                name: text, score: -2.5, channel: text, isMeasured: true, metric: text,
+                                personas: [text, "Dr. Who: #1, the; best"], engagement: .coCreation,
+                                pains: [text], ideas: [text, "x"], thoughts: [text], location: Self.origin),
+                            Touchpoint(name: "plain", score: 3, location: Self.origin),
+                        ], location: Self.origin)
+                ])
             let mermaid = MermaidExporter.export(journey)
             let imported = MermaidImporter.parse(mermaid, name: "x.mmd")
             #expect(imported.diagnostics.isEmpty, "\(text): \(rendered(imported.diagnostics))")
@@ -276,11 +317,17 @@ import Testing
     }
 
     @Test func escapedTextIsWhatAPlainMermaidViewerShows() {
-        let journey = Journey(name: "R&D <tips>: #1", personas: [Persona(id: "Ana, B", location: Self.origin)],
-                              stages: [Stage(name: "Step 1: sign up; pay", touchpoints: [
-                                  Touchpoint(name: "Pay: card #2; or <br> cash", score: 5, personas: ["Ana, B"], location: Self.origin),
-                                  Touchpoint(name: "a < b & \"c\" 😀", score: 5, location: Self.origin),
-                              ], location: Self.origin)])
+        let journey = Journey(
+            name: "R&D <tips>: #1", personas: [Persona(id: "Ana, B", location: Self.origin)],
+            stages: [
+                Stage(
+                    name: "Step 1: sign up; pay",
+                    touchpoints: [
+                        Touchpoint(
+                            name: "Pay: card #2; or <br> cash", score: 5, personas: ["Ana, B"], location: Self.origin),
+                        Touchpoint(name: "a < b & \"c\" 😀", score: 5, location: Self.origin),
+                    ], location: Self.origin)
+            ])
         let lines = MermaidExporter.export(journey).split(separator: "\n").map(String.init)
         #expect(lines[1] == "    title R#38;D #60;tips#62;#58; #35;1")
         #expect(lines.contains("    section Step 1#58; sign up#59; pay"))
@@ -307,7 +354,10 @@ import Testing
         #expect(journey.name == "A Saturday morning")
         #expect(journey.scale == .standard)
         #expect(journey.stages.map(\.name) == ["Wake up", "Go out"])
-        #expect(journey.stages[0].touchpoints.map(\.name) == ["Snooze the alarm twice", "Brew a pot of coffee", "Feed the dog"])
+        #expect(
+            journey.stages[0].touchpoints.map(\.name) == [
+                "Snooze the alarm twice", "Brew a pot of coffee", "Feed the dog",
+            ])
         #expect(journey.touchpoints.map(\.score) == [-2.5, 5, 2.5, 2.5, -5, 5])
         #expect(journey.personas.map(\.id) == ["Me", "Dog"])
         #expect(journey.personas.allSatisfy { $0.description == nil })
@@ -320,8 +370,11 @@ import Testing
         let journey = try fixture("accessibility.mmd")
         #expect(journey.name == "Joining the library")
         #expect(journey.stages.map(\.name) == ["Find the form", "Sign up", "Borrow"])
-        #expect(journey.touchpoints.map(\.name) == ["Search for \"library card\"", "Form hidden in a PDF",
-                                                    "Show an ID at the desk", "Card printed on the spot", "Self-service kiosk"])
+        #expect(
+            journey.touchpoints.map(\.name) == [
+                "Search for \"library card\"", "Form hidden in a PDF",
+                "Show an ID at the desk", "Card printed on the spot", "Self-service kiosk",
+            ])
     }
 
     @Test func commentsAndDirectivesAreSkipped() throws {
@@ -364,7 +417,10 @@ import Testing
     @Test func entitiesAreDecoded() throws {
         let journey = try fixture("entities.mmd")
         #expect(journey.name == "Ordering \"the usual\" ♥")
-        #expect(journey.touchpoints.map(\.name) == ["Coffee #1 of the day", "Barista asks: oat or soy?", "Card reader; then cash only"])
+        #expect(
+            journey.touchpoints.map(\.name) == [
+                "Coffee #1 of the day", "Barista asks: oat or soy?", "Card reader; then cash only",
+            ])
     }
 
     @Test func keywordsAreReadInAnyCaseAndHashStartsAComment() throws {
@@ -375,7 +431,8 @@ import Testing
     }
 
     @Test func windowsLineEndingsAndAByteOrderMarkAreRead() {
-        let parsed = MermaidImporter.parse("\u{FEFF}journey\r\n  title T\r\n  section S\r\n    A: 5: Me\r\n", name: "x.mmd")
+        let parsed = MermaidImporter.parse(
+            "\u{FEFF}journey\r\n  title T\r\n  section S\r\n    A: 5: Me\r\n", name: "x.mmd")
         #expect(parsed.diagnostics.isEmpty)
         #expect(parsed.journey.name == "T")
         #expect(parsed.journey.touchpoints.first?.personas == ["Me"])
@@ -397,23 +454,27 @@ import Testing
     }
 
     @Test func repeatedSectionsAreRenamedUniquely() {
-        let parsed = MermaidImporter.parse("journey\nsection A\nx: 3\nsection A\ny: 3\nsection A (2)\nz: 3\nsection A\nw: 3\n",
-                                           name: "x.mmd")
+        let parsed = MermaidImporter.parse(
+            "journey\nsection A\nx: 3\nsection A\ny: 3\nsection A (2)\nz: 3\nsection A\nw: 3\n",
+            name: "x.mmd")
         #expect(parsed.journey.stages.map(\.name) == ["A", "A (3)", "A (2)", "A (4)"])
         expectChecksCleanly(parsed.journey, "renamed sections")
     }
 
     @Test func textAfterAClosedDescriptionBlockIsRead() {
-        let inline = MermaidImporter.parse("journey\naccDescr { short } title After the block\nsection S\nA: 3\n", name: "x.mmd")
+        let inline = MermaidImporter.parse(
+            "journey\naccDescr { short } title After the block\nsection S\nA: 3\n", name: "x.mmd")
         #expect(inline.diagnostics.isEmpty)
         #expect(inline.journey.name == "After the block")
-        let spanning = MermaidImporter.parse("journey\n  accDescr {\n  one\n  two } section Late\n  A: 3\n", name: "x.mmd")
+        let spanning = MermaidImporter.parse(
+            "journey\n  accDescr {\n  one\n  two } section Late\n  A: 3\n", name: "x.mmd")
         #expect(spanning.diagnostics.isEmpty)
         #expect(spanning.journey.stages.map(\.name) == ["Late"])
     }
 
     @Test func aTaskThatCannotBeReadTakesItsCommentsWithIt() {
-        let parsed = MermaidImporter.parse("""
+        let parsed = MermaidImporter.parse(
+            """
             journey
             section S
               Bad: 9
@@ -439,7 +500,8 @@ import Testing
     }
 
     @Test func taskBeforeAnySection() {
-        expectMermaidDiagnostics("journey\n  title T\n  1️⃣Wake up: 3: Me\n", [(1, "mermaid-task-before-section", .warning)])
+        expectMermaidDiagnostics(
+            "journey\n  title T\n  1️⃣Wake up: 3: Me\n", [(1, "mermaid-task-before-section", .warning)])
     }
 
     @Test func taskWithoutAScore() {
@@ -453,33 +515,45 @@ import Testing
     }
 
     @Test func scoreOutsideOneToFive() {
-        expectMermaidDiagnostics("journey\nsection S\n  Make tea: 1️⃣7: Me\n  Drink it: 2️⃣0\n  Wash up: 3️⃣-1: Me\n",
-                                 [(1, "mermaid-score-out-of-range", .error), (2, "mermaid-score-out-of-range", .error),
-                                  (3, "mermaid-score-out-of-range", .error)])
+        expectMermaidDiagnostics(
+            "journey\nsection S\n  Make tea: 1️⃣7: Me\n  Drink it: 2️⃣0\n  Wash up: 3️⃣-1: Me\n",
+            [
+                (1, "mermaid-score-out-of-range", .error), (2, "mermaid-score-out-of-range", .error),
+                (3, "mermaid-score-out-of-range", .error),
+            ])
     }
 
     @Test func unknownStatement() {
-        expectMermaidDiagnostics("journey\nsection S\n  1️⃣Make tea 5\n\t2️⃣participant Alice\n",
-                                 [(1, "mermaid-unknown-statement", .error), (2, "mermaid-unknown-statement", .error)])
-        expectMermaidDiagnostics("journey\nsection S\n    1️⃣journey planning: 3\n", [(1, "mermaid-unknown-statement", .error)])
+        expectMermaidDiagnostics(
+            "journey\nsection S\n  1️⃣Make tea 5\n\t2️⃣participant Alice\n",
+            [(1, "mermaid-unknown-statement", .error), (2, "mermaid-unknown-statement", .error)])
+        expectMermaidDiagnostics(
+            "journey\nsection S\n    1️⃣journey planning: 3\n", [(1, "mermaid-unknown-statement", .error)])
     }
 
     @Test func unterminatedAccessibleDescription() {
-        expectMermaidDiagnostics("journey\n  title T\n  1️⃣accDescr {\n    never closed\nsection S\n  A: 3\n",
-                                 [(1, "mermaid-unterminated-block", .error)])
+        expectMermaidDiagnostics(
+            "journey\n  title T\n  1️⃣accDescr {\n    never closed\nsection S\n  A: 3\n",
+            [(1, "mermaid-unterminated-block", .error)])
         expectMermaidDiagnostics("journey\n  1️⃣%%{init: {\nsection S\n", [(1, "mermaid-unterminated-block", .error)])
     }
 
     @Test func missingTexts() {
-        expectMermaidDiagnostics("journey\n  1️⃣title\n  2️⃣section\n  3️⃣: 3: Me\n",
-                                 [(1, "mermaid-missing-text", .error), (2, "mermaid-missing-text", .error),
-                                  (3, "mermaid-missing-text", .error)])
+        expectMermaidDiagnostics(
+            "journey\n  1️⃣title\n  2️⃣section\n  3️⃣: 3: Me\n",
+            [
+                (1, "mermaid-missing-text", .error), (2, "mermaid-missing-text", .error),
+                (3, "mermaid-missing-text", .error),
+            ])
     }
 
     @Test func charactersMermaidCannotRead() {
-        expectMermaidDiagnostics("journey\n  title A1️⃣; B\n  section Step 12️⃣: pay\n  Pay3️⃣; leave: 3\n",
-                                 [(1, "mermaid-invalid-character", .error), (2, "mermaid-invalid-character", .error),
-                                  (3, "mermaid-invalid-character", .error)])
+        expectMermaidDiagnostics(
+            "journey\n  title A1️⃣; B\n  section Step 12️⃣: pay\n  Pay3️⃣; leave: 3\n",
+            [
+                (1, "mermaid-invalid-character", .error), (2, "mermaid-invalid-character", .error),
+                (3, "mermaid-invalid-character", .error),
+            ])
     }
 
     @Test func textAfterTheActors() {
@@ -487,7 +561,8 @@ import Testing
     }
 
     @Test func journeyCommentsThatCannotBeApplied() {
-        expectMermaidDiagnostics("""
+        expectMermaidDiagnostics(
+            """
             journey
                 %% 1️⃣journey:reech 12
                 %% journey:scale 2️⃣5..10
@@ -499,10 +574,13 @@ import Testing
                         %% journey:engagement 6️⃣deep
                     %% journey:target 50%
                     %% 7️⃣journey:target 60%
-            """, [(1, "mermaid-unknown-annotation", .warning), (2, "mermaid-malformed-annotation", .warning),
-                  (3, "mermaid-malformed-annotation", .warning), (4, "mermaid-misplaced-annotation", .warning),
-                  (5, "mermaid-undeclared-channel", .warning), (6, "mermaid-malformed-annotation", .warning),
-                  (7, "mermaid-repeated-annotation", .warning)])
+            """,
+            [
+                (1, "mermaid-unknown-annotation", .warning), (2, "mermaid-malformed-annotation", .warning),
+                (3, "mermaid-malformed-annotation", .warning), (4, "mermaid-misplaced-annotation", .warning),
+                (5, "mermaid-undeclared-channel", .warning), (6, "mermaid-malformed-annotation", .warning),
+                (7, "mermaid-repeated-annotation", .warning),
+            ])
     }
 
     @Test func diagnosticsCarryTheirMessages() {
@@ -523,7 +601,9 @@ import Testing
     }
 
     /// The journey written as a `.journey` file checks without errors.
-    private func expectChecksCleanly(_ journey: Journey, _ what: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    private func expectChecksCleanly(
+        _ journey: Journey, _ what: String, sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) {
         let checked = JourneyChecker.check(SourceFile(name: "imported.journey", text: JourneyFormatter.format(journey)))
         #expect(!checked.hasErrors, "\(what): \(rendered(checked.diagnostics))", sourceLocation: sourceLocation)
     }
@@ -535,10 +615,13 @@ import Testing
             let content = line.drop(while: { $0 == " " })
             guard !content.hasPrefix("%% journey:") else { continue }
             let withoutEntities = content.replacing(/#[0-9]+;/, with: "")
-            #expect(!withoutEntities.contains(";") && !withoutEntities.contains("#") && !withoutEntities.contains("%%"),
-                    "\(line)", sourceLocation: sourceLocation)
+            #expect(
+                !withoutEntities.contains(";") && !withoutEntities.contains("#") && !withoutEntities.contains("%%"),
+                "\(line)", sourceLocation: sourceLocation)
             if !content.hasPrefix("title "), !content.hasPrefix("section "), content != "journey" {
-                #expect((1...2).contains(withoutEntities.filter { $0 == ":" }.count), "\(line)", sourceLocation: sourceLocation)
+                #expect(
+                    (1...2).contains(withoutEntities.filter { $0 == ":" }.count), "\(line)",
+                    sourceLocation: sourceLocation)
             }
         }
     }
@@ -558,14 +641,26 @@ import Testing
     /// A copy of `journey` with every source location reset, for comparing journeys read from different texts.
     private func normalised(_ journey: Journey) -> Journey {
         var copy = journey
-        copy.personas = journey.personas.map { var persona = $0; persona.location = Self.origin; return persona }
-        copy.channels = journey.channels.map { var channel = $0; channel.location = Self.origin; return channel }
+        copy.personas = journey.personas.map {
+            var persona = $0
+            persona.location = Self.origin
+            return persona
+        }
+        copy.channels = journey.channels.map {
+            var channel = $0
+            channel.location = Self.origin
+            return channel
+        }
         copy.stages = journey.stages.map { stage in
             var stage = stage
             stage.location = Self.origin
             stage.reachRange = nil
             stage.targetRange = nil
-            stage.touchpoints = stage.touchpoints.map { var touchpoint = $0; touchpoint.location = Self.origin; return touchpoint }
+            stage.touchpoints = stage.touchpoints.map {
+                var touchpoint = $0
+                touchpoint.location = Self.origin
+                return touchpoint
+            }
             return stage
         }
         return copy

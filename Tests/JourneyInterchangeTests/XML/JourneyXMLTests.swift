@@ -1,16 +1,18 @@
 import Foundation
 import JourneyTestSupport
 import Testing
+
+@testable import JourneyInterchange
 @testable import JourneyLanguage
 @testable import JourneyXML
-@testable import JourneyInterchange
 
 /// The project's XML format (docs/formats.md, section "XML"): export, validation against
 /// Sources/JourneyInterchange/XML/Schemas/journey-1.xsd in process and with xmllint, and import back to the model.
 @Suite struct JourneyXMLTests {
     static let files: [URL] = Repository.journeyFiles(in: "journeys")
     static let schemaFile = Repository.root.appendingPathComponent(Repository.schemas + "/journey-1.xsd")
-    static let snapshots = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
+    static let snapshots = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+        "Snapshots")
     static let origin = SourceLocation(line: 1, column: 1)
 
     /// The journey of a file of journeys/, as `journey check` reads it.
@@ -49,7 +51,8 @@ import Testing
         let imported = Self.parse(xml, name: url.lastPathComponent + ".xml")
         #expect(imported.diagnostics.isEmpty, "\(imported.diagnostics.map(\.message))")
         #expect(imported.journey.withoutSourceLocations() == journey.withoutSourceLocations())
-        #expect(XMLJourneyExporter.export(imported.journey) == xml, "exporting the imported journey gives the same bytes")
+        #expect(
+            XMLJourneyExporter.export(imported.journey) == xml, "exporting the imported journey gives the same bytes")
         #expect(XMLJourneyExporter.export(journey) == xml, "byte-identical from run to run")
         // What `journey import` does next: the imported journey as a .journey file checks the same.
         let written = check(JourneyFormatter.format(imported.journey), name: "imported.journey")
@@ -80,7 +83,8 @@ import Testing
     }
 
     @Test func dressmateMatchesTheSnapshot() throws {
-        let xml = XMLJourneyExporter.export(try Self.journey(Repository.root.appendingPathComponent("journeys/dressmate.journey")))
+        let xml = XMLJourneyExporter.export(
+            try Self.journey(Repository.root.appendingPathComponent("journeys/dressmate.journey")))
         let file = Self.snapshots.appendingPathComponent("dressmate.xml")
         if ProcessInfo.processInfo.environment["JOURNEY_RECORD_SNAPSHOTS"] == "1" {
             try FileManager.default.createDirectory(at: Self.snapshots, withIntermediateDirectories: true)
@@ -88,14 +92,16 @@ import Testing
             Issue.record("recorded \(file.lastPathComponent); run again without JOURNEY_RECORD_SNAPSHOTS")
             return
         }
-        let expected = try #require(try? String(contentsOf: file, encoding: .utf8),
-                                    "no snapshot dressmate.xml: record it with JOURNEY_RECORD_SNAPSHOTS=1")
+        let expected = try #require(
+            try? String(contentsOf: file, encoding: .utf8),
+            "no snapshot dressmate.xml: record it with JOURNEY_RECORD_SNAPSHOTS=1")
         if xml != expected {
             let actual = xml.split(separator: "\n", omittingEmptySubsequences: false)
             let lines = expected.split(separator: "\n", omittingEmptySubsequences: false)
             let first = zip(actual, lines).enumerated().first { $0.element.0 != $0.element.1 }
-            Issue.record(first.map { "line \($0.offset + 1):\n  expected: \($0.element.1)\n  actual:   \($0.element.0)" }
-                         ?? "the lengths differ: \(actual.count) lines against \(lines.count)")
+            Issue.record(
+                first.map { "line \($0.offset + 1):\n  expected: \($0.element.1)\n  actual:   \($0.element.0)" }
+                    ?? "the lengths differ: \(actual.count) lines against \(lines.count)")
         }
     }
 
@@ -114,10 +120,16 @@ import Testing
                 name: text,
                 personas: [Persona(id: text, description: text, location: Self.origin)],
                 channels: [Channel(id: text, media: .partner, description: text, location: Self.origin)],
-                stages: [Stage(name: text, reach: 10, target: 0.5, owner: text, events: [text, text], touchpoints: [
-                    Touchpoint(name: text, score: -1, channel: text, isMeasured: true, metric: text, personas: [text],
-                               engagement: .coCreation, pains: [text], ideas: [text], thoughts: [text], location: Self.origin),
-                ], location: Self.origin)])
+                stages: [
+                    Stage(
+                        name: text, reach: 10, target: 0.5, owner: text, events: [text, text],
+                        touchpoints: [
+                            Touchpoint(
+                                name: text, score: -1, channel: text, isMeasured: true, metric: text, personas: [text],
+                                engagement: .coCreation, pains: [text], ideas: [text], thoughts: [text],
+                                location: Self.origin)
+                        ], location: Self.origin)
+                ])
             let xml = XMLJourneyExporter.export(journey)
             let validation = XMLValidator.validateJourneyXML(xml, name: "tricky.xml")
             #expect(validation.isValid, "\(validation.diagnostics.map(\.message))")
@@ -126,7 +138,9 @@ import Testing
             }
             let imported = Self.parse(xml)
             #expect(imported.diagnostics.isEmpty, "\(imported.diagnostics.map(\.message))")
-            #expect(imported.journey.withoutSourceLocations() == journey.withoutSourceLocations(), "\(text.debugDescription)")
+            #expect(
+                imported.journey.withoutSourceLocations() == journey.withoutSourceLocations(),
+                "\(text.debugDescription)")
         }
     }
 
@@ -134,12 +148,14 @@ import Testing
         let journey = Journey(
             name: "Numbers", scale: ScoreScale(minimum: -2.5, maximum: 1e21), state: .future,
             stages: [
-                Stage(name: "A", reach: Int.max, target: 0.1234567891, touchpoints: [
-                    Touchpoint(name: "third", score: 1.0 / 3, location: Self.origin),
-                    Touchpoint(name: "tiny", score: -1e-300, location: Self.origin),
-                    Touchpoint(name: "huge", score: 1.2345678901234568e20, location: Self.origin),
-                    Touchpoint(name: "edge", score: -2.5, location: Self.origin),
-                ], location: Self.origin),
+                Stage(
+                    name: "A", reach: Int.max, target: 0.1234567891,
+                    touchpoints: [
+                        Touchpoint(name: "third", score: 1.0 / 3, location: Self.origin),
+                        Touchpoint(name: "tiny", score: -1e-300, location: Self.origin),
+                        Touchpoint(name: "huge", score: 1.2345678901234568e20, location: Self.origin),
+                        Touchpoint(name: "edge", score: -2.5, location: Self.origin),
+                    ], location: Self.origin),
                 Stage(name: "B", reach: 0, target: 1e-27, location: Self.origin),
                 Stage(name: "C", reach: 0, target: 1, location: Self.origin),
             ])
@@ -161,10 +177,18 @@ import Testing
 
     @Test func lineBreaksSurviveInAttributesAndContent() throws {
         let text = "one\ntwo\r\nthree\rfour\n"
-        let journey = Journey(name: text, stages: [Stage(name: "A", touchpoints: [
-            Touchpoint(name: "t", score: 1, pains: [text], location: Self.origin)], location: Self.origin)])
+        let journey = Journey(
+            name: text,
+            stages: [
+                Stage(
+                    name: "A",
+                    touchpoints: [
+                        Touchpoint(name: "t", score: 1, pains: [text], location: Self.origin)
+                    ], location: Self.origin)
+            ])
         let xml = XMLJourneyExporter.export(journey)
-        #expect(xml.contains(#"name="one&#10;two&#13;&#10;three&#13;four&#10;""#), "attributes hold character references")
+        #expect(
+            xml.contains(#"name="one&#10;two&#13;&#10;three&#13;four&#10;""#), "attributes hold character references")
         #expect(xml.contains("<pain>one\ntwo&#13;\nthree&#13;four\n</pain>"), "content holds line feeds as they are")
         #expect(XMLValidator.validateJourneyXML(xml, name: "lines.xml").isValid)
         if let output = try Self.xmllint(xml) {
@@ -176,29 +200,33 @@ import Testing
     }
 
     @Test func whiteSpaceInContentIsText() {
-        let result = Self.parse(Self.document("""
-              <stages>
-                <stage name="A">
-                  <touchpoint name="t" score="1">
-                    <pain>
-                      Forced sign-up
-                    </pain>
-                  </touchpoint>
-                </stage>
-              </stages>
-            """))
+        let result = Self.parse(
+            Self.document(
+                """
+                  <stages>
+                    <stage name="A">
+                      <touchpoint name="t" score="1">
+                        <pain>
+                          Forced sign-up
+                        </pain>
+                      </touchpoint>
+                    </stage>
+                  </stages>
+                """))
         #expect(result.diagnostics.isEmpty)
         #expect(result.journey.touchpoints.first?.pains == ["\n          Forced sign-up\n        "])
     }
 
     @Test func emptyTextIsAnError() {
-        let result = Self.parse(Self.document("""
-              <stages>
-                <stage name="A" owner="">
-                  <event></event>
-                </stage>
-              </stages>
-            """))
+        let result = Self.parse(
+            Self.document(
+                """
+                  <stages>
+                    <stage name="A" owner="">
+                      <event></event>
+                    </stage>
+                  </stages>
+                """))
         #expect(Self.summary(result.diagnostics) == ["4:21 xml-invalid", "5:7 xml-invalid"])
         #expect(result.diagnostics.allSatisfy { $0.help?.contains("never empty") == true })
     }
@@ -206,116 +234,141 @@ import Testing
     // MARK: - Invalid documents
 
     @Test func anUnknownMediaIsAnErrorAtItsAttribute() throws {
-        let result = Self.parse(Self.document("""
-              <channels>
-                <channel id="site" media="owend"/>
-              </channels>
-            """))
+        let result = Self.parse(
+            Self.document(
+                """
+                  <channels>
+                    <channel id="site" media="owend"/>
+                  </channels>
+                """))
         #expect(Self.summary(result.diagnostics) == ["4:24 xml-invalid"])
-        #expect(result.diagnostics.first?.message
-                == "Element 'channel', attribute 'media': [facet 'enumeration'] The value 'owend' is not an element of the set {'owned', 'paid', 'partner', 'earned'}.")
+        #expect(
+            result.diagnostics.first?.message
+                == "Element 'channel', attribute 'media': [facet 'enumeration'] The value 'owend' is not an element of the set {'owned', 'paid', 'partner', 'earned'}."
+        )
         #expect(result.diagnostics.first?.range.length == 5, "the caret covers 'media'")
         #expect(result.journey == Journey(name: ""), "an invalid document gives no journey")
     }
 
     @Test func aMissingNameIsAnErrorAtTheRootElement() {
-        let result = Self.parse("""
+        let result = Self.parse(
+            """
             <?xml version="1.0" encoding="UTF-8"?>
             <!-- a comment -->
             <journey xmlns="https://journey.tools/schema/journey/1"
                      version="1">
             </journey>
             """)
-        #expect(result.diagnostics.map(\.message) == ["Element 'journey': The attribute 'name' is required but missing."])
+        #expect(
+            result.diagnostics.map(\.message) == ["Element 'journey': The attribute 'name' is required but missing."])
         #expect(result.diagnostics.map(\.location.line) == [3])
     }
 
     @Test(arguments: [
         (#"<journey version="1" name="x"/>"#, "<journey> in no namespace"),
-        (#"<journey xmlns="https://journey.tools/schema/journey/2" version="1" name="x"/>"#,
-         "<journey> in the namespace 'https://journey.tools/schema/journey/2'"),
+        (
+            #"<journey xmlns="https://journey.tools/schema/journey/2" version="1" name="x"/>"#,
+            "<journey> in the namespace 'https://journey.tools/schema/journey/2'"
+        ),
         (#"<svg xmlns="http://www.w3.org/2000/svg"/>"#, "<svg> in the namespace 'http://www.w3.org/2000/svg'"),
     ])
     func aRootOutsideTheNamespaceIsNotAJourney(root: String, found: String) {
         let result = Self.parse("<?xml version=\"1.0\"?>\n\n" + root + "\n")
         #expect(Self.summary(result.diagnostics) == ["3:1 xml-not-a-journey"])
-        #expect(result.diagnostics.first?.message
-                == "the root element is \(found), not <journey> in the namespace 'https://journey.tools/schema/journey/1'")
+        #expect(
+            result.diagnostics.first?.message
+                == "the root element is \(found), not <journey> in the namespace 'https://journey.tools/schema/journey/1'"
+        )
     }
 
     @Test func aDocumentThatIsNotWellFormedFailsAtItsLine() {
-        let result = Self.parse(Self.document("""
-              <stages>
-                <stage name="Fish & chips"/>
-              </stages>
-            """))
+        let result = Self.parse(
+            Self.document(
+                """
+                  <stages>
+                    <stage name="Fish & chips"/>
+                  </stages>
+                """))
         #expect(result.diagnostics.first?.code == "xml-not-well-formed")
         #expect(result.diagnostics.first?.location.line == 4)
         #expect(result.hasErrors)
     }
 
     @Test func undeclaredChannelsAndPersonasAreErrorsAtTheirTouchpoint() {
-        let result = Self.parse(Self.document("""
-              <personas>
-                <persona id="giulia"/>
-              </personas>
-              <channels>
-                <channel id="site" media="owned"/>
-              </channels>
-              <stages>
-                <stage name="A">
-                  <touchpoint name="t" score="1" channel="stie">
-                    <persona ref="giula"/>
-                  </touchpoint>
-                </stage>
-              </stages>
-            """))
+        let result = Self.parse(
+            Self.document(
+                """
+                  <personas>
+                    <persona id="giulia"/>
+                  </personas>
+                  <channels>
+                    <channel id="site" media="owned"/>
+                  </channels>
+                  <stages>
+                    <stage name="A">
+                      <touchpoint name="t" score="1" channel="stie">
+                        <persona ref="giula"/>
+                      </touchpoint>
+                    </stage>
+                  </stages>
+                """))
         #expect(result.diagnostics.map(\.location.line) == [11, 12])
-        #expect(result.diagnostics.map(\.message) == [
-            "Element 'touchpoint': No match found for key-sequence ['stie'] of keyref 'touchpointChannel'.",
-            "Element 'persona': No match found for key-sequence ['giula'] of keyref 'touchpointPersona'.",
-        ])
+        #expect(
+            result.diagnostics.map(\.message) == [
+                "Element 'touchpoint': No match found for key-sequence ['stie'] of keyref 'touchpointChannel'.",
+                "Element 'persona': No match found for key-sequence ['giula'] of keyref 'touchpointPersona'.",
+            ])
         #expect(result.diagnostics.first?.help?.contains("<channel>") == true)
     }
 
     @Test func duplicateIdsAndStageNamesAreErrors() {
-        let result = Self.parse(Self.document("""
-              <channels>
-                <channel id="site" media="owned"/>
-                <channel id="site" media="paid"/>
-              </channels>
-              <stages>
-                <stage name="A"/>
-                <stage name="A"/>
-              </stages>
-            """))
+        let result = Self.parse(
+            Self.document(
+                """
+                  <channels>
+                    <channel id="site" media="owned"/>
+                    <channel id="site" media="paid"/>
+                  </channels>
+                  <stages>
+                    <stage name="A"/>
+                    <stage name="A"/>
+                  </stages>
+                """))
         #expect(result.diagnostics.map(\.location.line) == [5, 9])
-        #expect(result.diagnostics.map(\.help) == ["each channel needs an id of its own", "each stage needs a name of its own"])
+        #expect(
+            result.diagnostics.map(\.help) == [
+                "each channel needs an id of its own", "each stage needs a name of its own",
+            ])
     }
 
     @Test func numbersOutOfTheirRangesAreErrors() {
-        let result = Self.parse(Self.document("""
-              <scale min="1" max="5"/>
-              <stages>
-                <stage name="A" reach="-3" target="1.5">
-                  <touchpoint name="t" score="INF"/>
-                </stage>
-              </stages>
-            """))
-        #expect(Self.summary(result.diagnostics) == [
-            "3:10 xml-invalid", "5:21 xml-invalid", "5:32 xml-invalid", "6:28 xml-invalid",
-        ])
+        let result = Self.parse(
+            Self.document(
+                """
+                  <scale min="1" max="5"/>
+                  <stages>
+                    <stage name="A" reach="-3" target="1.5">
+                      <touchpoint name="t" score="INF"/>
+                    </stage>
+                  </stages>
+                """))
+        #expect(
+            Self.summary(result.diagnostics) == [
+                "3:10 xml-invalid", "5:21 xml-invalid", "5:32 xml-invalid", "6:28 xml-invalid",
+            ])
     }
 
     @Test func aScoreOutsideTheScaleIsAnErrorAtTheScore() {
-        let result = Self.parse(Self.document("""
-              <scale min="-3" max="3"/>
-              <stages>
-                <stage name="A">
-                  <touchpoint name="t" score="4.5"/>
-                </stage>
-              </stages>
-            """))
+        let result = Self.parse(
+            Self.document(
+                """
+                  <scale min="-3" max="3"/>
+                  <stages>
+                    <stage name="A">
+                      <touchpoint name="t" score="4.5"/>
+                    </stage>
+                  </stages>
+                """))
         #expect(Self.summary(result.diagnostics) == ["6:35 score-outside-scale"])
         #expect(result.diagnostics.first?.message == "the score 4.5 is outside the scale -3..3")
         #expect(result.incompleteStages == [0])
@@ -323,32 +376,37 @@ import Testing
     }
 
     @Test func aMetricWithoutMeasuredIsAnError() {
-        let result = Self.parse(Self.document("""
-              <stages>
-                <stage name="A">
-                  <touchpoint name="t" score="1" metric="NPS"/>
-                </stage>
-              </stages>
-            """))
+        let result = Self.parse(
+            Self.document(
+                """
+                  <stages>
+                    <stage name="A">
+                      <touchpoint name="t" score="1" metric="NPS"/>
+                    </stage>
+                  </stages>
+                """))
         #expect(Self.summary(result.diagnostics) == ["5:46 metric-without-measured"])
     }
 
     @Test func aNumberTooLargeForADoubleIsAnError() {
         // libxml2 takes 1e400 as an xs:double (infinity); a journey cannot hold it.
-        let result = Self.parse(Self.document("""
-              <scale min="-1e400" max="5"/>
-              <stages>
-                <stage name="A">
-                  <touchpoint name="t" score="6"/>
-                </stage>
-              </stages>
-            """))
+        let result = Self.parse(
+            Self.document(
+                """
+                  <scale min="-1e400" max="5"/>
+                  <stages>
+                    <stage name="A">
+                      <touchpoint name="t" score="6"/>
+                    </stage>
+                  </stages>
+                """))
         #expect(Self.summary(result.diagnostics) == ["3:15 number-out-of-range"], "no score is checked without a scale")
         #expect(result.diagnostics.first?.message == "the min '-1e400' is too large to be a number")
     }
 
     @Test func anEntityOfTheDoctypeIsOneClearError() {
-        let result = Self.parse("""
+        let result = Self.parse(
+            """
             <?xml version="1.0"?>
             <!DOCTYPE journey [<!ENTITY shop "Dressmate">]>
             <journey xmlns="https://journey.tools/schema/journey/1" version="1" name="&shop;">
@@ -361,7 +419,8 @@ import Testing
     // MARK: - What a hand-written document may do
 
     @Test func handWrittenVariationsReadAsTheSameJourney() throws {
-        let result = Self.parse("""
+        let result = Self.parse(
+            """
             <?xml version="1.0" encoding="UTF-8"?>
             <!-- Written by hand: a prefix, comments, CDATA, white space around values. -->
             <j:journey xmlns:j="https://journey.tools/schema/journey/1" version=" 1 " name='Caf&#xE9; "A"'>
@@ -386,10 +445,13 @@ import Testing
             name: #"Café "A""#,
             channels: [Channel(id: "site", media: .owned, description: "The <shop> & app", location: Self.origin)],
             stages: [
-                Stage(name: "Visit", reach: 120, target: 0.5, touchpoints: [
-                    Touchpoint(name: "Browses", score: 2.5, channel: "site", isMeasured: true, engagement: .coCreation,
-                               location: Self.origin),
-                ], location: Self.origin),
+                Stage(
+                    name: "Visit", reach: 120, target: 0.5,
+                    touchpoints: [
+                        Touchpoint(
+                            name: "Browses", score: 2.5, channel: "site", isMeasured: true, engagement: .coCreation,
+                            location: Self.origin)
+                    ], location: Self.origin),
                 Stage(name: "Buy", reach: 60, location: Self.origin),
             ])
         #expect(result.journey.withoutSourceLocations() == expected.withoutSourceLocations())
@@ -412,20 +474,23 @@ import Testing
         let line = Array(minified.unicodeScalars)
         let location = try #require(result.journey.stages.last?.location)
         #expect(location.line == 1)
-        #expect(String(String.UnicodeScalarView(line[(location.column - 2)...].prefix(21))) == #"<stage name="Loyalty""#)
+        #expect(
+            String(String.UnicodeScalarView(line[(location.column - 2)...].prefix(21))) == #"<stage name="Loyalty""#)
     }
 
     @Test func funnelWarningsPointIntoTheDocument() {
-        let result = Self.parse(Self.document("""
-              <stages>
-                <stage name="A" reach="10" target="0.5">
-                  <touchpoint name="t" score="1"/>
-                </stage>
-                <stage name="B" reach="20">
-                  <touchpoint name="t" score="1"/>
-                </stage>
-              </stages>
-            """))
+        let result = Self.parse(
+            Self.document(
+                """
+                  <stages>
+                    <stage name="A" reach="10" target="0.5">
+                      <touchpoint name="t" score="1"/>
+                    </stage>
+                    <stage name="B" reach="20">
+                      <touchpoint name="t" score="1"/>
+                    </stage>
+                  </stages>
+                """))
         #expect(result.diagnostics.isEmpty)
         let warnings = FunnelChecks.diagnostics(for: result.journey, incompleteStages: result.incompleteStages)
         #expect(Self.summary(warnings) == ["7:28 reach-increases"])
@@ -446,27 +511,31 @@ import Testing
         let xml = XMLJourneyExporter.export(journey)
         #expect(!xml.contains("<metrics"))
         #expect(XMLValidator.validateJourneyXML(xml, name: "x.xml").isValid)
-        #expect(XMLJourneyExporter.export(Journey(name: "Empty")) == """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <journey xmlns="https://journey.tools/schema/journey/1" version="1" name="Empty">
-              <scale min="-5" max="5"/>
-              <state>current</state>
-            </journey>
+        #expect(
+            XMLJourneyExporter.export(Journey(name: "Empty")) == """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <journey xmlns="https://journey.tools/schema/journey/1" version="1" name="Empty">
+                  <scale min="-5" max="5"/>
+                  <state>current</state>
+                </journey>
 
-            """)
+                """)
     }
 
     // MARK: - The schema and `journey validate`
 
     @Test func allHoldsEveryFileOfTheSchemasFolderByteForByte() throws {
         let files = try Repository.resourceFiles(in: Repository.schemas)
-        #expect(JourneySchema.all.map(\.fileName) == files.map(\.name),
-                "list every file of \(Repository.schemas) in JourneySchema.all, and nothing else")
+        #expect(
+            JourneySchema.all.map(\.fileName) == files.map(\.name),
+            "list every file of \(Repository.schemas) in JourneySchema.all, and nothing else")
         for file in files {
             guard let schema = JourneySchema.all.first(where: { $0.fileName == file.name }) else { continue }
             let identical = Array(schema.text.utf8) == file.bytes
-            #expect(identical,
-                    "JourneySchema.all's entry for \(file.name) is not the file byte for byte: another file's bytes, or not UTF-8")
+            #expect(
+                identical,
+                "JourneySchema.all's entry for \(file.name) is not the file byte for byte: another file's bytes, or not UTF-8"
+            )
         }
     }
 
@@ -480,16 +549,20 @@ import Testing
         #expect(valid.isValid && valid.grammar == .schema(name: "journey-1.xsd"))
 
         let invalid = Self.document(#"  <state>past</state>"#)
-        #expect(Self.summary(XMLValidator.validateRecognizingJourneyXML(Array(invalid.utf8), name: "j.xml").diagnostics)
+        #expect(
+            Self.summary(XMLValidator.validateRecognizingJourneyXML(Array(invalid.utf8), name: "j.xml").diagnostics)
                 == ["3:3 xml-invalid"])
-        #expect(XMLValidator.validate(Array(invalid.utf8), name: "j.xml").isValid, "without the schema, only well-formed")
+        #expect(
+            XMLValidator.validate(Array(invalid.utf8), name: "j.xml").isValid, "without the schema, only well-formed")
 
         let unqualified = XMLValidator.validateRecognizingJourneyXML(Array(#"<journey name="x"/>"#.utf8), name: "j.xml")
         #expect(unqualified.diagnostics.map(\.code) == ["xml-not-a-journey"])
 
-        let other = XMLValidator.validateRecognizingJourneyXML(Array(#"<report xmlns="urn:x"><a/></report>"#.utf8), name: "r.xml")
+        let other = XMLValidator.validateRecognizingJourneyXML(
+            Array(#"<report xmlns="urn:x"><a/></report>"#.utf8), name: "r.xml")
         #expect(other.isValid && other.grammar == nil)
-        let svg = XMLValidator.validateRecognizingJourneyXML(Array(#"<svg xmlns="http://www.w3.org/2000/svg"/>"#.utf8), name: "a.svg")
+        let svg = XMLValidator.validateRecognizingJourneyXML(
+            Array(#"<svg xmlns="http://www.w3.org/2000/svg"/>"#.utf8), name: "a.svg")
         #expect(svg.diagnostics.map(\.code) == ["svg-doctype-missing"])
     }
 
@@ -499,7 +572,8 @@ import Testing
     static func xmllint(_ xml: String) throws -> (status: Int32, messages: String)? {
         let xmllint = "/usr/bin/xmllint"
         guard FileManager.default.isExecutableFile(atPath: xmllint) else { return nil }
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("journey-xml-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "journey-xml-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("export.xml")

@@ -1,5 +1,6 @@
 import JourneyTestSupport
 import Testing
+
 @testable import JourneyLanguage
 
 @Suite struct DiagnosticFormatterTests {
@@ -10,19 +11,21 @@ import Testing
     }
 
     @Test func compilerStyleBlockWithCaretAndHelp() {
-        let output = render("""
+        let output = render(
+            """
             journey "Shop"
             channel instagram paid
             stage A
               touchpoint "Sees a reel" +2 via instagam
             """)
-        #expect(output == """
-            shop.journey:4:35: error: channel 'instagam' is not declared
-             4 |   touchpoint "Sees a reel" +2 via instagam
-               |                                   ^~~~~~~~
-               = help: did you mean 'instagram'?
+        #expect(
+            output == """
+                shop.journey:4:35: error: channel 'instagam' is not declared
+                 4 |   touchpoint "Sees a reel" +2 via instagam
+                   |                                   ^~~~~~~~
+                   = help: did you mean 'instagram'?
 
-            """)
+                """)
     }
 
     @Test func caretAlignsAfterAccentsTabsAndWideCharacters() {
@@ -49,12 +52,15 @@ import Testing
 
     @Test func aDiagnosticAboutTheWholeFileHasNoSourceLine() {
         let error = FileError(.cannotWrite, path: "/full", reason: "No space left on device")
-        let text = DiagnosticFormatter(usesColor: false).format(.cannotSpill(error), fileName: "events.csv", sourceLine: nil)
-        #expect(text == "events.csv:1:1: error: cannot keep the funnel events in a temporary file in '/full': "
+        let text = DiagnosticFormatter(usesColor: false).format(
+            .cannotSpill(error), fileName: "events.csv", sourceLine: nil)
+        #expect(
+            text == "events.csv:1:1: error: cannot keep the funnel events in a temporary file in '/full': "
                 + "No space left on device\n  = help: free some space there, set TMPDIR to a folder with room, "
                 + "or raise --event-memory so that the events stay in memory\n")
         // A known line, even an empty one, keeps its gutter and caret.
-        let empty = DiagnosticFormatter(usesColor: false).format(.cannotSpill(error), fileName: "events.csv", sourceLine: "")
+        let empty = DiagnosticFormatter(usesColor: false).format(
+            .cannotSpill(error), fileName: "events.csv", sourceLine: "")
         #expect(empty.contains(" 1 |\n   | ^\n"))
     }
 

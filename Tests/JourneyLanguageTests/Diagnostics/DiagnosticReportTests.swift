@@ -1,12 +1,15 @@
 import Foundation
 import JourneyTestSupport
 import Testing
+
 @testable import JourneyLanguage
 
 @Suite struct DiagnosticReportTests {
     private func report() -> DiagnosticReport {
         let file = SourceFile(name: "a/shop.journey", text: "journey \"Shop\"\nstgae A\nstage B\n")
-        let entries = JourneyChecker.check(file).diagnostics.map { DiagnosticReport.Entry(file: file.name, diagnostic: $0) }
+        let entries = JourneyChecker.check(file).diagnostics.map {
+            DiagnosticReport.Entry(file: file.name, diagnostic: $0)
+        }
         return DiagnosticReport(diagnostics: entries)
     }
 
@@ -31,7 +34,8 @@ import Testing
 
     @Test func absentHelpIsNull() throws {
         let entry = DiagnosticReport.Entry(
-            file: "x", diagnostic: Diagnostic(code: "c", severity: .error, message: "m", range: SourceRange(line: 1, column: 1)))
+            file: "x",
+            diagnostic: Diagnostic(code: "c", severity: .error, message: "m", range: SourceRange(line: 1, column: 1)))
         let text = DiagnosticReport(diagnostics: [entry]).jsonText()
         #expect(text.contains(#""help": null"#))
     }
@@ -42,14 +46,15 @@ import Testing
     }
 
     @Test func keysComeInTheDocumentedOrderAndEmptyListsAreCompact() {
-        #expect(DiagnosticReport(diagnostics: []).jsonText() == """
-            {
-              "version": 1,
-              "diagnostics": [],
-              "errors": 0,
-              "warnings": 0
-            }
+        #expect(
+            DiagnosticReport(diagnostics: []).jsonText() == """
+                {
+                  "version": 1,
+                  "diagnostics": [],
+                  "errors": 0,
+                  "warnings": 0
+                }
 
-            """)
+                """)
     }
 }

@@ -1,10 +1,12 @@
 import Foundation
 import JourneyTestSupport
 import Testing
+
 @testable import JourneyLanguage
 
 @Suite struct JourneyFormatterTests {
-    static let files: [URL] = Repository.journeyFiles(in: "journeys")
+    static let files: [URL] =
+        Repository.journeyFiles(in: "journeys")
         + Repository.journeyFiles(in: Repository.starterJourneys)
 
     @Test func dressmateIsWrittenInTheLayoutOfTheDocs() throws {
@@ -33,15 +35,23 @@ import Testing
             name: tricky,
             scale: ScoreScale(minimum: -2.5, maximum: 3),
             state: .future,
-            personas: [Persona(id: "via", description: tricky, location: origin),
-                       Persona(id: "Zoë", location: origin)],
+            personas: [
+                Persona(id: "via", description: tricky, location: origin),
+                Persona(id: "Zoë", location: origin),
+            ],
             channels: [Channel(id: "my site", media: .partner, description: nil, location: origin)],
-            stages: [Stage(name: "stage", reach: 120_000, target: 0.29, owner: tricky, events: ["a-b", "c d"],
-                           touchpoints: [Touchpoint(name: tricky, score: -2.5, channel: "my site", isMeasured: true,
-                                                    metric: "measured", personas: ["via", "Zoë"], engagement: .coCreation,
-                                                    pains: [tricky], ideas: ["", "x"], thoughts: [tricky],
-                                                    location: origin)],
-                           location: origin)])
+            stages: [
+                Stage(
+                    name: "stage", reach: 120_000, target: 0.29, owner: tricky, events: ["a-b", "c d"],
+                    touchpoints: [
+                        Touchpoint(
+                            name: tricky, score: -2.5, channel: "my site", isMeasured: true,
+                            metric: "measured", personas: ["via", "Zoë"], engagement: .coCreation,
+                            pains: [tricky], ideas: ["", "x"], thoughts: [tricky],
+                            location: origin)
+                    ],
+                    location: origin)
+            ])
         let formatted = JourneyFormatter.format(journey)
         let reparsed = check(formatted)
         // The empty idea cannot be written back: the language rejects empty text. A target on

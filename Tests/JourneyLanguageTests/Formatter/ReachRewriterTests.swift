@@ -1,5 +1,6 @@
 import JourneyTestSupport
 import Testing
+
 @testable import JourneyLanguage
 
 @Suite struct ReachRewriterTests {
@@ -19,29 +20,34 @@ import Testing
             """
         let journey = check(text).journey
         let rewritten = ReachRewriter.rewrite(text, journey: journey, reaches: [98_765, 4_321])
-        #expect(rewritten == """
-            # Shop: measured reach goes here
-            journey Shop
-            channel site owned
+        #expect(
+            rewritten == """
+                # Shop: measured reach goes here
+                journey Shop
+                channel site owned
 
-            stage Awareness
-              reach 98765   # last year's guess
-              target 25%
-              touchpoint "Sees" +1 via site
-            stage Purchase
-                reach 4321
-                touchpoint "Pays" -1 via site
+                stage Awareness
+                  reach 98765   # last year's guess
+                  target 25%
+                  touchpoint "Sees" +1 via site
+                stage Purchase
+                    reach 4321
+                    touchpoint "Pays" -1 via site
 
-            """)
+                """)
         let reparsed = check(rewritten).journey
         #expect(reparsed.stages.map(\.reach) == [98_765, 4_321])
     }
 
     @Test func crlfAndAccentsBeforeTheNumberAreKept() {
-        let text = "journey Viaggio\r\nchannel sito owned\r\nstage Città\r\n\treach 5 \r\n\ttouchpoint \"Arriva\" +1 via sito\r\nstage Fine\r\n"
+        let text =
+            "journey Viaggio\r\nchannel sito owned\r\nstage Città\r\n\treach 5 \r\n\ttouchpoint \"Arriva\" +1 via sito\r\nstage Fine\r\n"
         let journey = check(text).journey
         let rewritten = ReachRewriter.rewrite(text, journey: journey, reaches: [7, 3])
-        #expect(rewritten == "journey Viaggio\r\nchannel sito owned\r\nstage Città\r\n\treach 7 \r\n\ttouchpoint \"Arriva\" +1 via sito\r\nstage Fine\r\n  reach 3\r\n")
+        #expect(
+            rewritten
+                == "journey Viaggio\r\nchannel sito owned\r\nstage Città\r\n\treach 7 \r\n\ttouchpoint \"Arriva\" +1 via sito\r\nstage Fine\r\n  reach 3\r\n"
+        )
     }
 
     @Test func aFileWithoutFinalNewlineGetsTheInsertedLineOnItsOwnLine() {

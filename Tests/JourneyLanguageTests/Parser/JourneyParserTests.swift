@@ -1,6 +1,7 @@
 import Foundation
 import JourneyTestSupport
 import Testing
+
 @testable import JourneyLanguage
 
 /// The parser builds the model the file describes.
@@ -38,7 +39,10 @@ import Testing
         #expect(stages.map(\.reach) == [120_000, 30_000, 9_000, 3_100, 2_600])
         #expect(stages.map(\.target) == [0.25, 0.40, 0.50, 0.90, nil])
         #expect(stages[0].owner == "Brand team")
-        #expect(stages.map(\.events) == [["ad_view"], ["product_view"], ["checkout_started"], ["order_placed"], ["second_order"]])
+        #expect(
+            stages.map(\.events) == [
+                ["ad_view"], ["product_view"], ["checkout_started"], ["order_placed"], ["second_order"],
+            ])
         #expect(stages[2].location == SourceLocation(line: 31, column: 1))
         #expect(stages[2].reachRange == SourceRange(line: 32, column: 9, length: 4))
     }
@@ -68,11 +72,12 @@ import Testing
     }
 
     @Test func optionsInAnyOrder() {
-        let result = check(header + """
-            persona bo
-            stage A
-              touchpoint "Pays" -1.5 engagement co-creation for ana,bo measured "NPS" via site
-            """)
+        let result = check(
+            header + """
+                persona bo
+                stage A
+                  touchpoint "Pays" -1.5 engagement co-creation for ana,bo measured "NPS" via site
+                """)
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
         let touchpoint = result.journey.stages[0].touchpoints[0]
         #expect(touchpoint.score == -1.5)
@@ -83,17 +88,20 @@ import Testing
     }
 
     @Test func measuredFollowedByAnOptionHasNoMetric() {
-        let touchpoint = check(header + "stage A\n touchpoint \"P\" +1 measured via site\n").journey.stages[0].touchpoints[0]
+        let touchpoint = check(header + "stage A\n touchpoint \"P\" +1 measured via site\n").journey.stages[0]
+            .touchpoints[0]
         #expect(touchpoint.isMeasured && touchpoint.metric == nil && touchpoint.channel == "site")
     }
 
     @Test func measuredTakesABareMetricName() {
-        let touchpoint = check(header + "stage A\n touchpoint \"P\" +1 measured CSAT via site\n").journey.stages[0].touchpoints[0]
+        let touchpoint = check(header + "stage A\n touchpoint \"P\" +1 measured CSAT via site\n").journey.stages[0]
+            .touchpoints[0]
         #expect(touchpoint.metric == "CSAT")
     }
 
     @Test func quotedMetricMayBeAnOptionKeyword() {
-        let touchpoint = check(header + "stage A\n touchpoint \"P\" +1 measured \"via\" via site\n").journey.stages[0].touchpoints[0]
+        let touchpoint = check(header + "stage A\n touchpoint \"P\" +1 measured \"via\" via site\n").journey.stages[0]
+            .touchpoints[0]
         #expect(touchpoint.metric == "via" && touchpoint.channel == "site")
     }
 
@@ -105,7 +113,8 @@ import Testing
     }
 
     @Test func decimalScaleAndFutureState() {
-        let result = check("""
+        let result = check(
+            """
             journey "Future"
             scale -2.5..2.5
             state future
@@ -119,7 +128,8 @@ import Testing
     }
 
     @Test func percentagesBecomeRatios() {
-        let result = check(header + "stage A\n target 12.5%\n touchpoint \"P\" +1 via site\nstage B\n touchpoint \"Q\" +1 via site\n")
+        let result = check(
+            header + "stage A\n target 12.5%\n touchpoint \"P\" +1 via site\nstage B\n touchpoint \"Q\" +1 via site\n")
         #expect(result.journey.stages[0].target == 0.125)
     }
 
@@ -129,7 +139,8 @@ import Testing
     }
 
     @Test func commentsAreIgnoredOutsideStringsOnly() {
-        let result = check("""
+        let result = check(
+            """
             journey "Sharp # not a comment" # a comment
             # a whole-line comment
             """)

@@ -1,18 +1,24 @@
 import Foundation
 import JourneyTestSupport
 import Testing
+
 @testable import JourneyLanguage
 
 @Suite struct StarterTemplateTests {
     @Test func allHoldsEveryFileOfTheFolderByteForByte() throws {
         let files = try Repository.resourceFiles(in: Repository.starterJourneys)
-        #expect(StarterTemplate.all.map { $0.name + ".journey" } == files.map(\.name),
-                "list every file of \(Repository.starterJourneys) in StarterTemplate.all, and nothing else")
+        #expect(
+            StarterTemplate.all.map { $0.name + ".journey" } == files.map(\.name),
+            "list every file of \(Repository.starterJourneys) in StarterTemplate.all, and nothing else")
         for file in files {
-            guard let template = StarterTemplate.all.first(where: { $0.name + ".journey" == file.name }) else { continue }
+            guard let template = StarterTemplate.all.first(where: { $0.name + ".journey" == file.name }) else {
+                continue
+            }
             let identical = Array(template.text.utf8) == file.bytes
-            #expect(identical,
-                    "StarterTemplate.all's entry for \(file.name) is not the file byte for byte: another file's bytes, or not UTF-8")
+            #expect(
+                identical,
+                "StarterTemplate.all's entry for \(file.name) is not the file byte for byte: another file's bytes, or not UTF-8"
+            )
         }
     }
 
@@ -52,7 +58,8 @@ import Testing
             let stages = result.journey.stages
             #expect(stages.allSatisfy { $0.reach != nil }, "\(url.lastPathComponent) needs reach on every stage")
             #expect(stages.dropLast().allSatisfy { $0.target != nil }, "\(url.lastPathComponent) needs targets")
-            #expect(result.journey.touchpoints.contains { !$0.pains.isEmpty }, "\(url.lastPathComponent) needs pain points")
+            #expect(
+                result.journey.touchpoints.contains { !$0.pains.isEmpty }, "\(url.lastPathComponent) needs pain points")
         }
     }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import JourneyLanguage
 
 @Suite struct SourceFileTests {
@@ -21,9 +22,10 @@ import Testing
     @Test func reportsEachLineWithInvalidUTF8() {
         let bytes: [UInt8] = Array("ok\n".utf8) + [0x61, 0xC3] + Array("\nfine\n".utf8) + [0xFF]
         let file = SourceFile(name: "x", bytes: bytes)
-        #expect(file.decodingDiagnostics.map(\.location) == [
-            SourceLocation(line: 2, column: 2), SourceLocation(line: 4, column: 1),
-        ])
+        #expect(
+            file.decodingDiagnostics.map(\.location) == [
+                SourceLocation(line: 2, column: 2), SourceLocation(line: 4, column: 1),
+            ])
         #expect(file.lines[1] == "a\u{FFFD}")
     }
 

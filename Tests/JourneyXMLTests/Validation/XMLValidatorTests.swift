@@ -1,6 +1,7 @@
 import Foundation
 import JourneyTestSupport
 import Testing
+
 @testable import JourneyLanguage
 @testable import JourneyXML
 
@@ -38,11 +39,12 @@ import Testing
     // MARK: - Invalid against the DTD
 
     @Test func anElementTheDTDDoesNotDeclareFailsAtItsTag() {
-        let marked = MarkedText(Fixtures.svgHeader + """
-            <svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="10" height="10">
-              1️⃣<foo/>
-            2️⃣</svg>
-            """)
+        let marked = MarkedText(
+            Fixtures.svgHeader + """
+                <svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="10" height="10">
+                  1️⃣<foo/>
+                2️⃣</svg>
+                """)
         let result = XMLValidator.validateSVG(marked.text, name: "foo.svg")
         #expect(!result.isValid)
         #expect(result.diagnostics.map(\.code) == ["xml-invalid", "xml-invalid"])
@@ -54,11 +56,12 @@ import Testing
     }
 
     @Test func anAttributeTheDTDDoesNotDeclareFailsAtTheAttribute() {
-        let marked = MarkedText(Fixtures.svgHeader + """
-            <svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="10" height="10">
-              <rect 1️⃣bogus="1" x="0" y="0" width="1" height="1"/>
-            </svg>
-            """)
+        let marked = MarkedText(
+            Fixtures.svgHeader + """
+                <svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="10" height="10">
+                  <rect 1️⃣bogus="1" x="0" y="0" width="1" height="1"/>
+                </svg>
+                """)
         let result = XMLValidator.validateSVG(marked.text, name: "bogus.svg")
         #expect(!result.isValid)
         #expect(result.diagnostics.count == 1)
@@ -69,23 +72,25 @@ import Testing
     }
 
     @Test func anAttributeOnALaterLineOfAStartTagIsFound() {
-        let marked = MarkedText(Fixtures.svgHeader + """
-            <svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="10" height="10">
-              <rect x="0" y="0"
-                    width="1" height="1"
-                    1️⃣bogus="1"/>
-            </svg>
-            """)
+        let marked = MarkedText(
+            Fixtures.svgHeader + """
+                <svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="10" height="10">
+                  <rect x="0" y="0"
+                        width="1" height="1"
+                        1️⃣bogus="1"/>
+                </svg>
+                """)
         let result = XMLValidator.validateSVG(marked.text, name: "bogus.svg")
         #expect(result.diagnostics.map(\.location) == [marked[1]])
     }
 
     @Test func aMissingRequiredAttributePointsAtTheElement() {
-        let marked = MarkedText(Fixtures.svgHeader + """
-            <svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="10" height="10">
-              1️⃣<rect x="0" y="0" width="1"/>
-            </svg>
-            """)
+        let marked = MarkedText(
+            Fixtures.svgHeader + """
+                <svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="10" height="10">
+                  1️⃣<rect x="0" y="0" width="1"/>
+                </svg>
+                """)
         let result = XMLValidator.validateSVG(marked.text, name: "rect.svg")
         #expect(result.diagnostics.map(\.message) == ["Element rect does not carry attribute height"])
         #expect(result.diagnostics.map(\.location) == [marked[1]])
@@ -93,11 +98,12 @@ import Testing
 
     @Test func anErrorPastLine65535HasItsRealLine() {
         let groups = String(repeating: "<g/>\n", count: 70_000)
-        let text = Fixtures.svgHeader + """
-            <svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="10" height="10">
-            \(groups)<foo/>
-            </svg>
-            """
+        let text =
+            Fixtures.svgHeader + """
+                <svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="10" height="10">
+                \(groups)<foo/>
+                </svg>
+                """
         let result = XMLValidator.validateSVG(text, name: "long.svg")
         // 2 header lines, the <svg> line, then 70,000 lines of groups.
         #expect(result.diagnostics.first?.location == SourceLocation(line: 70_004, column: 1))
@@ -106,28 +112,31 @@ import Testing
     // MARK: - Not well-formed
 
     @Test func anUnclosedTagFailsWithLineAndColumn() {
-        let marked = MarkedText(Fixtures.svgHeader + """
-            <svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="10" height="10">
-              <g>
-            </svg>1️⃣
-            """)
+        let marked = MarkedText(
+            Fixtures.svgHeader + """
+                <svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="10" height="10">
+                  <g>
+                </svg>1️⃣
+                """)
         let result = XMLValidator.validateSVG(marked.text, name: "unclosed.svg")
         #expect(!result.isValid)
         let notWellFormed = result.diagnostics.filter { $0.code == "xml-not-well-formed" }
-        #expect(notWellFormed.map(\.message) == [
-            "Opening and ending tag mismatch: g line 4 and svg",
-            "Premature end of data in tag svg line 3",
-        ])
+        #expect(
+            notWellFormed.map(\.message) == [
+                "Opening and ending tag mismatch: g line 4 and svg",
+                "Premature end of data in tag svg line 3",
+            ])
         #expect(notWellFormed.map(\.location) == [marked[1], marked[1]])
     }
 
     @Test func aBareAmpersandFailsAfterEmojiAtTheRightColumn() {
         // libxml2 reports the column just past the '&', counting characters, not bytes.
-        let marked = MarkedText(Fixtures.svgHeader + """
-            <svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="10" height="10">
-              <text x="1" y="1">é😀 Fish &1️⃣ chips</text>
-            </svg>
-            """)
+        let marked = MarkedText(
+            Fixtures.svgHeader + """
+                <svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="10" height="10">
+                  <text x="1" y="1">é😀 Fish &1️⃣ chips</text>
+                </svg>
+                """)
         let result = XMLValidator.validateSVG(marked.text, name: "amp.svg")
         #expect(!result.isValid)
         #expect(result.diagnostics.map(\.code) == ["xml-not-well-formed"])
@@ -141,11 +150,12 @@ import Testing
         ("a & b", "a bare '&'"),
     ])
     func unescapedTrickyTextFails(_ label: String, _ what: String) {
-        let text = Fixtures.svgHeader + """
-            <svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="10" height="10">
-              <text x="1" y="1">\(label)</text>
-            </svg>
-            """
+        let text =
+            Fixtures.svgHeader + """
+                <svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="10" height="10">
+                  <text x="1" y="1">\(label)</text>
+                </svg>
+                """
         let result = XMLValidator.validateSVG(text, name: "raw.svg")
         #expect(!result.isValid, "\(what) must make the document not well-formed")
         #expect(result.diagnostics.contains { $0.code == "xml-not-well-formed" && $0.location.line == 4 })
@@ -166,7 +176,8 @@ import Testing
     // MARK: - DOCTYPEs and the catalog, offline
 
     @Test func anUnknownPublicIDFailsClearlyAndQuicklyWithoutTheNetwork() {
-        let marked = MarkedText("""
+        let marked = MarkedText(
+            """
             <?xml version="1.0"?>
             1️⃣<!DOCTYPE svg PUBLIC "-//Nobody//DTD Nothing 9.9//EN" "http://example.invalid/nothing.dtd">
             <svg xmlns="http://www.w3.org/2000/svg"/>
@@ -180,13 +191,15 @@ import Testing
         #expect(result?.isValid == false)
         #expect(result?.grammar == nil)
         #expect(result?.diagnostics.map(\.code) == ["dtd-not-found"])
-        #expect(result?.diagnostics.first?.message
-            == "the DTD '-//Nobody//DTD Nothing 9.9//EN' was not found in the system XML catalog")
+        #expect(
+            result?.diagnostics.first?.message
+                == "the DTD '-//Nobody//DTD Nothing 9.9//EN' was not found in the system XML catalog")
         #expect(result?.diagnostics.first?.location == marked[1])
     }
 
     @Test func aSystemOnlyDTDThatIsNowhereFails() {
-        let result = XMLValidator.validate("""
+        let result = XMLValidator.validate(
+            """
             <?xml version="1.0"?>
             <!DOCTYPE report SYSTEM "https://example.invalid/report.dtd">
             <report/>
@@ -202,17 +215,22 @@ import Testing
     }
 
     @Test func theSVG11DeclarationIsWrittenAsTheDTDExpects() {
-        #expect(DocumentTypeDeclaration.svg11.markup
-            == #"<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">"#)
+        #expect(
+            DocumentTypeDeclaration.svg11.markup
+                == #"<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">"#
+        )
         #expect(Fixtures.svgHeader.contains(DocumentTypeDeclaration.svg11.markup))
     }
 
     @Test func anSVGWithoutADoctypeFails() {
-        let marked = MarkedText("""
+        let marked = MarkedText(
+            """
             <?xml version="1.0"?>
             1️⃣<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>
             """)
-        for result in [XMLValidator.validateSVG(marked.text, name: "a.svg"), XMLValidator.validate(marked.text, name: "a.svg")] {
+        for result in [
+            XMLValidator.validateSVG(marked.text, name: "a.svg"), XMLValidator.validate(marked.text, name: "a.svg"),
+        ] {
             #expect(result.diagnostics.map(\.code) == ["svg-doctype-missing"])
             #expect(result.diagnostics.first?.location == marked[1])
             #expect(result.diagnostics.first?.help?.contains("-//W3C//DTD SVG 1.1//EN") == true)
@@ -231,13 +249,15 @@ import Testing
     }
 
     @Test func plainXMLWithoutADoctypeIsCheckedForWellFormednessOnly() {
-        let result = XMLValidator.validate("<?xml version=\"1.0\"?>\n<report><stage name=\"A &amp; B\"/></report>\n", name: "r.xml")
+        let result = XMLValidator.validate(
+            "<?xml version=\"1.0\"?>\n<report><stage name=\"A &amp; B\"/></report>\n", name: "r.xml")
         #expect(result.diagnostics == [])
         #expect(result.grammar == nil)
     }
 
     @Test func anInternalSubsetIsUsedAsTheDTD() {
-        let marked = MarkedText("""
+        let marked = MarkedText(
+            """
             <?xml version="1.0"?>
             <!DOCTYPE a [
             <!ELEMENT a (b)*>
@@ -286,7 +306,8 @@ import Testing
                     (0..<10).allSatisfy { _ in
                         index.isMultiple(of: 2)
                             ? XMLValidator.validateSVG(Fixtures.minimalSVG, name: "\(index).svg").isValid
-                            : XMLValidator.validate("<a><b></a>", name: "\(index).xml").diagnostics.first?.code == "xml-not-well-formed"
+                            : XMLValidator.validate("<a><b></a>", name: "\(index).xml").diagnostics.first?.code
+                                == "xml-not-well-formed"
                     }
                 }
             }
@@ -299,7 +320,8 @@ import Testing
 
     @Test func aDocumentFollowingItsSchemaPasses() throws {
         let schema = try XMLSchema(Array(Fixtures.reportSchema.utf8), name: "report.xsd")
-        let result = XMLValidator.validate("""
+        let result = XMLValidator.validate(
+            """
             <?xml version="1.0"?>
             <report version="1"><stage name="Awareness" reach="1000"/></report>
             """, name: "report.xml", against: schema)
@@ -309,7 +331,8 @@ import Testing
 
     @Test func aDocumentBreakingItsSchemaFailsAtTheElementsLine() throws {
         let schema = try XMLSchema(Array(Fixtures.reportSchema.utf8), name: "report.xsd")
-        let result = XMLValidator.validate("""
+        let result = XMLValidator.validate(
+            """
             <?xml version="1.0"?>
             <report version="1">
               <stage name="Awareness" reach="many"/>
@@ -324,8 +347,9 @@ import Testing
 
     @Test func aSchemaThatIsNotXMLSchemaIsRefused() {
         #expect(throws: XMLSchemaError.self) {
-            try XMLSchema(Array("<xs:schema xmlns:xs=\"http://www.w3.org/2001/XMLSchema\"><xs:bogus/></xs:schema>".utf8),
-                          name: "bad.xsd")
+            try XMLSchema(
+                Array("<xs:schema xmlns:xs=\"http://www.w3.org/2001/XMLSchema\"><xs:bogus/></xs:schema>".utf8),
+                name: "bad.xsd")
         }
         do {
             _ = try XMLSchema(Array("<xs:schema".utf8), name: "broken.xsd")
@@ -365,10 +389,12 @@ import Testing
 
     // MARK: - xmllint agrees
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/xmllint"), "needs xmllint (libxml2-utils)"),
-          arguments: Fixtures.crossChecked)
+    @Test(
+        .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/xmllint"), "needs xmllint (libxml2-utils)"),
+        arguments: Fixtures.crossChecked)
     func xmllintAgrees(_ fixture: Fixtures.CrossChecked) throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("journey-xmllint-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "journey-xmllint-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent(fixture.name)
@@ -377,7 +403,8 @@ import Testing
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/xmllint")
         // --valid only where there is a DOCTYPE: without one, xmllint fails for want of a DTD.
-        process.arguments = ["--noout", "--nonet"] + (fixture.text.contains("<!DOCTYPE") ? ["--valid"] : []) + [file.path]
+        process.arguments =
+            ["--noout", "--nonet"] + (fixture.text.contains("<!DOCTYPE") ? ["--valid"] : []) + [file.path]
         let errors = Pipe()
         process.standardError = errors
         try process.run()
@@ -385,132 +412,147 @@ import Testing
         process.waitUntilExit()
 
         let result = XMLValidator.validate(Array(fixture.text.utf8), name: file.path)
-        #expect(result.isValid == (process.terminationStatus == 0), "xmllint said:\n\(output)\njourney said: \(result.diagnostics.map(\.message))")
+        #expect(
+            result.isValid == (process.terminationStatus == 0),
+            "xmllint said:\n\(output)\njourney said: \(result.diagnostics.map(\.message))")
         #expect(result.isValid == fixture.isValid)
         // Every line journey reports, xmllint reports too (journey's own DOCTYPE messages aside).
-        let xmllintLines = Set(output.split(separator: "\n").compactMap { line -> Int? in
-            let parts = line.split(separator: ":", maxSplits: 2)
-            return parts.count == 3 && parts[0] == file.path ? Int(parts[1]) : nil
-        })
+        let xmllintLines = Set(
+            output.split(separator: "\n").compactMap { line -> Int? in
+                let parts = line.split(separator: ":", maxSplits: 2)
+                return parts.count == 3 && parts[0] == file.path ? Int(parts[1]) : nil
+            })
         for diagnostic in result.diagnostics where diagnostic.code.hasPrefix("xml-") {
-            #expect(xmllintLines.contains(diagnostic.location.line),
-                    "journey reports line \(diagnostic.location.line), xmllint only \(xmllintLines.sorted())")
+            #expect(
+                xmllintLines.contains(diagnostic.location.line),
+                "journey reports line \(diagnostic.location.line), xmllint only \(xmllintLines.sorted())")
         }
     }
 }
 
 extension XMLValidatorTests {
-/// The documents the tests validate.
-enum Fixtures {
-    static let svgHeader = """
-        <?xml version="1.0" encoding="UTF-8" standalone="no"?>
-        <!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">
-
-        """
-
-    static let minimalSVG = svgHeader + """
-        <svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="100" height="50" viewBox="0 0 100 50">
-          <title>Minimal</title>
-          <rect x="0" y="0" width="100" height="50" fill="#ffffff"/>
-        </svg>
-
-        """
-
-    /// Labels that break naive SVG writers.
-    static let trickyLabels = [
-        "Fish & chips < 5 € > \"quoted\" 'single'",
-        "CDATA end ]]> in a label",
-        "Emoji 😀👩‍👩‍👧 and flags 🇮🇹",
-        "Arabic: الدفع عند الاستلام",
-        "Hebrew: תשלום במזומן",
-        String(repeating: "Long label, ", count: 25),
-    ]
-
-    static func svg(labelled label: String) -> String {
-        let label = escapedMarkup(label, apostrophe: "&apos;")
-        return svgHeader + """
-            <svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="400" height="100">
-              <title>\(label)</title>
-              <desc>\(label)</desc>
-              <g class="\(label)">
-                <text x="10" y="20" direction="rtl">\(label)</text>
-              </g>
-            </svg>
+    /// The documents the tests validate.
+    enum Fixtures {
+        static let svgHeader = """
+            <?xml version="1.0" encoding="UTF-8" standalone="no"?>
+            <!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">
 
             """
-    }
 
-    static let trickyTextSVG: String = {
-        let labels = trickyLabels.map { escapedMarkup($0, apostrophe: "&apos;") }
-        precondition(labels.last.map { $0.unicodeScalars.count >= 300 } == true, "the long label is 300 characters")
-        let texts = labels.enumerated().map { index, label in
-            "    <text x=\"10\" y=\"\(20 * (index + 1))\">\(label)</text>"
-        }.joined(separator: "\n")
-        return svgHeader + """
-            <svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="800" height="200">
-              <title>\(labels.joined(separator: " · "))</title>
-              <g class="labels">
-            \(texts)
-              </g>
-            </svg>
+        static let minimalSVG =
+            svgHeader + """
+                <svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="100" height="50" viewBox="0 0 100 50">
+                  <title>Minimal</title>
+                  <rect x="0" y="0" width="100" height="50" fill="#ffffff"/>
+                </svg>
 
+                """
+
+        /// Labels that break naive SVG writers.
+        static let trickyLabels = [
+            "Fish & chips < 5 € > \"quoted\" 'single'",
+            "CDATA end ]]> in a label",
+            "Emoji 😀👩‍👩‍👧 and flags 🇮🇹",
+            "Arabic: الدفع عند الاستلام",
+            "Hebrew: תשלום במזומן",
+            String(repeating: "Long label, ", count: 25),
+        ]
+
+        static func svg(labelled label: String) -> String {
+            let label = escapedMarkup(label, apostrophe: "&apos;")
+            return svgHeader + """
+                <svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="400" height="100">
+                  <title>\(label)</title>
+                  <desc>\(label)</desc>
+                  <g class="\(label)">
+                    <text x="10" y="20" direction="rtl">\(label)</text>
+                  </g>
+                </svg>
+
+                """
+        }
+
+        static let trickyTextSVG: String = {
+            let labels = trickyLabels.map { escapedMarkup($0, apostrophe: "&apos;") }
+            precondition(labels.last.map { $0.unicodeScalars.count >= 300 } == true, "the long label is 300 characters")
+            let texts = labels.enumerated().map { index, label in
+                "    <text x=\"10\" y=\"\(20 * (index + 1))\">\(label)</text>"
+            }.joined(separator: "\n")
+            return svgHeader + """
+                <svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="800" height="200">
+                  <title>\(labels.joined(separator: " · "))</title>
+                  <g class="labels">
+                \(texts)
+                  </g>
+                </svg>
+
+                """
+        }()
+
+        static let reportSchema = """
+            <?xml version="1.0"?>
+            <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">
+              <xs:element name="report">
+                <xs:complexType>
+                  <xs:sequence>
+                    <xs:element name="stage" maxOccurs="unbounded">
+                      <xs:complexType>
+                        <xs:attribute name="name" type="xs:string" use="required"/>
+                        <xs:attribute name="reach" type="xs:nonNegativeInteger" use="required"/>
+                      </xs:complexType>
+                    </xs:element>
+                  </xs:sequence>
+                  <xs:attribute name="version" type="xs:positiveInteger" use="required"/>
+                </xs:complexType>
+              </xs:element>
+            </xs:schema>
             """
-    }()
 
-    static let reportSchema = """
-        <?xml version="1.0"?>
-        <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">
-          <xs:element name="report">
-            <xs:complexType>
-              <xs:sequence>
-                <xs:element name="stage" maxOccurs="unbounded">
-                  <xs:complexType>
-                    <xs:attribute name="name" type="xs:string" use="required"/>
-                    <xs:attribute name="reach" type="xs:nonNegativeInteger" use="required"/>
-                  </xs:complexType>
-                </xs:element>
-              </xs:sequence>
-              <xs:attribute name="version" type="xs:positiveInteger" use="required"/>
-            </xs:complexType>
-          </xs:element>
-        </xs:schema>
-        """
+        /// A document for the xmllint cross-check.
+        struct CrossChecked: Sendable, CustomTestStringConvertible {
+            var name: String
+            var text: String
+            var isValid: Bool
+            var testDescription: String { name }
+        }
 
-    /// A document for the xmllint cross-check.
-    struct CrossChecked: Sendable, CustomTestStringConvertible {
-        var name: String
-        var text: String
-        var isValid: Bool
-        var testDescription: String { name }
+        static let crossChecked: [CrossChecked] = [
+            CrossChecked(name: "minimal.svg", text: minimalSVG, isValid: true),
+            CrossChecked(name: "tricky.svg", text: trickyTextSVG, isValid: true),
+            CrossChecked(
+                name: "unknown-element.svg",
+                text: svgHeader + """
+                    <svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="10" height="10">
+                      <foo/>
+                    </svg>
+                    """, isValid: false),
+            CrossChecked(
+                name: "unknown-attribute.svg",
+                text: svgHeader + """
+                    <svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="10" height="10">
+                      <rect bogus="1" x="0" y="0" width="1" height="1"/>
+                    </svg>
+                    """, isValid: false),
+            CrossChecked(
+                name: "unclosed.svg",
+                text: svgHeader + """
+                    <svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="10" height="10">
+                      <g>
+                    </svg>
+                    """, isValid: false),
+            CrossChecked(
+                name: "ampersand.svg",
+                text: svgHeader + """
+                    <svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="10" height="10">
+                      <text x="1" y="1">Fish & chips</text>
+                    </svg>
+                    """, isValid: false),
+            CrossChecked(
+                name: "report.xml", text: "<?xml version=\"1.0\"?>\n<report><stage/></report>\n", isValid: true),
+            CrossChecked(
+                name: "broken.xml", text: "<?xml version=\"1.0\"?>\n<report>\n<stage></report>\n", isValid: false),
+        ]
     }
-
-    static let crossChecked: [CrossChecked] = [
-        CrossChecked(name: "minimal.svg", text: minimalSVG, isValid: true),
-        CrossChecked(name: "tricky.svg", text: trickyTextSVG, isValid: true),
-        CrossChecked(name: "unknown-element.svg", text: svgHeader + """
-            <svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="10" height="10">
-              <foo/>
-            </svg>
-            """, isValid: false),
-        CrossChecked(name: "unknown-attribute.svg", text: svgHeader + """
-            <svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="10" height="10">
-              <rect bogus="1" x="0" y="0" width="1" height="1"/>
-            </svg>
-            """, isValid: false),
-        CrossChecked(name: "unclosed.svg", text: svgHeader + """
-            <svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="10" height="10">
-              <g>
-            </svg>
-            """, isValid: false),
-        CrossChecked(name: "ampersand.svg", text: svgHeader + """
-            <svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="10" height="10">
-              <text x="1" y="1">Fish & chips</text>
-            </svg>
-            """, isValid: false),
-        CrossChecked(name: "report.xml", text: "<?xml version=\"1.0\"?>\n<report><stage/></report>\n", isValid: true),
-        CrossChecked(name: "broken.xml", text: "<?xml version=\"1.0\"?>\n<report>\n<stage></report>\n", isValid: false),
-    ]
-}
 }
 
 /// The resident memory of this process, in bytes, from /proc/self/statm.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import JourneyXML
 
 @Suite struct XMLWriterTests {
@@ -49,7 +50,8 @@ import Testing
     }
 
     @Test func svgDocumentCarriesThePrologueAndRootAttributes() {
-        let document = XMLWriter.svgDocument(width: 640, height: 480.25, attributes: ["font-family": "DejaVu Sans"]) { svg in
+        let document = XMLWriter.svgDocument(width: 640, height: 480.25, attributes: ["font-family": "DejaVu Sans"]) {
+            svg in
             svg.element("rect", ["width": 640, "height": 480.25, "fill": "#fff"])
         }
         #expect(
