@@ -92,10 +92,16 @@ let package = Package(
         .target(
             name: "JourneyTestSupport",
             dependencies: ["JourneyLanguage"],
-            path: "Tests/JourneyTestSupport"
+            path: "Tests/JourneyTestSupport",
+            swiftSettings: safe
         ),
-        // One test target per module, mirroring its folders.
-        .testTarget(name: "JourneyLanguageTests", dependencies: ["JourneyLanguage", "JourneyTestSupport"]),
+        // One test target per module, mirroring its folders; strict memory safety for all but
+        // the tests of the two modules that use raw memory, which reach into it.
+        .testTarget(
+            name: "JourneyLanguageTests",
+            dependencies: ["JourneyLanguage", "JourneyTestSupport"],
+            swiftSettings: safe
+        ),
         .testTarget(
             name: "JourneyEventsTests",
             dependencies: [
@@ -105,7 +111,8 @@ let package = Package(
         ),
         .testTarget(
             name: "JourneyAnalysisTests",
-            dependencies: ["JourneyAnalysis", "JourneyEvents", "JourneyLanguage", "JourneyTestSupport"]
+            dependencies: ["JourneyAnalysis", "JourneyEvents", "JourneyLanguage", "JourneyTestSupport"],
+            swiftSettings: safe
         ),
         .testTarget(name: "JourneyXMLTests", dependencies: ["JourneyXML", "JourneyLanguage", "JourneyTestSupport"]),
         .testTarget(
@@ -115,23 +122,30 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             // Read from the source tree by the snapshot tests, not bundled.
-            exclude: ["Charts/Snapshots"]
+            exclude: ["Charts/Snapshots"],
+            swiftSettings: safe
         ),
         .testTarget(
             name: "JourneyInterchangeTests",
             dependencies: [
                 "JourneyInterchange", "JourneyAnalysis", "JourneyXML", "JourneyLanguage", "JourneyTestSupport",
             ],
-            exclude: ["XML/Snapshots", "Mermaid/Fixtures"]
+            exclude: ["XML/Snapshots", "Mermaid/Fixtures"],
+            swiftSettings: safe
         ),
         .testTarget(
             name: "JourneyHTMLReportTests",
             dependencies: [
                 "JourneyHTMLReport", "JourneyCharts", "JourneyAnalysis", "JourneyXML", "JourneyLanguage",
                 "JourneyTestSupport",
-            ]
+            ],
+            swiftSettings: safe
         ),
         // Runs the built `journey` binary; depending on it makes `swift test` build it first.
-        .testTarget(name: "JourneyEndToEndTests", dependencies: ["journey", "JourneyLanguage", "JourneyTestSupport"]),
+        .testTarget(
+            name: "JourneyEndToEndTests",
+            dependencies: ["journey", "JourneyLanguage", "JourneyTestSupport"],
+            swiftSettings: safe
+        ),
     ]
 )

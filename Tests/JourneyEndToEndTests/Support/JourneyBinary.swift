@@ -67,10 +67,9 @@ enum JourneyBinary {
     }
 
     private static func isExecutableFile(_ url: URL) -> Bool {
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
-            && !isDirectory.boolValue
-            && FileManager.default.isExecutableFile(atPath: url.path)
+        // A candidate that does not exist is simply not the binary.
+        guard let values = try? url.resourceValues(forKeys: [.isRegularFileKey]) else { return false }
+        return values.isRegularFile == true && FileManager.default.isExecutableFile(atPath: url.path)
     }
 }
 
