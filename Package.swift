@@ -50,7 +50,12 @@ let package = Package(
         .target(name: "JourneyEvents", dependencies: ["JourneyLanguage"]),
         .target(name: "JourneyAnalysis", dependencies: ["JourneyLanguage", "JourneyEvents"], swiftSettings: safe),
         // libxml2 is a C library: its wrapper is the other module that touches C pointers.
-        .target(name: "JourneyXML", dependencies: ["JourneyLanguage", "CLibXML2"]),
+        // Its SVG 1.1 subset schema is compiled in, so every chart is validated on any machine.
+        .target(
+            name: "JourneyXML",
+            dependencies: ["JourneyLanguage", "CLibXML2"],
+            resources: [.embedInCode("Validation/Schemas")]
+        ),
         .systemLibrary(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",
@@ -144,7 +149,7 @@ let package = Package(
         // Runs the built `journey` binary; depending on it makes `swift test` build it first.
         .testTarget(
             name: "JourneyEndToEndTests",
-            dependencies: ["journey", "JourneyLanguage", "JourneyTestSupport"],
+            dependencies: ["journey", "JourneyLanguage", "JourneyXML", "JourneyTestSupport"],
             swiftSettings: safe
         ),
     ]

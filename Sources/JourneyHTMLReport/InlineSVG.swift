@@ -4,8 +4,9 @@ import JourneyXML
 ///
 /// An inline `<svg>` in HTML5 (and in XHTML) carries no XML declaration and no DOCTYPE, so
 /// both are dropped; everything else, the `xmlns` included, is kept as written. The whole
-/// document is validated against the SVG 1.1 DTD first, as `journey render` does, so the
-/// element is well-formed and holds only what SVG 1.1 allows.
+/// document is validated first, as `journey render` does (journey's SVG 1.1 subset schema, and
+/// the SVG 1.1 DTD when it is installed), so the element is well-formed and holds only what
+/// SVG 1.1 allows.
 public struct InlineSVG: Hashable, Sendable {
     /// The `<svg>…</svg>` element, without a trailing line feed; insert it unescaped.
     public var markup: String

@@ -5,7 +5,7 @@ import JourneyLanguage
 extension ReportContext {
     /// The context of the report on `journey`, with its `metrics` and its dashboard `chart`.
     ///
-    /// The chart is validated against the SVG 1.1 DTD, then inlined without its prologue.
+    /// The chart is validated as `journey render` validates it, then inlined without its prologue.
     /// Characters that XML does not allow (control characters other than tab, line feed and
     /// carriage return, U+FFFE and U+FFFF) are dropped from every text of the journey, so that
     /// the escaped text is always well-formed.

@@ -4,7 +4,9 @@ import JourneyXML
 ///
 /// The document starts with the XML declaration and the SVG 1.1 document type, then a
 /// `title` and a `desc` for screen readers, the clip paths in `defs`, a background and
-/// the items in drawing order. Only elements and attributes of the SVG 1.1 DTD are used.
+/// the items in drawing order. Only elements and attributes of the SVG 1.1 DTD are used, and
+/// only those that journey's SVG 1.1 subset schema declares (`SVGSubsetSchema`, in JourneyXML):
+/// an element or attribute new here must be added there too, from the SVG 1.1 specification.
 enum SVGChartWriter {
     static func document(_ part: ChartPart, title: String, description: String, theme: Theme) -> String {
         var clipIDs: [Rect: String] = [:]

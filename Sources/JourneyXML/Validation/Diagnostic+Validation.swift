@@ -51,6 +51,29 @@ extension Diagnostic {
                 + "(/etc/xml/catalog, or the files in XML_CATALOG_FILES), or remove the DOCTYPE")
     }
 
+    /// The SVG 1.1 DTD is not installed, so an SVG was checked only as far as journey's own
+    /// schema reaches: a note for `journey validate`, not a failure.
+    static func svgDTDNotInstalled(at range: SourceRange) -> Diagnostic {
+        .warning(
+            "svg-dtd-not-installed",
+            "the SVG 1.1 DTD is not in the system XML catalog, so only well-formedness and "
+                + "\(SVGSubsetSchema.displayName) were checked",
+            at: range,
+            help: "for the full SVG 1.1 check, install the DTD: apt-get install w3c-sgml-lib "
+                + "(Debian, Ubuntu); journey never downloads a DTD")
+    }
+
+    /// An element or attribute outside journey's SVG 1.1 subset, in an SVG whose DTD is not
+    /// installed: it may be valid SVG 1.1, but nothing here can tell; `message` is libxml2's.
+    static func svgNotChecked(_ message: String, at range: SourceRange) -> Diagnostic {
+        .warning(
+            "svg-not-checked",
+            "\(message); it is outside \(SVGSubsetSchema.displayName) and could not be checked "
+                + "without the SVG 1.1 DTD",
+            at: range,
+            help: "install the SVG 1.1 DTD to check it: apt-get install w3c-sgml-lib")
+    }
+
     /// An SVG without a DOCTYPE cannot be validated against the SVG 1.1 DTD.
     static func svgDoctypeMissing(at range: SourceRange) -> Diagnostic {
         .error(

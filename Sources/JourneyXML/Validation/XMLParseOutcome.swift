@@ -6,11 +6,19 @@ import CLibXML2
 /// created, read and freed inside `parse`, and nothing that points into them escapes.
 struct XMLParseOutcome: Sendable {
     /// What to check beyond well-formedness while parsing.
-    enum Checks {
+    struct Checks {
         /// Load the DTD named by the DOCTYPE, if any, and validate against it while parsing.
-        case documentTypeDefinition
+        var documentTypeDefinition = false
         /// After a well-formed parse, validate the tree against a compiled XML Schema.
-        case schema(XMLSchema)
+        var schema: XMLSchema?
+
+        /// The DTD of the DOCTYPE only.
+        static let documentTypeDefinition = Checks(documentTypeDefinition: true)
+
+        /// A compiled XML Schema only; the DOCTYPE is not used.
+        static func schema(_ schema: XMLSchema) -> Checks {
+            Checks(schema: schema)
+        }
     }
 
     /// Whether the document is well-formed XML (libxml2 stops at the first fatal error).
@@ -43,7 +51,7 @@ struct XMLParseOutcome: Sendable {
     ///   - encoding: the encoding to assume whatever the XML declaration says, or nil to detect it.
     static func parse(_ bytes: [UInt8], name: String, encoding: String?, checks: Checks) -> XMLParseOutcome {
         var options = baseOptions
-        if case .documentTypeDefinition = checks {
+        if checks.documentTypeDefinition {
             options |= XML_PARSE_DTDLOAD.rawValue | XML_PARSE_DTDVALID.rawValue
         }
         return LibXML2.withErrorCapture { collector in
@@ -80,7 +88,7 @@ struct XMLParseOutcome: Sendable {
                     outcome.rootElement = root.pointee.name.map { String(cString: $0) }
                     outcome.rootElementLine = max(0, Int(xmlGetLineNo(root)))
                 }
-                if case .schema(let schema) = checks, outcome.isWellFormed {
+                if let schema = checks.schema, outcome.isWellFormed {
                     outcome.schemaVerdict = schema.validate(document, reportingTo: collector)
                 }
             }

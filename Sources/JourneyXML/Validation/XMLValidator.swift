@@ -6,8 +6,10 @@ import JourneyLanguage
 /// Every document is checked for well-formedness. A document with a DOCTYPE is also
 /// validated against that DTD while it is parsed; the DTD is found in the system XML
 /// catalog by its public identifier (Debian's `w3c-sgml-lib` holds SVG 1.1) and never fetched
-/// over the network, so a DTD missing from the catalog is an error, not a silent pass.
-/// A document can instead be validated against a compiled `XMLSchema`.
+/// over the network, so a DTD missing from the catalog is an error, not a silent pass, except
+/// SVG 1.1's: an SVG is then checked against `SVGSubsetSchema`, which ships inside the tool,
+/// and `ValidationResult.checks` says which checks ran. A document can instead be validated
+/// against a compiled `XMLSchema`.
 ///
 /// ```swift
 /// let result = XMLValidator.validateSVG(svgText, name: "funnel.svg")
@@ -21,7 +23,10 @@ public enum XMLValidator {
     /// Validates any XML document: well-formedness, and its DTD when it has a DOCTYPE.
     ///
     /// A document whose root element is `svg` must carry a DOCTYPE, because an SVG is only
-    /// validated against a DTD.
+    /// validated against a DTD. When the DOCTYPE names SVG 1.1 and the DTD is not installed,
+    /// the document is checked against `SVGSubsetSchema` instead: a warning says so, and an
+    /// element or attribute outside the subset is a warning that it could not be checked, not
+    /// an error, because it may well be valid SVG 1.1.
     /// - Parameter name: the document's name in diagnostics, usually its path; a relative
     ///   DTD path in the DOCTYPE is resolved against it.
     public static func validate(_ document: some Collection<UInt8>, name: String) -> ValidationResult {
@@ -35,14 +40,16 @@ public enum XMLValidator {
         validate(Array(text.utf8), name: name, encoding: "UTF-8", requirement: .anyDocument)
     }
 
-    /// Validates an SVG document against the SVG 1.1 DTD, which its DOCTYPE must name.
+    /// Validates an SVG that journey wrote: against `SVGSubsetSchema` always, and against the
+    /// SVG 1.1 DTD, which its DOCTYPE must name, when the system XML catalog has it.
     ///
-    /// This is the check every SVG goes through before journey writes it.
+    /// This is the check every SVG goes through before journey writes it. A missing DTD is not
+    /// a failure; `checks` in the result says whether the DTD was used.
     public static func validateSVG(_ document: some Collection<UInt8>, name: String) -> ValidationResult {
         validate(Array(document), name: name, encoding: nil, requirement: .svg11)
     }
 
-    /// Validates an SVG document given as text against the SVG 1.1 DTD, which its DOCTYPE must name.
+    /// Validates an SVG that journey wrote, given as text, as `validateSVG(_:name:)` does.
     public static func validateSVG(_ text: String, name: String) -> ValidationResult {
         validate(Array(text.utf8), name: name, encoding: "UTF-8", requirement: .svg11)
     }
@@ -85,13 +92,25 @@ public enum XMLValidator {
         return ValidationResult(diagnostics: diagnostics.sortedByLocation())
     }
 
+    /// Whether the official SVG 1.1 DTD can be loaded from the system XML catalog (Debian's
+    /// `w3c-sgml-lib`), so that SVGs are validated against it as well as against
+    /// `SVGSubsetSchema`.
+    ///
+    /// Asked afresh on each call: the catalog is the one named by `XML_CATALOG_FILES`, or
+    /// `/etc/xml/catalog`, as libxml2 read it when this process first used it.
+    public static var svg11DTDIsInstalled: Bool {
+        let probe =
+            DocumentTypeDeclaration.svg11.markup + "\n<svg xmlns=\"\(SVGSubsetSchema.namespace)\" version=\"1.1\"/>\n"
+        return validate(probe, name: "svg11-dtd-probe.svg").checks.contains(.dtd(.svg11))
+    }
+
     // MARK: - Implementation
 
     /// What a document must be valid against.
     private enum Requirement {
         /// Its DTD when it has a DOCTYPE; an `svg` root must have one.
         case anyDocument
-        /// The SVG 1.1 DTD, named by its DOCTYPE.
+        /// journey's own SVG: the subset schema, and the SVG 1.1 DTD named by its DOCTYPE when installed.
         case svg11
         case schema(XMLSchema)
 
@@ -104,10 +123,11 @@ public enum XMLValidator {
         _ bytes: [UInt8], name: String, encoding: String?, requirement: Requirement
     ) -> ValidationResult {
         let checks: XMLParseOutcome.Checks
-        if case .schema(let schema) = requirement {
-            checks = .schema(schema)
-        } else {
-            checks = .documentTypeDefinition
+        switch requirement {
+        case .schema(let schema): checks = .schema(schema)
+        case .anyDocument: checks = .documentTypeDefinition
+        // journey's own SVG: the shipped subset schema always, the DTD as well when it is installed.
+        case .svg11: checks = .init(documentTypeDefinition: true, schema: SVGSubsetSchema.compiled)
         }
         let outcome = XMLParseOutcome.parse(bytes, name: name, encoding: encoding, checks: checks)
         let source = SourceFile(name: name, bytes: bytes)
@@ -118,15 +138,17 @@ public enum XMLValidator {
         var errors = outcome.errors
         var diagnostics: [Diagnostic] = []
         var grammar: ValidationResult.Grammar?
+        var ran: [ValidationCheck] = [.wellFormedness]
         let grammarName: String
         /// Whether libxml2 found the document invalid, whether or not it said why.
-        let rejected: Bool
+        var rejected: Bool
 
         switch requirement {
         case .schema(let schema):
             grammarName = "the XML Schema '\(schema.name)'"
             if let verdict = outcome.schemaVerdict {
                 grammar = .schema(name: schema.name)
+                ran.append(.schema(name: schema.name))
                 if verdict < 0 {
                     let message = "libxml2 could not validate the document against '\(schema.name)'"
                     diagnostics.append(.xmlValidationFailed(message, at: start))
@@ -137,18 +159,34 @@ public enum XMLValidator {
         case .anyDocument, .svg11:
             let doctype = outcome.documentType
             grammarName = doctype.map(describe) ?? "its DTD"
+            // The subset schema's findings are reported against it, not against the DTD.
+            let subsetErrors = errors.filter { $0.is(from: XML_FROM_SCHEMASV) }
+            errors.removeAll { $0.is(from: XML_FROM_SCHEMASV) }
+            rejected = false
             if let doctype {
+                let isSVG11 = doctype.publicID == DocumentTypeDeclaration.svg11.publicID
                 let dtdMissing =
                     doctype.pointsToExternalDTD
                     && (errors.contains(where: \.isLoadFailure) || (outcome.isWellFormed && !outcome.loadedExternalDTD))
                 if dtdMissing {
-                    // libxml2's own words here are an I/O warning and "no DTD found": one clear error says it better.
+                    // libxml2's own words here are an I/O warning and "no DTD found": one clear message says it better.
                     errors.removeAll { $0.isLoadFailure || $0.is(XML_DTD_NO_DTD) }
-                    diagnostics.append(.dtdNotFound(doctype, at: doctypeRange))
+                    if !isSVG11 {
+                        diagnostics.append(.dtdNotFound(doctype, at: doctypeRange))
+                    } else if !requirement.isSVG11, outcome.isWellFormed {
+                        // A third-party SVG 1.1 without the DTD: check what the shipped schema covers, and say so.
+                        diagnostics.append(.svgDTDNotInstalled(at: doctypeRange))
+                        diagnostics += subsetFindings(bytes, name: name, encoding: encoding, source: source)
+                        ran.append(.svgSubsetSchema)
+                        grammar = .schema(name: SVGSubsetSchema.fileName)
+                    }
+                    // journey's own SVG without the DTD relies on the subset schema alone; `checks` says so.
                 } else {
                     grammar = .dtd(doctype)
+                    ran.append(.dtd(doctype))
+                    rejected = !outcome.followedDTD
                 }
-                if requirement.isSVG11, doctype.publicID != DocumentTypeDeclaration.svg11.publicID {
+                if requirement.isSVG11, !isSVG11 {
                     diagnostics.append(.svgDoctypeMismatch(doctype, at: doctypeRange))
                 }
             } else {
@@ -161,7 +199,18 @@ public enum XMLValidator {
                     diagnostics.append(.svgDoctypeMissing(at: rootRange ?? start))
                 }
             }
-            rejected = doctype != nil && !outcome.followedDTD
+            if let verdict = outcome.schemaVerdict {
+                ran.append(.svgSubsetSchema)
+                grammar = grammar ?? .schema(name: SVGSubsetSchema.fileName)
+                if verdict < 0 {
+                    let message = "libxml2 could not validate the document against \(SVGSubsetSchema.fileName)"
+                    diagnostics.append(.xmlValidationFailed(message, at: start))
+                }
+                rejected = rejected || verdict > 0
+                diagnostics += XMLFindings.diagnostics(
+                    for: subsetErrors.map(withoutSVGNamespace), documentName: name, source: source,
+                    grammar: SVGSubsetSchema.displayName, elsewhere: doctypeRange)
+            }
         }
 
         diagnostics += XMLFindings.diagnostics(
@@ -176,7 +225,41 @@ public enum XMLValidator {
                 diagnostics.append(.xmlInvalid(message, against: grammarName, at: doctypeRange))
             }
         }
-        return ValidationResult(diagnostics: diagnostics.sortedByLocation(), grammar: grammar)
+        return ValidationResult(diagnostics: diagnostics.sortedByLocation(), grammar: grammar, checks: ran)
+    }
+
+    /// What journey's SVG 1.1 subset schema finds in a third-party SVG whose DTD is not installed.
+    ///
+    /// An element or attribute the schema does not declare may well be valid SVG 1.1, so it is a
+    /// warning that it could not be checked; a value the schema's types reject (a `text-anchor`
+    /// of `left`, a colour of `#12`) is an error, because those types follow SVG 1.1's grammar.
+    private static func subsetFindings(
+        _ bytes: [UInt8], name: String, encoding: String?, source: SourceFile
+    ) -> [Diagnostic] {
+        let outcome = XMLParseOutcome.parse(
+            bytes, name: name, encoding: encoding, checks: .schema(SVGSubsetSchema.compiled))
+        let errors = outcome.errors.filter { $0.is(from: XML_FROM_SCHEMASV) }.map(withoutSVGNamespace)
+        let outside: [xmlParserErrors] = [
+            XML_SCHEMAV_ELEMENT_CONTENT, XML_SCHEMAV_CVC_ELT_1, XML_SCHEMAV_CVC_COMPLEX_TYPE_2_4,
+            XML_SCHEMAV_CVC_COMPLEX_TYPE_3_2_1, XML_SCHEMAV_CVC_COMPLEX_TYPE_3_2_2,
+        ]
+        return errors.flatMap { error in
+            let found = XMLFindings.diagnostics(
+                for: [error], documentName: name, source: source, grammar: SVGSubsetSchema.displayName)
+            guard outside.contains(where: error.is) else { return found }
+            return found.map { finding in
+                var message = Substring(finding.message)
+                while message.last == "." { message.removeLast() }
+                return .svgNotChecked(String(message), at: finding.range)
+            }
+        }
+    }
+
+    /// `error` with the SVG namespace taken out of its element names: `svg:ellipse`, not `{http://…}ellipse`.
+    private static func withoutSVGNamespace(_ error: LibXML2Error) -> LibXML2Error {
+        var error = error
+        error.message = error.message.replacing("{\(SVGSubsetSchema.namespace)}", with: "svg:")
+        return error
     }
 
     /// How a diagnostic names the DTD of `doctype`.

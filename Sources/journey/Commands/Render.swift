@@ -13,8 +13,10 @@ extension JourneyCommand {
                 funnel and the dashboard need a reach on every stage. Themes: light (the default), \
                 dark, print (greyscale), or the path of a JSON theme file of your own (see docs/charts.md).
 
-                Every SVG is validated against the SVG 1.1 DTD with libxml2 before it is written; an \
-                invalid chart is never written. The file is written whole or not at all.
+                Every SVG is validated with libxml2 before it is written, against journey's SVG 1.1 \
+                subset schema (built in) and, when the system XML catalog has it (Debian package \
+                w3c-sgml-lib), the official SVG 1.1 DTD; an invalid chart is never written. The file \
+                is written whole or not at all.
 
                 The chart goes to the input's name with .svg, in the current folder, unless -o says \
                 otherwise; -o - writes it to standard output.
