@@ -167,6 +167,26 @@ struct ValidateCommandTests {
         }
     }
 
+    @Test("--format json names the checks that ran on each file it read, and nothing else goes to standard output")
+    func jsonNamesTheChecks() throws {
+        try withTemporaryDirectory { folder in
+            try folder.writing(Self.valid, to: "good.svg")
+            try folder.writing("<notes><note/></notes>\n", to: "plain.xml")
+            let result = try runJourney(
+                ["validate", "--format", "json", "good.svg", "plain.xml", "missing.xml"],
+                environment: Self.withoutTheDTD, currentDirectory: folder)
+            #expect(result.status == 1, "\(result)")
+            let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+            let checks = object?["checks"] as? [[String: Any]] ?? []
+            #expect(checks.map { $0["file"] as? String } == ["good.svg", "plain.xml"])
+            #expect(
+                checks.map { $0["checks"] as? [String] } == [
+                    ["well-formed XML", "journey's SVG 1.1 subset schema (svg11-subset.xsd)"], ["well-formed XML"],
+                ])
+            #expect(result.stdout.hasPrefix("{\n  \"version\": 1,\n  \"diagnostics\": ["), "\(result)")
+        }
+    }
+
     @Test("without the SVG 1.1 DTD, what the subset schema does not cover is a warning, not an error")
     func outsideTheSubsetWithoutTheDTD() throws {
         try withTemporaryDirectory { folder in

@@ -43,13 +43,15 @@ extension JourneyCommand {
 
         func run() throws {
             let printer = DiagnosticPrinter(format: format, usesColor: color.enabled(forDescriptor: 2))
-            let report = printer.diagnoseFiles(files) { file, bytes in
-                let result = XMLValidator.validateRecognizingJourneyXML(bytes, name: file.name)
-                if format == .text {
-                    StandardStreams.writeOutput("\(file.name): checked \(Self.list(result.checks))\n")
-                }
-                return result.diagnostics
-            }
+            let report = printer.diagnoseFiles(
+                files,
+                reportingChecks: { file, bytes in
+                    let result = XMLValidator.validateRecognizingJourneyXML(bytes, name: file.name)
+                    if format == .text {
+                        StandardStreams.writeOutput("\(file.name): checked \(Self.list(result.checks))\n")
+                    }
+                    return (result.diagnostics, result.checks.map(\.description))
+                })
             if report.errors > 0 {
                 throw ExitCode.failure
             }

@@ -69,7 +69,17 @@ struct DiagnosticPrinter {
     ///
     /// A file that cannot be read is reported, counted as an error, and the others go on.
     func diagnoseFiles(_ paths: [String], _ diagnose: (SourceFile, [UInt8]) -> [Diagnostic]) -> DiagnosticReport {
+        diagnoseFiles(paths, reportingChecks: { file, bytes in (diagnose(file, bytes), []) })
+    }
+
+    /// Reads and diagnoses each of `paths` as `diagnoseFiles(_:_:)` does, where `diagnose` also
+    /// names the checks it ran on the file: they go in the JSON document's `checks`.
+    func diagnoseFiles(
+        _ paths: [String],
+        reportingChecks diagnose: (SourceFile, [UInt8]) -> (diagnostics: [Diagnostic], checks: [String])
+    ) -> DiagnosticReport {
         var entries: [DiagnosticReport.Entry] = []
+        var checks: [DiagnosticReport.FileChecks] = []
         for path in paths {
             let bytes: [UInt8]
             do {
@@ -80,11 +90,14 @@ struct DiagnosticPrinter {
                 continue
             }
             let file = SourceFile(name: path == "-" ? "<stdin>" : path, bytes: bytes)
-            let diagnostics = diagnose(file, bytes)
-            print(diagnostics, in: file)
-            entries += diagnostics.map { DiagnosticReport.Entry(file: file.name, diagnostic: $0) }
+            let diagnosis = diagnose(file, bytes)
+            print(diagnosis.diagnostics, in: file)
+            entries += diagnosis.diagnostics.map { DiagnosticReport.Entry(file: file.name, diagnostic: $0) }
+            if !diagnosis.checks.isEmpty {
+                checks.append(DiagnosticReport.FileChecks(file: file.name, checks: diagnosis.checks))
+            }
         }
-        let report = DiagnosticReport(diagnostics: entries)
+        let report = DiagnosticReport(diagnostics: entries, checks: checks)
         finish(report)
         return report
     }
