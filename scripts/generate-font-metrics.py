@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes the DejaVu Sans width table that JourneyKit measures chart labels with.
+"""Writes the DejaVu Sans width table that JourneyCharts measures chart labels with.
 
 The charts declare `font-family="DejaVu Sans"`, so label widths come from that font's real
 advance widths rather than a guess per character. This script reads the two TrueType files
@@ -14,12 +14,15 @@ Needs fontTools and the fonts:
     apt-get install fonts-dejavu-core
     pip install fonttools
     python3 scripts/generate-font-metrics.py
+    swift format --in-place Sources/JourneyCharts/Rendering/FontMetrics+DejaVuSans.swift
+
+(the second command puts the written file in the layout that CI's format check expects).
 
 `--check` does not write anything: it renders reference strings at 100 px with rsvg-convert
 (Debian package librsvg2-bin) and compares the width of the ink with the width from the table,
 then prints both; it fails when the table is narrower than the drawing. The widths are measured
 as ink("H" + text + "H") - ink("HH"), which is the sum of the advances of `text` (plus any
-kerning the renderer applies inside it). It also prints how wide the characters that JourneyKit
+kerning the renderer applies inside it). It also prints how wide the characters that JourneyCharts
 estimates (emoji, CJK, other scripts) are drawn with the fonts installed on the machine.
 
     apt-get install librsvg2-bin
@@ -35,7 +38,7 @@ import tempfile
 import zlib
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-OUTPUT = ROOT / "Sources/JourneyKit/Rendering/FontMetrics+DejaVuSans.swift"
+OUTPUT = ROOT / "Sources/JourneyCharts/Rendering/FontMetrics+DejaVuSans.swift"
 FONT_DIRECTORY = pathlib.Path("/usr/share/fonts/truetype/dejavu")
 
 # (Swift property, file name, weight case, what the doc comment calls it)
@@ -130,7 +133,7 @@ def runs(widths):
 
 
 def table_width(face, text):
-    """The width of `text` in font units by the table, as JourneyKit computes it for plain text."""
+    """The width of `text` in font units by the table, as JourneyCharts computes it for plain text."""
     return sum(face["widths"].get(ord(character), face["average_advance"]) for character in text)
 
 
@@ -254,7 +257,7 @@ def ink_width(directory, text, bold):
     return max(columns) - min(columns)
 
 
-# Characters the table leaves to JourneyKit's fallbacks, with the width JourneyKit gives them in
+# Characters the table leaves to JourneyCharts' fallbacks, with the width JourneyCharts gives them in
 # em; --check prints how wide rsvg-convert draws them with the fonts installed on this machine.
 FALLBACKS = [("😀", 1.25), ("👩\u200d👩\u200d👧", 1.25), ("❤\ufe0f", 1.25), ("一", 1.0), ("क", 1038 / 2048)]
 
@@ -284,7 +287,7 @@ def check():
         frame = ink_width(directory, "HH", False)
         for text, em in FALLBACKS:
             rendered = ink_width(directory, f"H{text}H", False) - frame
-            print(f"        {text!r:34} JourneyKit {em * 100:8.2f} px  rsvg {rendered:5d} px")
+            print(f"        {text!r:34} journey {em * 100:8.2f} px  rsvg {rendered:5d} px")
     if failures:
         sys.exit(f"error: the table is narrower than the rendering for {failures} strings")
 
