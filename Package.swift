@@ -7,6 +7,7 @@ import PackageDescription
 //   JourneyLanguage     text → tokens → statements → model; checks; diagnostics; files
 //   JourneyEvents       event logs → funnel events → reach per stage (raw memory, benchmarked)
 //   JourneyAnalysis     metrics, control, the weakest stage; their tables, JSON and CSV
+//   JourneyCustomers    customers from purchases: categories, the ladder, the recommend question
 //   JourneyXML          deterministic XML writing; libxml2 validation and reading (C pointers)
 //   JourneyCharts       the emotion curve, the funnel and the dashboard as SVG
 //   JourneyInterchange  JSON, XML and Mermaid, both ways
@@ -24,7 +25,7 @@ let package = Package(
             name: "JourneyKit",
             targets: [
                 "JourneyLanguage", "JourneyEvents", "JourneyAnalysis", "JourneyXML",
-                "JourneyCharts", "JourneyInterchange", "JourneyHTMLReport",
+                "JourneyCharts", "JourneyInterchange", "JourneyHTMLReport", "JourneyCustomers",
             ]
         ),
         .executable(name: "journey", targets: ["journey"]),
@@ -49,6 +50,8 @@ let package = Package(
         // funnel engine, for the figures in bench/README.md.
         .target(name: "JourneyEvents", dependencies: ["JourneyLanguage"]),
         .target(name: "JourneyAnalysis", dependencies: ["JourneyLanguage", "JourneyEvents"], swiftSettings: safe),
+        // Customers from purchases: categories, the relationship ladder, the recommend question.
+        .target(name: "JourneyCustomers", dependencies: ["JourneyLanguage"], swiftSettings: safe),
         // libxml2 is a C library: its wrapper is the other module that touches C pointers.
         // Its SVG 1.1 subset schema is compiled in, so every chart is validated on any machine.
         .target(
@@ -113,6 +116,11 @@ let package = Package(
                 "JourneyEvents", "JourneyLanguage", "JourneyTestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
+        ),
+        .testTarget(
+            name: "JourneyCustomersTests",
+            dependencies: ["JourneyCustomers", "JourneyLanguage", "JourneyTestSupport"],
+            swiftSettings: safe
         ),
         .testTarget(
             name: "JourneyAnalysisTests",

@@ -1,0 +1,19 @@
+/// One customer's category, rung and rhythm at the as-of date.
+public struct CustomerStanding: Hashable, Sendable {
+    public var id: String
+    public var category: CustomerCategory
+    /// The highest rung reached; nil for someone never contacted who never bought.
+    public var rung: LadderRung?
+    /// Purchase days up to the as-of date.
+    public var purchaseDays: Int
+    /// Days from the last purchase day to the as-of date; nil without a purchase.
+    public var idleDays: Int?
+    /// The median of the customer's own gaps between purchase days, in days; nil under two
+    /// purchase days.
+    public var ownGap: Double?
+    /// Whether the customer bought and has stopped, by the lost rule.
+    public var isLost: Bool
+    /// The lost rule in words, such as "usually every 31 days; idle 92 days > 2 × 31"; empty
+    /// without a purchase.
+    public var reason: String
+}
