@@ -28,7 +28,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 if python3 -m pip download --quiet --no-deps --disable-pip-version-check -d "$work" lifetimes==0.11.3 \
   && python3 -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extract("lifetimes/datasets/CDNOW_master.txt", sys.argv[2])' \
-    "$(ls "$work"/lifetimes-0.11.3-*.whl)" "$work" \
+    "$(ls "$work"/*.whl)" "$work" \
   && verified "$work/lifetimes/datasets/CDNOW_master.txt"; then
   cp "$work/lifetimes/datasets/CDNOW_master.txt" "$target" && echo "CDNOW purchase log: downloaded to $target"
   exit 0
