@@ -51,7 +51,9 @@ let package = Package(
         .target(name: "JourneyEvents", dependencies: ["JourneyLanguage"]),
         .target(name: "JourneyAnalysis", dependencies: ["JourneyLanguage", "JourneyEvents"], swiftSettings: safe),
         // Customers from purchases: categories, the relationship ladder, the recommend question.
-        .target(name: "JourneyCustomers", dependencies: ["JourneyLanguage"], swiftSettings: safe),
+        .target(
+            name: "JourneyCustomers", dependencies: ["JourneyLanguage", "JourneyEvents", "JourneyAnalysis"],
+            swiftSettings: safe),
         // libxml2 is a C library: its wrapper is the other module that touches C pointers.
         // Its SVG 1.1 subset schema is compiled in, so every chart is validated on any machine.
         .target(
@@ -90,7 +92,7 @@ let package = Package(
             name: "journey",
             dependencies: [
                 "JourneyLanguage", "JourneyEvents", "JourneyAnalysis", "JourneyXML",
-                "JourneyCharts", "JourneyInterchange", "JourneyHTMLReport",
+                "JourneyCharts", "JourneyInterchange", "JourneyHTMLReport", "JourneyCustomers",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: safe
@@ -119,7 +121,7 @@ let package = Package(
         ),
         .testTarget(
             name: "JourneyCustomersTests",
-            dependencies: ["JourneyCustomers", "JourneyLanguage", "JourneyTestSupport"],
+            dependencies: ["JourneyCustomers", "JourneyEvents", "JourneyLanguage", "JourneyTestSupport"],
             swiftSettings: safe
         ),
         .testTarget(

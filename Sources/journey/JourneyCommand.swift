@@ -17,7 +17,8 @@ struct JourneyCommand: ParsableCommand {
             """,
         version: JourneyKitVersion.current,
         subcommands: [
-            Check.self, Init.self, Metrics.self, Weakest.self, Funnel.self, Render.self, Report.self, Export.self,
+            Check.self, Init.self, Metrics.self, Weakest.self, Funnel.self, Customers.self, Render.self, Report.self,
+            Export.self,
             Import.self, Validate.self,
         ]
     )

@@ -9,10 +9,11 @@ import JourneyLanguage
 struct EventLogColumns: Sendable {
     /// The header's column names, in order.
     var names: [String]
-    /// The indices of the customer, time and event columns.
+    /// The indices of the customer, time and event columns; `event` is nil for a log of one kind
+    /// of event, whose every row is an event of stage 0.
     var customer: Int
     var time: Int
-    var event: Int
+    var event: Int?
     /// For each column, which roles it plays: `customerRole`, `timeRole`, `eventRole` or'ed.
     var roles: [UInt8]
 
@@ -39,8 +40,8 @@ struct EventLogColumns: Sendable {
     ///
     /// - Parameters:
     ///   - fields: the header record, scanned from `position.bytes`.
-    ///   - wanted: the names of the customer, time and event columns, with the command-line
-    ///     option that renames each.
+    ///   - wanted: the names of the customer, time and (unless every row is one kind of event)
+    ///     event columns, with the command-line option that renames each.
     static func resolve(
         _ fields: [CSVRecord.Field], position: CSVPosition,
         wanted: [(name: String, option: String)]
@@ -66,9 +67,10 @@ struct EventLogColumns: Sendable {
         var roles = [UInt8](repeating: 0, count: names.count)
         roles[indices[0]] |= customerRole
         roles[indices[1]] |= timeRole
-        roles[indices[2]] |= eventRole
+        let event = indices.count > 2 ? indices[2] : nil
+        if let event { roles[event] |= eventRole }
         return .success(
-            EventLogColumns(names: names, customer: indices[0], time: indices[1], event: indices[2], roles: roles))
+            EventLogColumns(names: names, customer: indices[0], time: indices[1], event: event, roles: roles))
     }
 }
 

@@ -59,7 +59,9 @@ public struct EventLogReader: Sendable {
     /// The header names of the customer id, timestamp and event name columns.
     public var customerColumn: String
     public var timeColumn: String
-    public var eventColumn: String
+    /// Nil for a log of one kind of event, such as a purchase log: every row is then an event of
+    /// stage 0, and `stageOfEvent` is not used.
+    public var eventColumn: String?
     /// Whether malformed rows are skipped and counted instead of being errors.
     public var skipBadRows: Bool
     /// The bytes read at a time, 1 MiB by default.
@@ -102,7 +104,7 @@ public struct EventLogReader: Sendable {
     /// it needs by the names given.
     public init(
         stageOfEvent: [String: Int32], customerColumn: String = "customer_id", timeColumn: String = "timestamp",
-        eventColumn: String = "event", skipBadRows: Bool = false
+        eventColumn: String? = "event", skipBadRows: Bool = false
     ) {
         self.stageOfEvent = stageOfEvent
         self.customerColumn = customerColumn
@@ -159,10 +161,9 @@ public struct EventLogReader: Sendable {
         var progress = ReadProgress(total: end.map { $0 - source.position }, callback: callback)
         var buffer = ChunkBuffer(capacity: chunkSize)
         let header: EventLogHeader
-        let wanted = [
-            (customerColumn, "--customer-column"), (timeColumn, "--time-column"),
-            (eventColumn, "--event-column"),
-        ]
+        let wanted =
+            [(customerColumn, "--customer-column"), (timeColumn, "--time-column")]
+            + (eventColumn.map { [($0, "--event-column")] } ?? [])
         switch EventLogHeader.read(&source, &buffer, wanted: wanted, read: { progress.addOwn($0) }) {
         case .success(let read): header = read
         case .failure(let failure):

@@ -66,7 +66,9 @@ struct EventRowParser: ~Copyable {
                 let customer = row.customer
                 let time = row.time
                 let event = row.event
-                let stage = self.stage(p, from: event.start, to: event.end, escaped: event.escaped)
+                // Without an event column every row is an event of the log's one kind, stage 0.
+                let stage =
+                    columns.event == nil ? 0 : self.stage(p, from: event.start, to: event.end, escaped: event.escaped)
                 if stage < 0 {
                     ignoredEvents += 1
                 } else if let parsedTime = Timestamp.parse(p + time.start, count: time.end - time.start),

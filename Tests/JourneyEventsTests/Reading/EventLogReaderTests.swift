@@ -53,6 +53,34 @@ import Testing
             customers: ["u1"], events: [FunnelEvent(customer: 0, stage: 0, time: testInstant)], rows: 1)
     }
 
+    @Test func withoutAnEventColumnEveryRowIsAnEventOfStageZero() {
+        // A purchase log: customer and time, an amount the reader does not use, an `event`
+        // column it must not read either.
+        let reader = EventLogReader(stageOfEvent: [:], eventColumn: nil)
+        expectLog(
+            """
+            customer_id,timestamp,amount,event
+            ana,2026-11-23T15:04:05Z,12.50,whatever
+            bob,1795446245000,3,
+            ana,2026-11-23T15:05:05Z,,order
+
+            """, reader: reader,
+            customers: ["ana", "bob"],
+            events: [
+                FunnelEvent(customer: 0, stage: 0, time: testInstant),
+                FunnelEvent(customer: 1, stage: 0, time: testInstant),
+                FunnelEvent(customer: 0, stage: 0, time: testInstant + 60_000),
+            ],
+            rows: 3)
+    }
+
+    @Test func withoutAnEventColumnOnlyTheCustomerAndTimeColumnsAreRequired() {
+        let (_, diagnostics) = readEvents(
+            "customer_id,when\nana,2026-11-23T15:04:05Z\n", reader: EventLogReader(stageOfEvent: [:], eventColumn: nil))
+        #expect(diagnostics.map(\.code) == ["missing-column"])
+        #expect(diagnostics.first?.message.contains("'timestamp'") == true, "\(diagnostics)")
+    }
+
     @Test func spacesAroundUnquotedHeaderNamesAreDropped() {
         expectLog(
             "customer_id , timestamp,\tevent\nana,1795446245,visit\n",

@@ -1,0 +1,125 @@
+import JourneyAnalysis
+import JourneyLanguage
+
+/// A customer base as a person reads it (tables) or a program does (JSON).
+public struct CustomerReport: Sendable {
+    public var base: CustomerBase
+    /// The purchase log's name, for the heading.
+    public var source: String
+    /// The backtest, when one was asked for, and its end day.
+    public var backtest: (end: Int, results: [LostBacktest])?
+
+    public init(base: CustomerBase, source: String, backtest: (end: Int, results: [LostBacktest])? = nil) {
+        self.base = base
+        self.source = source
+        self.backtest = backtest
+    }
+
+    /// The share of `part` in `whole` as a percentage, or a dash for an empty whole.
+    private static func share(_ part: Int, of whole: Int) -> String {
+        whole > 0 ? NumberFormatting.percent(Double(part) / Double(whole)) : "–"
+    }
+
+    /// The heading, the categories, the ladder and the backtest, each line ending with a newline.
+    public func text() -> String {
+        let total = base.standings.count
+        let gap = base.populationGap.map { "usual gap \(NumberFormatting.plain($0, maximumFractionDigits: 1)) days" }
+        let rules =
+            "lost after \(NumberFormatting.plain(base.rules.lostAfter)) × the usual gap, "
+            + "fan from \(base.rules.fanPurchaseDays) purchase days"
+        var lines = [
+            "Customers of \(source) as of \(UTCDay.text(ofDay: base.asOf))",
+            "\(NumberFormatting.grouped(total)) customers; \(gap ?? "no customer has two purchase days yet"); \(rules)",
+            "",
+        ]
+        var categories = TextTable(headers: ["Category", "Customers", "Share"], alignments: [.left, .right, .right])
+        for (category, count) in base.categoryCounts {
+            categories.rows.append([category.rawValue, NumberFormatting.grouped(count), Self.share(count, of: total)])
+        }
+        lines.append(categories.rendered())
+        var ladder = TextTable(
+            headers: ["Rung", "At it or higher", "Of the rung below", "Lost"],
+            alignments: [.left, .right, .right, .right])
+        var below: Int?
+        for (rung, count) in base.customersAtOrAbove {
+            let lost = base.standings.count { $0.isLost && ($0.rung.map { $0 >= rung } ?? false) }
+            ladder.rows.append([
+                rung.rawValue, NumberFormatting.grouped(count), below.map { Self.share(count, of: $0) } ?? "",
+                Self.share(lost, of: count),
+            ])
+            below = count
+        }
+        lines.append(ladder.rendered())
+        if let backtest {
+            lines.append(
+                "Backtest: flagged lost on \(UTCDay.text(ofDay: base.asOf)), bought again by \(UTCDay.text(ofDay: backtest.end))"
+            )
+            var table = TextTable(
+                headers: ["Customers", "Flagged lost", "Stopped buying", "Right", "Precision", "Recall"],
+                alignments: [.left, .right, .right, .right, .right, .right])
+            for result in backtest.results {
+                table.rows.append([
+                    result.population.rawValue, NumberFormatting.grouped(result.flagged),
+                    NumberFormatting.grouped(result.stopped), NumberFormatting.grouped(result.truePositives),
+                    result.precision.map { NumberFormatting.plain($0, maximumFractionDigits: 4) } ?? "–",
+                    result.recall.map { NumberFormatting.plain($0, maximumFractionDigits: 4) } ?? "–",
+                ])
+            }
+            lines.append(table.rendered())
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The report as pretty-printed JSON, ending with a newline; the same input gives the same bytes.
+    public func json() -> String {
+        var members: [(String, JSONValue)] = [
+            ("source", .string(source)),
+            ("asOf", .string(UTCDay.text(ofDay: base.asOf))),
+            ("lostAfter", .number(base.rules.lostAfter)),
+            ("fanPurchaseDays", .integer(base.rules.fanPurchaseDays)),
+            ("populationGapDays", .number(base.populationGap)),
+            ("customers", .integer(base.standings.count)),
+            (
+                "categories",
+                .object(base.categoryCounts.map { ($0.category.rawValue, JSONValue.integer($0.count)) })
+            ),
+            (
+                "ladder",
+                .array(
+                    base.customersAtOrAbove.map { rung, count in
+                        .object([
+                            ("rung", .string(rung.rawValue)), ("atOrAbove", .integer(count)),
+                            (
+                                "lost",
+                                .integer(base.standings.count { $0.isLost && ($0.rung.map { $0 >= rung } ?? false) })
+                            ),
+                        ])
+                    })
+            ),
+        ]
+        if let backtest {
+            members.append(
+                (
+                    "backtest",
+                    .object([
+                        ("end", .string(UTCDay.text(ofDay: backtest.end))),
+                        (
+                            "populations",
+                            .array(
+                                backtest.results.map { result in
+                                    .object([
+                                        ("customers", .string(result.population.rawValue)),
+                                        ("flagged", .integer(result.flagged)),
+                                        ("stopped", .integer(result.stopped)),
+                                        ("truePositives", .integer(result.truePositives)),
+                                        ("precision", .number(result.precision)),
+                                        ("recall", .number(result.recall)),
+                                    ])
+                                })
+                        ),
+                    ])
+                ))
+        }
+        return JSONValue.object(members).text()
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+import Testing
+
+/// `journey customers`, run as a user runs it, from a temporary working folder.
+///
+/// The log is the hand-sized one of `CustomerBaseTests` (docs/customers.md), purchases only, with
+/// days since 1970-01-01 written as epoch seconds: day 400 is 1971-02-05, day 460 1971-04-06.
+@Suite("journey customers")
+struct CustomersCommandTests {
+    static let purchases: String = {
+        let days: [(String, [Int])] = [
+            ("dan", [340, 370, 410]), ("eve", Array(stride(from: 100, through: 370, by: 30))),
+            ("fay", [280, 310, 340]), ("gus", [279, 309, 339]), ("hal", [390, 392, 392]), ("ivy", [399]),
+            ("joe", [200, 430]), ("kim", [401]),
+        ]
+        let rows = days.flatMap { customer, days in days.map { "\(customer),\($0 * 86_400)" } }
+        return (["customer_id,timestamp"] + rows).joined(separator: "\n") + "\n"
+    }()
+
+    @Test("the categories, the ladder and the backtest, as worked out by hand")
+    func table() throws {
+        try withTemporaryDirectory { folder in
+            try folder.writing(Self.purchases, to: "purchases.csv")
+            let result = try runJourney(
+                ["customers", "--as-of", "1971-02-05", "--backtest", "1971-04-06", "purchases.csv"],
+                currentDirectory: folder)
+            #expect(result.status == 0, "\(result)")
+            #expect(result.stderr == "")
+            #expect(
+                result.stdout == """
+                    Customers of purchases.csv as of 1971-02-05
+                    8 customers; usual gap 30 days; lost after 2 × the usual gap, fan from 5 purchase days
+
+                    Category        Customers  Share
+                    ──────────────  ─────────  ─────
+                    potential               1  12.5%
+                    referral                0     0%
+                    prospect                0     0%
+                    lost                    2    25%
+                    one-time buyer          1  12.5%
+                    fan                     1  12.5%
+                    client                  3  37.5%
+
+                    Rung      At it or higher  Of the rung below   Lost
+                    ────────  ───────────────  ─────────────────  ─────
+                    prospect                7                     28.6%
+                    tester                  7               100%  28.6%
+                    buyer                   5              71.4%    20%
+                    account                 1                20%     0%
+                    patron                  0                 0%      –
+                    sponsor                 0                  –      –
+
+                    Backtest: flagged lost on 1971-02-05, bought again by 1971-04-06
+                    Customers      Flagged lost  Stopped buying  Right  Precision  Recall
+                    ─────────────  ────────────  ──────────────  ─────  ─────────  ──────
+                    all buyers                2               5      1        0.5     0.2
+                    repeat buyers             1               4      1          1    0.25
+
+                    """, "\(result)")
+        }
+    }
+
+    @Test(
+        "--format json carries the same figures, byte-identical from run to run; the as-of date defaults to the last purchase day"
+    )
+    func json() throws {
+        try withTemporaryDirectory { folder in
+            try folder.writing(Self.purchases, to: "purchases.csv")
+            let arguments = ["customers", "--format", "json", "--lost-after", "3x", "--fan", "3", "purchases.csv"]
+            let first = try runJourney(arguments, currentDirectory: folder)
+            let second = try runJourney(arguments, currentDirectory: folder)
+            #expect(first.status == 0, "\(first)")
+            #expect(first.stdout == second.stdout)
+            let object = try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any]
+            // The last purchase day is joe's, day 430: 1971-03-07.
+            #expect(object?["asOf"] as? String == "1971-03-07")
+            #expect(object?["lostAfter"] as? Double == 3)
+            #expect(object?["customers"] as? Int == 8)
+            let categories = object?["categories"] as? [String: Int]
+            // Three or more purchase days and not lost: dan (idle 20 ≤ 3 × 35), eve and fay (idle 90,
+            // exactly 3 × 30); gus, idle 91, is the one lost.
+            #expect(categories?["fan"] == 3, "\(first.stdout)")
+            #expect(categories?["lost"] == 1, "\(first.stdout)")
+            let ladder = object?["ladder"] as? [[String: Any]] ?? []
+            #expect(
+                ladder.map { $0["rung"] as? String } == ["prospect", "tester", "buyer", "account", "patron", "sponsor"])
+        }
+    }
+
+    @Test(
+        "bad input: a clear error, exit status 1, nothing on standard output",
+        arguments: [
+            (["--as-of", "1971-02-30"], "journey: error: --as-of 1971-02-30: not a date\n"),
+            (
+                ["--as-of", "1970-01-01"],
+                "journey: error: --as-of 1970-01-01: before the first purchase in purchases.csv, on 1970-04-11\n"
+            ),
+            (
+                ["--backtest", "1971-03-07"],
+                "journey: error: --backtest 1971-03-07: not after the as-of date, 1971-03-07\n"
+            ),
+            (["--lost-after", "0x"], "journey: error: --lost-after 0x: not a positive number of gaps\n"),
+            (["--fan", "1"], "journey: error: --fan 1: a fan has at least 2 purchase days\n"),
+        ])
+    func badOptions(_ options: [String], _ firstLine: String) throws {
+        try withTemporaryDirectory { folder in
+            try folder.writing(Self.purchases, to: "purchases.csv")
+            let result = try runJourney(["customers"] + options + ["purchases.csv"], currentDirectory: folder)
+            #expect(result.status == 1, "\(result)")
+            #expect(result.stdout == "")
+            #expect(result.stderr.hasPrefix(firstLine), "\(result)")
+            #expect(result.stderr.contains("= help: "), "\(result)")
+        }
+    }
+
+    @Test("a log with a header and no purchase is an error, not an empty report")
+    func emptyLog() throws {
+        try withTemporaryDirectory { folder in
+            try folder.writing("customer_id,timestamp\n", to: "purchases.csv")
+            let result = try runJourney(["customers", "purchases.csv"], currentDirectory: folder)
+            #expect(result.status == 1, "\(result)")
+            #expect(result.stdout == "")
+            #expect(result.stderr.hasPrefix("journey: error: purchases.csv has no purchase\n"), "\(result)")
+        }
+    }
+
+    @Test("a malformed row is reported at its line and column, as for journey funnel")
+    func malformedRow() throws {
+        try withTemporaryDirectory { folder in
+            try folder.writing("customer_id,timestamp\nana,yesterday\n", to: "purchases.csv")
+            let result = try runJourney(["customers", "purchases.csv"], currentDirectory: folder)
+            #expect(result.status == 1, "\(result)")
+            #expect(result.stdout == "")
+            #expect(
+                result.stderr.hasPrefix("purchases.csv:2:5: error: 'yesterday' is not a valid timestamp"), "\(result)")
+        }
+    }
+}
