@@ -221,8 +221,11 @@ public struct EventLogReader: Sendable {
     /// for `expectedRows` events and spilling past `spillThreshold` of them.
     func makeParser(columns: EventLogColumns, firstLine: Int, expectedRows: Int, spillThreshold: Int?) -> EventRowParser
     {
+        // Without an event column no field plays the event's role, so every row's event name is
+        // empty: mapping the empty name to stage 0 makes every row an event with no change to
+        // the per-row loop (a test of the column in that loop cost 12% more instructions).
         var parser = EventRowParser(
-            columns: columns, stageOfEvent: stageOfEvent, skipBadRows: skipBadRows,
+            columns: columns, stageOfEvent: columns.event == nil ? ["": 0] : stageOfEvent, skipBadRows: skipBadRows,
             firstLine: firstLine)
         parser.spill.threshold = spillThreshold
         parser.spill.directory = spillDirectory ?? parser.spill.directory

@@ -66,9 +66,7 @@ struct EventRowParser: ~Copyable {
                 let customer = row.customer
                 let time = row.time
                 let event = row.event
-                // Without an event column every row is an event of the log's one kind, stage 0.
-                let stage =
-                    columns.event == nil ? 0 : self.stage(p, from: event.start, to: event.end, escaped: event.escaped)
+                let stage = self.stage(p, from: event.start, to: event.end, escaped: event.escaped)
                 if stage < 0 {
                     ignoredEvents += 1
                 } else if let parsedTime = Timestamp.parse(p + time.start, count: time.end - time.start),
