@@ -65,18 +65,9 @@ extension JourneyCommand {
                 stageOfEvent: [:], customerColumn: customerColumn, timeColumn: timeColumn, eventColumn: nil,
                 skipBadRows: skipBadRows)
             reader.eventMemoryLimit = nil
-            let progress = ProgressBar(label: purchases == "-" ? "purchases" : purchases)
-            let outcome = reader.readWithSourceLines(
-                path: purchases, progress: progress.map { bar in { bar.update($0, of: $1) } })
-            progress?.finish()
+            let log = try reader.readShowingProgress(path: purchases, label: "purchases", printer: printer)
             let shownName = purchases == "-" ? "<stdin>" : purchases
-            printer.print(outcome.diagnostics, fileName: shownName) { outcome.sourceLines[$0].map { Substring($0) } }
-            if outcome.diagnostics.containsErrors {
-                printer.finish(
-                    DiagnosticReport(diagnostics: outcome.diagnostics.map { .init(file: shownName, diagnostic: $0) }))
-                throw ExitCode.failure
-            }
-            let histories = try Self.histories(from: outcome.log, printer: printer)
+            let histories = try Self.histories(from: log, printer: printer)
             guard let (firstDay, lastDay) = Self.span(of: histories) else {
                 printer.printError(
                     "\(shownName) has no purchase", help: "a purchase log has a header, then one purchase a row")

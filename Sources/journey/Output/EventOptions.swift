@@ -64,22 +64,13 @@ struct EventOptions: ParsableArguments {
             stageOfEvent: mapping.map, customerColumn: customerColumn, timeColumn: timeColumn,
             eventColumn: eventColumn, skipBadRows: skipBadRows)
         reader.eventMemoryLimit = memory.bytes
-        let progress = ProgressBar(label: path == "-" ? "events" : path)
-        let outcome = reader.readWithSourceLines(
-            path: path, progress: progress.map { bar in { bar.update($0, of: $1) } })
-        progress?.finish()
+        let log = try reader.readShowingProgress(path: path, label: "events", printer: printer)
         let shownName = path == "-" ? "<stdin>" : path
-        printer.print(outcome.diagnostics, fileName: shownName) { outcome.sourceLines[$0].map { Substring($0) } }
-        if outcome.diagnostics.containsErrors {
-            printer.finish(
-                DiagnosticReport(diagnostics: outcome.diagnostics.map { .init(file: shownName, diagnostic: $0) }))
-            throw ExitCode.failure
-        }
         do {
             let result = try FunnelEngine.compute(
-                log: outcome.log, stageCount: journey.stages.count,
+                log: log, stageCount: journey.stages.count,
                 window: conversionWindow, mode: mode)
-            return (outcome.log, result)
+            return (log, result)
         } catch {
             let diagnostic = Diagnostic.cannotSpill(error)
             printer.print([diagnostic], fileName: shownName) { _ in nil }
@@ -104,3 +95,23 @@ struct EventOptions: ParsableArguments {
 }
 
 extension FunnelMode: ExpressibleByArgument {}
+
+extension EventLogReader {
+    /// The log at `path` (`-` is standard input), read with a progress bar on a terminal; its
+    /// diagnostics printed, and on an error the summary or JSON document and exit status 1.
+    ///
+    /// - Parameter label: the bar's name for standard input, such as "events".
+    func readShowingProgress(path: String, label: String, printer: DiagnosticPrinter) throws -> EventLog {
+        let progress = ProgressBar(label: path == "-" ? label : path)
+        let outcome = readWithSourceLines(path: path, progress: progress.map { bar in { bar.update($0, of: $1) } })
+        progress?.finish()
+        let shownName = path == "-" ? "<stdin>" : path
+        printer.print(outcome.diagnostics, fileName: shownName) { outcome.sourceLines[$0].map { Substring($0) } }
+        if outcome.diagnostics.containsErrors {
+            printer.finish(
+                DiagnosticReport(diagnostics: outcome.diagnostics.map { .init(file: shownName, diagnostic: $0) }))
+            throw ExitCode.failure
+        }
+        return outcome.log
+    }
+}

@@ -37,14 +37,9 @@ struct CDNOWTests {
         return days.map { CustomerHistory(id: $0.key, purchaseDays: $0.value) }
     }()
 
-    /// Days since 1970-01-01 of a date in the proleptic Gregorian calendar.
+    /// Days since 1970-01-01 of a date.
     static func day(year: Int, month: Int, day: Int) -> Int {
-        let shiftedYear = month <= 2 ? year - 1 : year
-        let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
-        let yearOfEra = shiftedYear - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
+        UTCDay.day(year: year, month: month, day: day)
     }
 
     static func counts(_ base: CustomerBase) -> [CustomerCategory: Int] {
