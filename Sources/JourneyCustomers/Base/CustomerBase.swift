@@ -41,9 +41,13 @@ public struct CustomerBase: Sendable {
         CustomerCategory.allCases.map { category in (category, standings.count { $0.category == category }) }
     }
 
-    /// How many customers stand on each rung or higher, from the bottom: never rising.
-    public var customersAtOrAbove: [(rung: LadderRung, count: Int)] {
-        LadderRung.allCases.map { rung in (rung, standings.count { ($0.rung.map { $0 >= rung }) ?? false }) }
+    /// How many customers stand on each rung or higher, from the bottom (never rising), and how
+    /// many of them are lost.
+    public var customersAtOrAbove: [(rung: LadderRung, count: Int, lost: Int)] {
+        LadderRung.allCases.map { rung in
+            let standing = standings.filter { $0.rung.map { $0 >= rung } ?? false }
+            return (rung, standing.count, standing.count(where: \.isLost))
+        }
     }
 
     private static func standing(

@@ -41,8 +41,7 @@ public struct CustomerReport: Sendable {
             headers: ["Rung", "At it or higher", "Of the rung below", "Lost"],
             alignments: [.left, .right, .right, .right])
         var below: Int?
-        for (rung, count) in base.customersAtOrAbove {
-            let lost = base.standings.count { $0.isLost && ($0.rung.map { $0 >= rung } ?? false) }
+        for (rung, count, lost) in base.customersAtOrAbove {
             ladder.rows.append([
                 rung.rawValue, NumberFormatting.grouped(count), below.map { Self.share(count, of: $0) } ?? "",
                 Self.share(lost, of: count),
@@ -86,13 +85,9 @@ public struct CustomerReport: Sendable {
             (
                 "ladder",
                 .array(
-                    base.customersAtOrAbove.map { rung, count in
+                    base.customersAtOrAbove.map { rung, count, lost in
                         .object([
-                            ("rung", .string(rung.rawValue)), ("atOrAbove", .integer(count)),
-                            (
-                                "lost",
-                                .integer(base.standings.count { $0.isLost && ($0.rung.map { $0 >= rung } ?? false) })
-                            ),
+                            ("rung", .string(rung.rawValue)), ("atOrAbove", .integer(count)), ("lost", .integer(lost)),
                         ])
                     })
             ),

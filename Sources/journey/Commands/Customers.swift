@@ -68,7 +68,9 @@ extension JourneyCommand {
             let log = try reader.readShowingProgress(path: purchases, label: "purchases", printer: printer)
             let shownName = purchases == "-" ? "<stdin>" : purchases
             let histories = try Self.histories(from: log, printer: printer)
-            guard let (firstDay, lastDay) = Self.span(of: histories) else {
+            guard let firstDay = histories.compactMap({ $0.purchaseDays.first }).min(),
+                let lastDay = histories.compactMap({ $0.purchaseDays.last }).max()
+            else {
                 printer.printError(
                     "\(shownName) has no purchase", help: "a purchase log has a header, then one purchase a row")
                 throw ExitCode.failure
@@ -104,20 +106,6 @@ extension JourneyCommand {
                 printer.printError(error.description)
                 throw ExitCode.failure
             }
-        }
-
-        /// The first and the last purchase day of the log; nil when it has no purchase.
-        private static func span(of histories: [CustomerHistory]) -> (first: Int, last: Int)? {
-            var span: (first: Int, last: Int)?
-            for history in histories {
-                guard let first = history.purchaseDays.first, let last = history.purchaseDays.last else { continue }
-                if let known = span {
-                    span = (first < known.first ? first : known.first, last > known.last ? last : known.last)
-                } else {
-                    span = (first, last)
-                }
-            }
-            return span
         }
 
         /// The rules from `--lost-after` and `--fan`, or the error printed and exit status 1.
