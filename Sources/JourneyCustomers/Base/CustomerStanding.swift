@@ -1,3 +1,5 @@
+import JourneyLanguage
+
 /// One customer's category, rung and rhythm at the as-of date.
 public struct CustomerStanding: Hashable, Sendable {
     public var id: String

@@ -1,4 +1,5 @@
 import JourneyCustomers
+import JourneyLanguage
 import Testing
 
 /// Every category and rung on a hand-sized log, at day 400, with the default rules (lost after
