@@ -135,4 +135,122 @@ struct CustomersCommandTests {
                 result.stderr.hasPrefix("purchases.csv:2:5: error: 'yesterday' is not a valid timestamp"), "\(result)")
         }
     }
+
+    /// Contacts for the hand-sized log: lea contacted before day 400, mo referred by dan, nat
+    /// contacted after it (so only potential), and eve referred by nobody.
+    static let contacts = """
+        customer_id,contacted,referred_by
+        lea,1971-01-01,
+        mo,,dan
+        nat,1971-03-01,
+        eve,1970-01-10,
+
+        """
+
+    /// Answers: eve (a fan) and dan (a client) detractors, fay a promoter; ivy's answer after day
+    /// 400 does not count; hal's earlier answer is replaced by his latest.
+    static let survey = """
+        customer_id,timestamp,score
+        eve,1971-01-20T12:00:00Z,4
+        dan,1971-02-01T12:00:00Z,2
+        fay,1971-01-05T12:00:00Z,10
+        hal,1971-01-01T12:00:00Z,1
+        hal,1971-01-02T12:00:00Z,8
+        ivy,1971-03-01T12:00:00Z,9
+
+        """
+
+    @Test("contacts and a survey add the prospects, referrals, sponsors, the NPS and who is at risk")
+    func contactsAndSurvey() throws {
+        try withTemporaryDirectory { folder in
+            try folder.writing(Self.purchases, to: "purchases.csv")
+            try folder.writing(Self.contacts, to: "contacts.csv")
+            try folder.writing(Self.survey, to: "survey.csv")
+            let arguments = [
+                "customers", "--as-of", "1971-02-05", "--contacts", "contacts.csv", "--survey", "survey.csv",
+                "-o", "list.csv", "purchases.csv",
+            ]
+            let result = try runJourney(arguments, currentDirectory: folder)
+            #expect(result.status == 0, "\(result)")
+            #expect(result.stderr == "")
+            // Potential: kim (bought after the as-of date) and nat (contacted after it); referral: mo;
+            // prospect: lea. dan referred mo and bought on 2 days by then: the one sponsor.
+            #expect(
+                result.stdout.contains(
+                    """
+                    potential               2  18.2%
+                    referral                1   9.1%
+                    prospect                1   9.1%
+                    """), "\(result)")
+            #expect(result.stdout.contains("sponsor                 1"), "\(result)")
+            // Four answers count (eve 4, dan 2, fay 10, hal 8; ivy's is later): one promoter, one passive, two detractors.
+            #expect(
+                result.stdout.contains(
+                    """
+                    Recommend question (1..10): 4 answers, the latest per customer
+                    NPS -25 (standard error 41.5 points); a small sample, under 30 answers
+                    """), "\(result)")
+            #expect(result.stdout.contains("At risk: 2 clients and fans are detractors: dan, eve\n"), "\(result)")
+            let list = try String(contentsOf: folder.appendingPathComponent("list.csv"), encoding: .utf8)
+            #expect(
+                list.hasPrefix(
+                    "customer_id,category,rung,purchase_days,idle_days,own_gap_days,lost,recommend,reason\r\n"))
+            #expect(list.contains("\r\ndan,client,sponsor,2,30,30,no,2,"), "\(list)")
+            let csv = try runJourney(
+                [
+                    "customers", "--as-of", "1971-02-05", "--contacts", "contacts.csv", "--survey", "survey.csv",
+                    "--format", "csv", "purchases.csv",
+                ],
+                currentDirectory: folder)
+            #expect(csv.stdout == list, "--format csv prints the rows -o writes")
+        }
+    }
+
+    @Test(
+        "bad contacts and survey files: each mistake at its line and column, exit status 1, nothing written",
+        arguments: [
+            (
+                "contacts.csv", "customer_id,contacted,referred_by\nmo,,dna\n",
+                "contacts.csv:2:5: error: referred by 'dna', who is neither in the purchase log nor in the contacts"
+            ),
+            (
+                "survey.csv", "customer_id,timestamp,score\ndan,1971-01-01T00:00:00Z,11\n",
+                "survey.csv:2:26: error: 11 is off the recommend scale 1..10"
+            ),
+            (
+                "survey.csv", "customer_id,timestamp,score\nzed,1971-01-01T00:00:00Z,9\n",
+                "survey.csv:2:1: error: 'zed' is neither in the purchase log nor in the contacts"
+            ),
+            ("contacts.csv", "", "contacts.csv:1:1: error: the file is empty: it has no header row"),
+        ])
+    func badSideFiles(_ name: String, _ text: String, _ firstLine: String) throws {
+        try withTemporaryDirectory { folder in
+            try folder.writing(Self.purchases, to: "purchases.csv")
+            try folder.writing(text, to: name)
+            let option = name == "survey.csv" ? "--survey" : "--contacts"
+            let result = try runJourney(
+                ["customers", option, name, "-o", "list.csv", "purchases.csv"], currentDirectory: folder)
+            #expect(result.status == 1, "\(result)")
+            #expect(result.stdout == "")
+            #expect(result.stderr.hasPrefix(firstLine), "\(result)")
+            #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("list.csv").path))
+        }
+    }
+
+    @Test(
+        "bad options of the side files: a clear error, exit status 1",
+        arguments: [
+            (["--recommend", "2..10"], "journey: error: --recommend 2..10: not a scale of the recommend question"),
+            (["--contacts", "missing.csv"], "journey: error: "),
+            (["-o", "-"], "Error: -o - would mix the list with the summary"),
+        ])
+    func badSideOptions(_ options: [String], _ firstLine: String) throws {
+        try withTemporaryDirectory { folder in
+            try folder.writing(Self.purchases, to: "purchases.csv")
+            let result = try runJourney(["customers"] + options + ["purchases.csv"], currentDirectory: folder)
+            #expect(result.status != 0, "\(result)")
+            #expect(result.stdout == "")
+            #expect(result.stderr.hasPrefix(firstLine), "\(result)")
+        }
+    }
 }

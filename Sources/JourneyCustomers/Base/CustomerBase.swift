@@ -50,6 +50,20 @@ public struct CustomerBase: Sendable {
         }
     }
 
+    /// The detractors who are clients or fans, by id: the relationships worth a call before they
+    /// are lost, since a lost client who speaks badly of the company costs more than the sale.
+    public var customersAtRisk: [CustomerStanding] {
+        standings.filter { standing in
+            (standing.category == .client || standing.category == .fan)
+                && standing.recommendAnswer.map(RecommendScore.isDetractor) ?? false
+        }
+    }
+
+    /// The answers to the recommend question, one per customer (their latest by the as-of date).
+    public var recommendScore: RecommendScore {
+        RecommendScore(answers: standings.lazy.compactMap(\.recommendAnswer))
+    }
+
     private static func standing(
         of history: CustomerHistory, days: ArraySlice<Int>, isSponsor: Bool, asOf: Int, populationGap: Double?,
         rules: RelationshipRules
@@ -82,7 +96,8 @@ public struct CustomerBase: Sendable {
             rung: rung(
                 of: history, purchaseDays: days.count, isSponsor: isSponsor,
                 rules: rules),
-            purchaseDays: days.count, idleDays: idleDays, ownGap: ownGap, isLost: isLost, reason: reason)
+            purchaseDays: days.count, idleDays: idleDays, ownGap: ownGap, recommendAnswer: history.recommendAnswer,
+            isLost: isLost, reason: reason)
     }
 
     /// The highest rung whose condition holds.

@@ -8,20 +8,24 @@ public struct CustomerHistory: Hashable, Sendable {
     public var contacted: Bool
     /// The id of the customer who recommended them, if one did.
     public var referredBy: String?
+    /// Their latest answer to the recommend question by the as-of date, from 0 to 10; nil
+    /// when they gave none.
+    public var recommendAnswer: Int?
+
     /// Whether their latest answer to the recommend question makes them a promoter.
-    public var isPromoter: Bool
+    public var isPromoter: Bool { recommendAnswer.map(RecommendScore.isPromoter) ?? false }
 
     /// A history from purchase days in any order, repeats allowed: two orders on one day are one
     /// purchase day.
     public init(
         id: String, purchaseDays: some Sequence<Int>, contacted: Bool = false, referredBy: String? = nil,
-        isPromoter: Bool = false
+        recommendAnswer: Int? = nil
     ) {
         self.id = id
         self.purchaseDays = Array(Set(purchaseDays)).sorted()
         self.contacted = contacted
         self.referredBy = referredBy
-        self.isPromoter = isPromoter
+        self.recommendAnswer = recommendAnswer
     }
 
     /// The purchase days up to and including `day`.

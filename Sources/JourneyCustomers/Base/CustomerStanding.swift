@@ -13,6 +13,8 @@ public struct CustomerStanding: Hashable, Sendable {
     /// The median of the customer's own gaps between purchase days, in days; nil under two
     /// purchase days.
     public var ownGap: Double?
+    /// Their latest answer to the recommend question by the as-of date; nil when they gave none.
+    public var recommendAnswer: Int?
     /// Whether the customer bought and has stopped, by the lost rule.
     public var isLost: Bool
     /// The lost rule in words, such as "usually every 31 days; idle 92 days > 2 × 31"; empty

@@ -8,11 +8,20 @@ public struct CustomerReport: Sendable {
     public var source: String
     /// The backtest, when one was asked for, and its end day.
     public var backtest: (end: Int, results: [LostBacktest])?
+    /// The recommend question's scale and the rows left unanswered, when a survey was read.
+    public var survey: (scale: RecommendScale, unanswered: Int)?
 
-    public init(base: CustomerBase, source: String, backtest: (end: Int, results: [LostBacktest])? = nil) {
+    /// How many at-risk customers the table names before it says how many more there are.
+    public static let atRiskShown = 10
+
+    public init(
+        base: CustomerBase, source: String, backtest: (end: Int, results: [LostBacktest])? = nil,
+        survey: (scale: RecommendScale, unanswered: Int)? = nil
+    ) {
         self.base = base
         self.source = source
         self.backtest = backtest
+        self.survey = survey
     }
 
     /// The share of `part` in `whole` as a percentage, or a dash for an empty whole.
@@ -49,6 +58,7 @@ public struct CustomerReport: Sendable {
             below = count
         }
         lines.append(ladder.rendered())
+        if let survey { lines.append(contentsOf: recommendLines(scale: survey.scale, unanswered: survey.unanswered)) }
         if let backtest {
             lines.append(
                 "Backtest: flagged lost on \(UTCDay.text(ofDay: base.asOf)), bought again by \(UTCDay.text(ofDay: backtest.end))"
@@ -67,6 +77,56 @@ public struct CustomerReport: Sendable {
             lines.append(table.rendered())
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// The recommend question's score and the customers at risk, with a blank line after each.
+    private func recommendLines(scale: RecommendScale, unanswered: Int) -> [String] {
+        let score = base.recommendScore
+        let skipped =
+            unanswered == 0
+            ? ""
+            : unanswered == 1
+                ? "; 1 row without a score left out"
+                : "; \(NumberFormatting.grouped(unanswered)) rows without a score left out"
+        var lines = [
+            "Recommend question (\(scale.lowest)..\(scale.highest)): \(answers(score.answers)), the latest per customer\(skipped)"
+        ]
+        if let nps = score.netPromoterScore, let error = score.standardError {
+            let signed = (nps > 0 ? "+" : "") + NumberFormatting.plain(nps, maximumFractionDigits: 1)
+            lines.append(
+                "NPS \(signed) (standard error \(NumberFormatting.plain(error, maximumFractionDigits: 1)) points)"
+                    + (score.isSmallSample ? "; a small sample, under \(RecommendScore.smallSample) answers" : ""))
+            var table = TextTable(headers: ["Answer", "Customers", "Share"], alignments: [.left, .right, .right])
+            for (name, count) in [
+                ("promoters (9–10)", score.promoters), ("passives (7–8)", score.passives),
+                ("detractors (\(scale.lowest)–6)", score.detractors),
+            ] {
+                table.rows.append([name, NumberFormatting.grouped(count), Self.share(count, of: score.answers)])
+            }
+            lines.append(table.rendered())
+        } else {
+            lines.append("")
+        }
+        let atRisk = base.customersAtRisk
+        if atRisk.isEmpty {
+            lines.append("At risk: no client or fan is a detractor")
+        } else {
+            let named = atRisk.prefix(Self.atRiskShown).map(\.id).joined(separator: ", ")
+            let more =
+                atRisk.count > Self.atRiskShown
+                ? " and \(NumberFormatting.grouped(atRisk.count - Self.atRiskShown)) more (-o lists them all)" : ""
+            let who =
+                atRisk.count == 1
+                ? "1 client or fan is a detractor"
+                : "\(NumberFormatting.grouped(atRisk.count)) clients and fans are detractors"
+            lines.append("At risk: \(who): \(named)\(more)")
+        }
+        lines.append("")
+        return lines
+    }
+
+    private func answers(_ count: Int) -> String {
+        count == 1 ? "1 answer" : "\(NumberFormatting.grouped(count)) answers"
     }
 
     /// The report as pretty-printed JSON, ending with a newline; the same input gives the same bytes.
@@ -92,6 +152,25 @@ public struct CustomerReport: Sendable {
                     })
             ),
         ]
+        if let survey {
+            let score = base.recommendScore
+            members.append(
+                (
+                    "recommend",
+                    .object([
+                        ("scale", .string("\(survey.scale.lowest)..\(survey.scale.highest)")),
+                        ("answers", .integer(score.answers)),
+                        ("unanswered", .integer(survey.unanswered)),
+                        ("promoters", .integer(score.promoters)),
+                        ("passives", .integer(score.passives)),
+                        ("detractors", .integer(score.detractors)),
+                        ("netPromoterScore", .number(score.netPromoterScore)),
+                        ("standardError", .number(score.standardError)),
+                        ("smallSample", .bool(score.isSmallSample)),
+                        ("atRisk", .array(base.customersAtRisk.map { .string($0.id) })),
+                    ])
+                ))
+        }
         if let backtest {
             members.append(
                 (

@@ -66,7 +66,7 @@ extension Diagnostic {
     }
 
     /// A timestamp that is not in an accepted form; `reason` says what is wrong with it.
-    static func invalidTimestamp(_ text: String, reason: String, at range: SourceRange) -> Diagnostic {
+    package static func invalidTimestamp(_ text: String, reason: String, at range: SourceRange) -> Diagnostic {
         let shown =
             text.unicodeScalars.count > 40
             ? String(String.UnicodeScalarView(text.unicodeScalars.prefix(40))) + "…" : text

@@ -1,4 +1,5 @@
 import ArgumentParser
+import JourneyAnalysis
 import JourneyCustomers
 import JourneyEvents
 import JourneyLanguage
@@ -25,6 +26,7 @@ extension JourneyCommand {
                   journey customers purchases.csv
                   journey customers --as-of 1997-09-30 --backtest 1998-06-30 purchases.csv
                   journey customers --lost-after 3x --fan 4 --format json purchases.csv
+                  journey customers --contacts contacts.csv --survey survey.csv -o customers.csv purchases.csv
                 """
         )
 
@@ -43,8 +45,23 @@ extension JourneyCommand {
         @Option(help: "Count who bought again between --as-of and this date, YYYY-MM-DD.")
         var backtest: String?
 
-        @Option(help: "The output format: table or json.")
+        @Option(help: "The contacts (CSV: customer_id,contacted,referred_by).")
+        var contacts: String?
+
+        @Option(help: "The answers to the recommend question (CSV: customer_id,timestamp,score).")
+        var survey: String?
+
+        @Option(help: "The recommend question's scale: 1..10 or 0..10.")
+        var recommend: String = "1..10"
+
+        @Option(help: "The survey's column holding the scores.")
+        var scoreColumn: String = "score"
+
+        @Option(help: "The output format: table, json, or csv for one row per customer.")
         var format: CustomersFormat = .table
+
+        @Option(name: .shortAndLong, help: "Write one row per customer to this CSV file as well.")
+        var output: String?
 
         @Option(help: "The column holding customer ids.")
         var customerColumn: String = "customer_id"
@@ -55,9 +72,16 @@ extension JourneyCommand {
         @Flag(help: "Skip and count malformed rows instead of stopping at them.")
         var skipBadRows = false
 
+        func validate() throws {
+            if output == "-" {
+                throw ValidationError("-o - would mix the list with the summary: pass --format csv to print the list.")
+            }
+        }
+
         func run() throws {
             let printer = DiagnosticPrinter(format: .text, usesColor: ColorChoice.auto.enabled(forDescriptor: 2))
             let rules = try self.rules(printer: printer)
+            let scale = try recommendScale(printer: printer)
             let asOfDay = try asOf.map { try day(of: $0, option: "--as-of", printer: printer) }
             let backtestEnd = try backtest.map { try day(of: $0, option: "--backtest", printer: printer) }
 
@@ -88,14 +112,104 @@ extension JourneyCommand {
                     help: "the backtest looks at purchases after the as-of date: give a later end")
                 throw ExitCode.failure
             }
-            let base = CustomerBase(histories: histories, asOf: classifiedOn, rules: rules)
+            let purchasers = Set(histories.map(\.id))
+            let contactList = try contacts.map { try Self.contactList(at: $0, purchasers: purchasers, self, printer) }
+            let known = purchasers.union(contactList?.contacts.map(\.id) ?? [])
+            let answers = try survey.map { try Self.answers(at: $0, known: known, scale: scale, self, printer) }
+            let joined = CustomerHistory.joining(
+                histories, contacts: contactList, answers: answers?.latest(through: classifiedOn) ?? [:],
+                asOf: classifiedOn)
+            let base = CustomerBase(histories: joined, asOf: classifiedOn, rules: rules)
+            if let output {
+                _ = try OutputPath.write(CustomerListCSV.render(base), to: output, printer: printer)
+            }
             let report = CustomerReport(
                 base: base, source: shownName,
-                backtest: backtestEnd.map { ($0, LostBacktest.run(base, histories: histories, end: $0)) })
+                backtest: backtestEnd.map { ($0, LostBacktest.run(base, histories: histories, end: $0)) },
+                survey: answers.map { (scale, $0.unanswered) })
             switch format {
             case .table: StandardStreams.writeOutput(report.text())
             case .json: StandardStreams.writeOutput(report.json())
+            case .csv: StandardStreams.writeOutput(CustomerListCSV.render(base))
             }
+        }
+
+        /// The contacts file at `path`, checked against the purchase log's customers, or its
+        /// diagnostics printed and exit status 1.
+        private static func contactList(
+            at path: String, purchasers: Set<String>, _ command: Customers, _ printer: DiagnosticPrinter
+        ) throws -> ContactList {
+            let table = try table(
+                at: path, columns: ContactList.columns(customerColumn: command.customerColumn), printer: printer)
+            let (list, diagnostics) = ContactList.read(table)
+            try finish(diagnostics + list.unknownReferrers(purchasers: purchasers), in: path, table, printer)
+            return list
+        }
+
+        /// The survey file at `path`, checked against the known customers, or its diagnostics
+        /// printed and exit status 1.
+        private static func answers(
+            at path: String, known: Set<String>, scale: RecommendScale, _ command: Customers,
+            _ printer: DiagnosticPrinter
+        ) throws -> SurveyAnswers {
+            let columns = SurveyAnswers.columns(
+                customerColumn: command.customerColumn, timeColumn: command.timeColumn,
+                scoreColumn: command.scoreColumn)
+            let table = try table(at: path, columns: columns, printer: printer)
+            let (answers, diagnostics) = SurveyAnswers.read(table, scale: scale)
+            try finish(diagnostics + answers.unknownCustomers(known: known), in: path, table, printer)
+            return answers
+        }
+
+        /// The CSV file at `path`, read whole with `columns`, or the error printed and exit status 1.
+        private static func table(
+            at path: String, columns: [CSVTable.Column], printer: DiagnosticPrinter
+        ) throws -> CSVTable {
+            let bytes: [UInt8]
+            do {
+                bytes = try FileSystem.read(path)
+            } catch {
+                printer.printError(error.description)
+                throw ExitCode.failure
+            }
+            let (table, diagnostics) = CSVTable.read(bytes: bytes, columns: columns)
+            try finish(diagnostics, in: path, table, printer)
+            return table
+        }
+
+        /// How many diagnostics of a contacts or survey file are printed one by one.
+        static let shownDiagnostics = 20
+
+        /// Prints `diagnostics` of the file at `path`; when one is an error, the summary too and
+        /// exit status 1.
+        private static func finish(
+            _ diagnostics: [Diagnostic], in path: String, _ table: CSVTable, _ printer: DiagnosticPrinter
+        ) throws {
+            let sorted = diagnostics.sortedByLocation()
+            // A file of another shape can be wrong on every row: the first screenful is enough.
+            let shown = Array(sorted.prefix(Self.shownDiagnostics))
+            printer.print(shown, fileName: path) { table.lineText($0) }
+            if sorted.count > shown.count {
+                printer.printError(
+                    "\(path): \(sorted.count - shown.count) more problems after these",
+                    help: "fix the first ones and run again; a file in the wrong place or shape shows this")
+            }
+            if sorted.containsErrors {
+                printer.finish(DiagnosticReport(diagnostics: sorted.map { .init(file: path, diagnostic: $0) }))
+                throw ExitCode.failure
+            }
+        }
+
+        /// The scale of `--recommend`, or the error printed and exit status 1.
+        private func recommendScale(printer: DiagnosticPrinter) throws -> RecommendScale {
+            switch recommend {
+            case "1..10": if let scale = RecommendScale(lowest: 1) { return scale }
+            case "0..10": if let scale = RecommendScale(lowest: 0) { return scale }
+            default: break
+            }
+            printer.printError(
+                "--recommend \(recommend): not a scale of the recommend question", help: "write 1..10 or 0..10")
+            throw ExitCode.failure
         }
 
         /// Every customer's purchase days, or the error printed and exit status 1.
@@ -139,5 +253,5 @@ extension JourneyCommand {
 
 /// How `journey customers` prints its report.
 enum CustomersFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, json
+    case table, json, csv
 }

@@ -21,7 +21,7 @@ import Testing
         CustomerHistory(id: "dan", purchaseDays: [340, 370, 410]),
         // Ten purchase days 30 apart, idle 30: a fan; an account whose latest answer is a
         // promoter's, so a patron.
-        CustomerHistory(id: "eve", purchaseDays: stride(from: 100, through: 370, by: 30), isPromoter: true),
+        CustomerHistory(id: "eve", purchaseDays: stride(from: 100, through: 370, by: 30), recommendAnswer: 9),
         // Idle 60, exactly the limit, which is not more than it: a client; ben names her, so a sponsor.
         CustomerHistory(id: "fay", purchaseDays: [280, 310, 340]),
         // Idle 61, one day past the limit: lost, still on the buyer rung.
