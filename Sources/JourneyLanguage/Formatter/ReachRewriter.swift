@@ -8,6 +8,12 @@
 public enum ReachRewriter {
     /// `text` (the file `journey` was parsed from) with the reach of stage `i` set to `reaches[i]`.
     public static func rewrite(_ text: String, journey: Journey, reaches: [Int]) -> String {
+        rewrite(text, journey: journey, reaches: reaches.map(Optional.some))
+    }
+
+    /// `text` with the reach of stage `i` set to `reaches[i]`, and the stages whose entry is nil
+    /// left as they are: the rung stages are measured from purchases, the others are not.
+    public static func rewrite(_ text: String, journey: Journey, reaches: [Int?]) -> String {
         // Split keeping each line's ending, so that LF and CRLF files come back as they were.
         var lines: [Substring] = []
         var start = text.startIndex
@@ -23,6 +29,7 @@ public enum ReachRewriter {
         var replacements: [Int: String] = [:]  // line index → new line
         var insertions: [Int: [String]] = [:]  // after line index → new lines
         for (stage, reach) in zip(journey.stages, reaches) {
+            guard let reach else { continue }
             if let range = stage.reachRange, lines.indices.contains(range.start.line - 1) {
                 let line = lines[range.start.line - 1]
                 let scalars = Array(line.unicodeScalars)

@@ -55,4 +55,12 @@ import Testing
         let rewritten = ReachRewriter.rewrite(text, journey: check(text).journey, reaches: [12])
         #expect(rewritten == "journey A\nstage Only\n  reach 12\n")
     }
+
+    @Test func aStageWithoutANumberIsLeftAsItIs() {
+        let text = "journey A\nstage Visit\n  reach 900\nstage Buy\n  reach 40 # last month\nstage Again\n"
+        let rewritten = ReachRewriter.rewrite(text, journey: check(text).journey, reaches: [nil, 35, 12])
+        #expect(
+            rewritten
+                == "journey A\nstage Visit\n  reach 900\nstage Buy\n  reach 35 # last month\nstage Again\n  reach 12\n")
+    }
 }
