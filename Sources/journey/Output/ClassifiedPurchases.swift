@@ -1,0 +1,13 @@
+import JourneyCustomers
+
+/// The customers of a purchase log, classified at one date, with what they were read from.
+struct ClassifiedPurchases {
+    /// Every customer's standing at the as-of date, contacts and survey answers joined.
+    var base: CustomerBase
+    /// Every customer's purchase days as the log gives them, the later ones included, for a backtest.
+    var histories: [CustomerHistory]
+    /// The log's name as diagnostics and reports give it: its path, or `<stdin>`.
+    var source: String
+    /// The survey's scale and answers, when `--survey` gave one.
+    var survey: (scale: RecommendScale, answers: SurveyAnswers)?
+}

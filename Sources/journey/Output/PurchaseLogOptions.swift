@@ -1,0 +1,137 @@
+import ArgumentParser
+import JourneyCustomers
+import JourneyEvents
+import JourneyLanguage
+
+/// How to classify the customers of a purchase log: the date and rules (`--as-of`,
+/// `--lost-after`, `--fan`) and the side files (`--contacts`, `--survey` and their options).
+///
+/// `journey customers`, `render` and `report` share it, so that the ladder drawn is the ladder
+/// `journey customers` prints. Each command names the log its own way (an argument, or
+/// `--purchases`) and gives the column options it shares with the log.
+struct PurchaseLogOptions: ParsableArguments {
+    @Option(help: "The date to classify at, YYYY-MM-DD (default: the last purchase day in the log).")
+    var asOf: String?
+
+    @Option(help: "How many of a customer's usual gaps they may stay idle before they count as lost, such as 2x.")
+    var lostAfter: String = "2x"
+
+    @Option(help: "The purchase days that make a fan (2 or more).")
+    var fan: Int = 5
+
+    @Option(help: "The contacts (CSV: customer_id,contacted,referred_by).")
+    var contacts: String?
+
+    @Option(help: "The answers to the recommend question (CSV: customer_id,timestamp,score).")
+    var survey: String?
+
+    @Option(help: "The recommend question's scale: 1..10 or 0..10.")
+    var recommend: String = "1..10"
+
+    @Option(help: "The survey's column holding the scores.")
+    var scoreColumn: String = "score"
+
+    /// The customers of the purchase log at `path` (`-` is standard input), joined with the
+    /// contacts and survey answers and classified at `--as-of` or the last purchase day; or the
+    /// error printed and exit status 1.
+    ///
+    /// The options are checked before any file is read. A log without purchases, an as-of date
+    /// before the first purchase, and any error in a side file stop the command.
+    /// - Parameters:
+    ///   - customerColumn: the column of customer ids, in the log and the side files.
+    ///   - timeColumn: the column of timestamps, in the log and the survey.
+    func classify(
+        path: String, customerColumn: String, timeColumn: String, skipBadRows: Bool, printer: DiagnosticPrinter
+    ) throws -> ClassifiedPurchases {
+        let rules = try self.rules(printer: printer)
+        let scale = try recommendScale(printer: printer)
+        let asOfDay = try asOf.map { try Self.day(of: $0, option: "--as-of", printer: printer) }
+
+        var reader = EventLogReader(
+            stageOfEvent: [:], customerColumn: customerColumn, timeColumn: timeColumn, eventColumn: nil,
+            skipBadRows: skipBadRows)
+        reader.eventMemoryLimit = nil
+        let log = try reader.readShowingProgress(path: path, label: "purchases", printer: printer)
+        let shownName = path == "-" ? "<stdin>" : path
+        let histories: [CustomerHistory]
+        do {
+            histories = try CustomerHistory.histories(from: log)
+        } catch {
+            printer.printError(error.description)
+            throw ExitCode.failure
+        }
+        guard let firstDay = histories.compactMap({ $0.purchaseDays.first }).min(),
+            let lastDay = histories.compactMap({ $0.purchaseDays.last }).max()
+        else {
+            printer.printError(
+                "\(shownName) has no purchase", help: "a purchase log has a header, then one purchase a row")
+            throw ExitCode.failure
+        }
+        let classifiedOn = asOfDay ?? lastDay
+        guard classifiedOn >= firstDay else {
+            printer.printError(
+                "--as-of \(asOf ?? ""): before the first purchase in \(shownName), on \(UTCDay.text(ofDay: firstDay))",
+                help: "give a date on or after \(UTCDay.text(ofDay: firstDay))")
+            throw ExitCode.failure
+        }
+
+        let purchasers = Set(histories.map(\.id))
+        let contactList = try contacts.map {
+            try CustomerSideFiles.contactList(
+                at: $0, purchasers: purchasers, customerColumn: customerColumn, printer: printer)
+        }
+        let known = purchasers.union(contactList?.contacts.map(\.id) ?? [])
+        let answers = try survey.map {
+            try CustomerSideFiles.answers(
+                at: $0, known: known, scale: scale,
+                columns: SurveyAnswers.columns(
+                    customerColumn: customerColumn, timeColumn: timeColumn, scoreColumn: scoreColumn),
+                printer: printer)
+        }
+        let joined = CustomerHistory.joining(
+            histories, contacts: contactList, answers: answers?.latest(through: classifiedOn) ?? [:],
+            asOf: classifiedOn)
+        return ClassifiedPurchases(
+            base: CustomerBase(histories: joined, asOf: classifiedOn, rules: rules), histories: histories,
+            source: shownName, survey: answers.map { (scale, $0) })
+    }
+
+    /// The rules from `--lost-after` and `--fan`, or the error printed and exit status 1.
+    private func rules(printer: DiagnosticPrinter) throws -> RelationshipRules {
+        let number = lostAfter.hasSuffix("x") ? String(lostAfter.dropLast()) : lostAfter
+        guard let k = Double(number), k.isFinite, k > 0 else {
+            printer.printError(
+                "--lost-after \(lostAfter): not a positive number of gaps",
+                help: "write a number such as 2x or 1.5x")
+            throw ExitCode.failure
+        }
+        guard fan >= 2 else {
+            printer.printError(
+                "--fan \(fan): a fan has at least 2 purchase days", help: "write 2 or more, such as 5")
+            throw ExitCode.failure
+        }
+        return RelationshipRules(lostAfter: k, fanPurchaseDays: fan)
+    }
+
+    /// The scale of `--recommend`, or the error printed and exit status 1.
+    private func recommendScale(printer: DiagnosticPrinter) throws -> RecommendScale {
+        switch recommend {
+        case "1..10": if let scale = RecommendScale(lowest: 1) { return scale }
+        case "0..10": if let scale = RecommendScale(lowest: 0) { return scale }
+        default: break
+        }
+        printer.printError(
+            "--recommend \(recommend): not a scale of the recommend question", help: "write 1..10 or 0..10")
+        throw ExitCode.failure
+    }
+
+    /// The day number of `text`, given with `option`, or the error printed and exit status 1.
+    static func day(of text: String, option: String, printer: DiagnosticPrinter) throws -> Int {
+        guard let day = UTCDay.day(parsing: text) else {
+            printer.printError(
+                "\(option) \(text): not a date", help: "write a date as YYYY-MM-DD, such as 1997-09-30")
+            throw ExitCode.failure
+        }
+        return day
+    }
+}
