@@ -32,11 +32,4 @@ import Testing
         #expect(score.netPromoterScore == nil)
         #expect(score.standardError == nil)
     }
-
-    @Test func theScaleStartsAtZeroOrOne() {
-        #expect(RecommendScale(lowest: 1)?.contains(0) == false)
-        #expect(RecommendScale(lowest: 0)?.contains(0) == true)
-        #expect(RecommendScale(lowest: 1)?.contains(11) == false)
-        #expect(RecommendScale(lowest: 2) == nil)
-    }
 }
