@@ -1,7 +1,7 @@
 /// Writes a `Journey` as a `.journey` file, in the layout docs/language.md shows.
 ///
 /// The layout: the `journey`, `scale` and `state` statements; personas; channels with their
-/// columns aligned; then each stage with its statements indented by two spaces and each
+/// columns aligned; the `customers` block, with every item written out; then each stage with its statements indented by two spaces and each
 /// touchpoint's notes by four. Touchpoint names and every free text are quoted; stage names,
 /// ids and events are bare words when they can be. Checking the result gives no error, and
 /// parsing it gives back the same journey, source locations aside.
@@ -39,6 +39,13 @@ public enum JourneyFormatter {
                 lines.append(line.trimmingTrailingSpaces())
             }
         }
+        if let rules = journey.customers {
+            lines.append("")
+            lines.append("customers")
+            lines.append("  recommend \(rules.recommendScale)")
+            lines.append("  fan \(rules.fanPurchaseDays)")
+            lines.append("  lost after \(exactDecimal(rules.lostAfter))x")
+        }
         for stage in journey.stages {
             lines.append("")
             lines.append("stage \(name(stage.name))")
@@ -73,6 +80,15 @@ public enum JourneyFormatter {
     static func score(_ value: Double) -> String {
         let text = NumberFormatting.plain(value)
         return value > 0 && text != "0" ? "+" + text : text
+    }
+
+    /// The shortest decimal, with at most 9 decimals, that reads back as `value`: `2`, `1.5`.
+    static func exactDecimal(_ value: Double) -> String {
+        for digits in 0..<9 {
+            let text = NumberFormatting.plain(value, maximumFractionDigits: digits)
+            if Double(text) == value { return text }
+        }
+        return NumberFormatting.plain(value, maximumFractionDigits: 9)
     }
 
     /// `text` as a bare word when the language reads it back as the same name, else quoted.

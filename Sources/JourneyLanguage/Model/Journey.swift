@@ -11,6 +11,8 @@ public struct Journey: Hashable, Sendable {
     public var personas: [Persona]
     /// The channels, in file order.
     public var channels: [Channel]
+    /// The rules of `journey customers` from the `customers` block; nil when the file has none.
+    public var customers: RelationshipRules?
     /// The funnel stages, in file order, which is funnel order.
     public var stages: [Stage]
 
@@ -20,6 +22,7 @@ public struct Journey: Hashable, Sendable {
         state: JourneyState = .current,
         personas: [Persona] = [],
         channels: [Channel] = [],
+        customers: RelationshipRules? = nil,
         stages: [Stage] = []
     ) {
         self.name = name
@@ -27,6 +30,7 @@ public struct Journey: Hashable, Sendable {
         self.state = state
         self.personas = personas
         self.channels = channels
+        self.customers = customers
         self.stages = stages
     }
 

@@ -57,6 +57,7 @@ public struct JourneyParser {
     private var channelLocations: [String: SourceLocation] = [:]
     private var ownerLocation: SourceLocation?
     private var references: [Reference] = []
+    private var customersBlock = CustomersBlockReader()
     /// Whether the current stage has a touchpoint that `pain`, `idea` and `thought` annotate.
     private var hasTouchpoint = false
     /// Whether the last touchpoint was out of place: its notes are then not reported again.
@@ -82,12 +83,19 @@ public struct JourneyParser {
             return
         }
         var arguments = ArgumentReader(tokens: tokens)
+        if keyword != .customers, !Keyword.customersItems.contains(keyword) {
+            customersBlock.close()
+        }
         switch keyword {
         case .journey: parseJourney(&arguments, at: head.range)
         case .scale: parseScale(&arguments, at: head.range)
         case .state: parseState(&arguments, at: head.range)
         case .persona: parsePersona(&arguments)
         case .channel: parseChannel(&arguments)
+        case .customers:
+            customersBlock.readBlock(&arguments, at: head.range, into: &journey, diagnostics: &diagnostics)
+        case .recommend, .fan, .lost:
+            customersBlock.readItem(keyword, &arguments, at: head.range, into: &journey, diagnostics: &diagnostics)
         case .stage: parseStage(&arguments, at: head.range)
         case .reach, .target, .owner, .event: parseStageSetting(keyword, &arguments, at: head.range)
         case .touchpoint: parseTouchpoint(&arguments, at: head.range)

@@ -1,8 +1,14 @@
 /// The word that starts a statement.
 public enum Keyword: String, Hashable, Sendable, CaseIterable {
     case journey, scale, state, persona, channel
+    case customers, recommend, fan, lost
     case stage, reach, target, owner, event
     case touchpoint, pain, idea, thought
+}
+
+extension Keyword {
+    /// The statements of a `customers` block, which belong to the `customers` line above them.
+    static let customersItems: Set<Keyword> = [.recommend, .fan, .lost]
 }
 
 /// An option that may follow a touchpoint's score, each at most once.

@@ -69,3 +69,40 @@ import Testing
         #expect(JourneyFormatter.format(journey).hasPrefix(#"journey "Two lines  here""#))
     }
 }
+
+@Suite struct CustomersBlockFormattingTests {
+    @Test func theBlockIsWrittenWholeAfterTheChannelsAndReadsBackByteForByte() {
+        let source = """
+            journey Test
+            scale -5..5
+            state current
+
+            channel site owned
+
+            customers
+              recommend 0..10
+              fan 4
+              lost after 1.5x
+
+            stage A
+              touchpoint "Pays" +1 via site
+
+            """
+        let parsed = check(source)
+        #expect(parsed.diagnostics.isEmpty, "\(rendered(parsed.diagnostics))")
+        #expect(JourneyFormatter.format(parsed.journey) == source)
+    }
+
+    @Test func itemsLeftOutAreWrittenWithTheirDefaults() {
+        let formatted = JourneyFormatter.format(check("journey \"Test\"\ncustomers\n").journey)
+        #expect(formatted.hasSuffix("\n\ncustomers\n  recommend 1..10\n  fan 5\n  lost after 2x\n"))
+    }
+
+    @Test func aNumberOfGapsIsWrittenExactly() {
+        var journey = Journey(name: "Test")
+        journey.customers = RelationshipRules(lostAfter: 2.123456789)
+        let formatted = JourneyFormatter.format(journey)
+        #expect(formatted.contains("lost after 2.123456789x"))
+        #expect(check(formatted).journey.customers == journey.customers)
+    }
+}
