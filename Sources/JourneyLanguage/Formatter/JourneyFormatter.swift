@@ -53,6 +53,7 @@ public enum JourneyFormatter {
             if let target = stage.target { lines.append("  target \(NumberFormatting.plain(target * 100))%") }
             if let owner = stage.owner { lines.append("  owner \(quoted(owner))") }
             for event in stage.events { lines.append("  event \(name(event))") }
+            if let rung = stage.rung { lines.append("  rung \(rung.rawValue)") }
             for touchpoint in stage.touchpoints {
                 lines.append("  " + statement(for: touchpoint))
                 lines += touchpoint.pains.map { "    pain \(quoted($0))" }

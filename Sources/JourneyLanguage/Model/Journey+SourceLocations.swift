@@ -1,6 +1,6 @@
 extension Journey {
     /// The same journey with every source location set to 1:1 (and the ranges of reach and
-    /// target removed), for comparing journeys read from different files or formats: two
+    /// target and rung removed), for comparing journeys read from different files or formats: two
     /// journeys say the same thing when these copies are equal.
     public func withoutSourceLocations() -> Journey {
         let origin = SourceLocation(line: 1, column: 1)
@@ -20,6 +20,7 @@ extension Journey {
             stage.location = origin
             stage.reachRange = nil
             stage.targetRange = nil
+            stage.rungRange = nil
             stage.touchpoints = stage.touchpoints.map {
                 var touchpoint = $0
                 touchpoint.location = origin

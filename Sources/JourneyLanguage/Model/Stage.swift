@@ -10,6 +10,9 @@ public struct Stage: Hashable, Sendable {
     public var owner: String?
     /// The event-log names that mark a customer reaching the stage, from `event`.
     public var events: [String]
+    /// The rung of the relationship ladder the stage stands for, from `rung`: its reach is then
+    /// the number of customers at that rung or higher, as `journey customers` counts them.
+    public var rung: LadderRung?
     /// The touchpoints of the stage, in file order.
     public var touchpoints: [Touchpoint]
     /// Where the `stage` statement is.
@@ -18,6 +21,8 @@ public struct Stage: Hashable, Sendable {
     public var reachRange: SourceRange?
     /// Where the `target` percentage is written, if there is one.
     public var targetRange: SourceRange?
+    /// Where the `rung` level is written, if there is one.
+    public var rungRange: SourceRange?
 
     public init(
         name: String,
@@ -25,19 +30,23 @@ public struct Stage: Hashable, Sendable {
         target: Double? = nil,
         owner: String? = nil,
         events: [String] = [],
+        rung: LadderRung? = nil,
         touchpoints: [Touchpoint] = [],
         location: SourceLocation,
         reachRange: SourceRange? = nil,
-        targetRange: SourceRange? = nil
+        targetRange: SourceRange? = nil,
+        rungRange: SourceRange? = nil
     ) {
         self.name = name
         self.reach = reach
         self.target = target
         self.owner = owner
         self.events = events
+        self.rung = rung
         self.touchpoints = touchpoints
         self.location = location
         self.reachRange = reachRange
         self.targetRange = targetRange
+        self.rungRange = rungRange
     }
 }

@@ -56,6 +56,8 @@ public struct JourneyParser {
     private var personaLocations: [String: SourceLocation] = [:]
     private var channelLocations: [String: SourceLocation] = [:]
     private var ownerLocation: SourceLocation?
+    /// Where the current stage's first `event` is, for a `rung` in the same stage.
+    private var eventLocation: SourceLocation?
     private var references: [Reference] = []
     private var customersBlock = CustomersBlockReader()
     /// Whether the current stage has a touchpoint that `pain`, `idea` and `thought` annotate.
@@ -97,7 +99,7 @@ public struct JourneyParser {
         case .recommend, .fan, .lost:
             customersBlock.readItem(keyword, &arguments, at: head.range, into: &journey, diagnostics: &diagnostics)
         case .stage: parseStage(&arguments, at: head.range)
-        case .reach, .target, .owner, .event: parseStageSetting(keyword, &arguments, at: head.range)
+        case .reach, .target, .owner, .event, .rung: parseStageSetting(keyword, &arguments, at: head.range)
         case .touchpoint: parseTouchpoint(&arguments, at: head.range)
         case .pain, .idea, .thought: parseNote(keyword, &arguments, at: head.range)
         }
@@ -215,6 +217,7 @@ public struct JourneyParser {
         hasTouchpoint = false
         lastTouchpointWasDiscarded = false
         ownerLocation = nil
+        eventLocation = nil
         let stageName = name?.text ?? ""
         if let name {
             if let first = stageLocations[name.text] {
@@ -266,12 +269,51 @@ public struct JourneyParser {
             }
             ownerLocation = range.start
             journey.stages[stageIndex].owner = owner.text
+        case .rung:
+            let rung = arguments.readChoice("rung", example: "rung buyer", as: LadderRung.self)
+            let rungRange = arguments.lastRange
+            arguments.expectEnd()
+            guard let stageIndex, let rung else { return }
+            readRung(rung, at: rungRange, statement: range, stageIndex: stageIndex)
         default:
             let event = arguments.readText("an event name", example: "event checkout_started")
             arguments.expectEnd()
             guard let stageIndex, let event else { return }
+            if let rungRange = journey.stages[stageIndex].rungRange {
+                diagnostics.append(
+                    .eventAndRung(stage: stageName, at: range, other: "rung", line: rungRange.start.line))
+                return
+            }
+            eventLocation = eventLocation ?? range.start
             journey.stages[stageIndex].events.append(event.text)
         }
+    }
+
+    /// Gives the stage its rung, unless it has one or an event already, and checks that the
+    /// ladder's stages climb it.
+    private mutating func readRung(
+        _ rung: LadderRung, at rungRange: SourceRange, statement: SourceRange, stageIndex: Int
+    ) {
+        let stage = journey.stages[stageIndex]
+        if let first = stage.rungRange {
+            diagnostics.append(.repeatedStageSetting(.rung, stage: stage.name, at: statement, first: first.start))
+            return
+        }
+        if let eventLocation {
+            diagnostics.append(
+                .eventAndRung(stage: stage.name, at: statement, other: "event", line: eventLocation.line))
+            return
+        }
+        if let previous = journey.stages[..<stageIndex].last(where: { $0.rung != nil }),
+            let previousRung = previous.rung,
+            rung <= previousRung
+        {
+            diagnostics.append(
+                .rungOutOfOrder(
+                    stage: stage.name, rung: rung, previous: previous.name, previousRung: previousRung, at: rungRange))
+        }
+        journey.stages[stageIndex].rung = rung
+        journey.stages[stageIndex].rungRange = rungRange
     }
 
     // MARK: - Touchpoints

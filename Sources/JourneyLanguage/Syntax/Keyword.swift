@@ -2,7 +2,7 @@
 public enum Keyword: String, Hashable, Sendable, CaseIterable {
     case journey, scale, state, persona, channel
     case customers, recommend, fan, lost
-    case stage, reach, target, owner, event
+    case stage, reach, target, owner, event, rung
     case touchpoint, pain, idea, thought
 }
 
