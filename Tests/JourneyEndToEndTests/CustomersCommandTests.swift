@@ -253,4 +253,94 @@ struct CustomersCommandTests {
             #expect(result.stderr.hasPrefix(firstLine), "\(result)")
         }
     }
+
+    /// A journey whose post-purchase stages stand for rungs, with a customers block.
+    static let loyalty = """
+        journey "Loyalty"
+        channel site owned
+
+        customers
+          fan 3
+
+        stage Visit
+          reach 100
+          touchpoint "Lands" +1 via site
+        stage Trial
+          rung tester
+          touchpoint "First order" +2 via site
+        stage Repeat
+          rung buyer
+          reach 1   # a guess
+          touchpoint "Orders again" +2 via site
+        stage Regulars
+          rung account
+          touchpoint "Orders every month" +3 via site
+
+        """
+
+    @Test("--journey takes the rules from the customers block; --apply writes the rung stages' reach and nothing else")
+    func applyWritesTheLadderIntoTheRungStages() throws {
+        try withTemporaryDirectory { folder in
+            try folder.writing(Self.purchases, to: "purchases.csv")
+            let journeyFile = try folder.writing(Self.loyalty, to: "loyalty.journey")
+            let arguments = ["customers", "--as-of", "1971-02-05", "--journey", "loyalty.journey", "purchases.csv"]
+            let preview = try runJourney(arguments, currentDirectory: folder)
+            #expect(preview.status == 0, "\(preview)")
+            // fan 3 from the block: eve, fay and gus have 3 purchase days or more by day 400 (dan's
+            // third is later), and gus is lost but keeps his rung: 3 at account or higher; tester 7
+            // and buyer 5 as before.
+            #expect(preview.stdout.contains("fan from 3 purchase days"), "\(preview)")
+            #expect(
+                preview.stdout.contains(
+                    """
+                    Rung stages of loyalty.journey
+                    Stage     Rung     Reach in the file  At the rung or higher
+                    ────────  ───────  ─────────────────  ─────────────────────
+                    Trial     tester                                          7
+                    Repeat    buyer                    1                      5
+                    Regulars  account                                         3
+                    """), "\(preview)")
+            #expect(try String(contentsOf: journeyFile, encoding: .utf8) == Self.loyalty, "no --apply, no change")
+
+            let applied = try runJourney(arguments + ["--apply"], currentDirectory: folder)
+            #expect(applied.status == 0, "\(applied)")
+            #expect(applied.stderr.hasSuffix("Updated the reach of 3 rung stages in loyalty.journey.\n"), "\(applied)")
+            let expected = Self.loyalty
+                .replacingOccurrences(of: "stage Trial\n", with: "stage Trial\n  reach 7\n")
+                .replacingOccurrences(of: "reach 1   # a guess", with: "reach 5   # a guess")
+                .replacingOccurrences(of: "stage Regulars\n", with: "stage Regulars\n  reach 3\n")
+            #expect(try String(contentsOf: journeyFile, encoding: .utf8) == expected)
+            let check = try runJourney(["check", "loyalty.journey"], currentDirectory: folder)
+            #expect(check.status == 0 && check.stderr == "", "\(check)")
+
+            // An option given on the command line wins over the block.
+            let fan4 = try runJourney(arguments + ["--fan", "4"], currentDirectory: folder)
+            #expect(fan4.stdout.contains("fan from 4 purchase days"), "\(fan4)")
+        }
+    }
+
+    @Test(
+        "--apply needs a journey with rung stages; nothing is written otherwise",
+        arguments: [
+            (["--apply"], "Error: --apply writes into a journey file: name it with --journey."),
+            (
+                ["--apply", "--journey", "plain.journey"],
+                "journey: error: --apply: plain.journey has no stage with a rung, so no reach to write"
+            ),
+            (["--journey", "broken.journey"], "broken.journey:3:8: error: unknown rung 'byer'"),
+        ])
+    func applyNeedsRungStages(_ options: [String], _ firstLine: String) throws {
+        try withTemporaryDirectory { folder in
+            try folder.writing(Self.purchases, to: "purchases.csv")
+            let plain = "journey Plain\nchannel site owned\nstage A\n  reach 10\n  touchpoint \"Pays\" +1 via site\n"
+            let broken = "journey Broken\nstage A\n  rung byer\n"
+            let plainFile = try folder.writing(plain, to: "plain.journey")
+            try folder.writing(broken, to: "broken.journey")
+            let result = try runJourney(["customers"] + options + ["purchases.csv"], currentDirectory: folder)
+            #expect(result.status != 0, "\(result)")
+            #expect(result.stdout == "")
+            #expect(result.stderr.hasPrefix(firstLine), "\(result)")
+            #expect(try String(contentsOf: plainFile, encoding: .utf8) == plain)
+        }
+    }
 }

@@ -11,13 +11,17 @@ public struct CustomerReport: Sendable {
     /// The recommend question's scale and the rows left unanswered, when a survey was read.
     public var survey: (scale: RecommendScale, unanswered: Int)?
 
+    /// A journey's rung stages with the reach the ladder gives them, when `--journey` named one.
+    public var ladderStages: LadderStages?
+
     /// How many at-risk customers the table names before it says how many more there are.
     public static let atRiskShown = 10
 
     public init(
         base: CustomerBase, source: String, backtest: (end: Int, results: [LostBacktest])? = nil,
-        survey: (scale: RecommendScale, unanswered: Int)? = nil
+        survey: (scale: RecommendScale, unanswered: Int)? = nil, ladderStages: LadderStages? = nil
     ) {
+        self.ladderStages = ladderStages
         self.base = base
         self.source = source
         self.backtest = backtest
@@ -58,6 +62,7 @@ public struct CustomerReport: Sendable {
             below = count
         }
         lines.append(ladder.rendered())
+        if let ladderStages { lines.append(contentsOf: Self.stageLines(ladderStages)) }
         if let survey { lines.append(contentsOf: recommendLines(scale: survey.scale, unanswered: survey.unanswered)) }
         if let backtest {
             lines.append(
@@ -125,6 +130,25 @@ public struct CustomerReport: Sendable {
         return lines
     }
 
+    /// The rung stages of a journey with their reach in the file and from the ladder.
+    private static func stageLines(_ stages: LadderStages) -> [String] {
+        guard !stages.rows.isEmpty else {
+            return [
+                "\(stages.file) has no stage with a rung: add `rung buyer` (say) to a stage after the purchase", "",
+            ]
+        }
+        var table = TextTable(
+            headers: ["Stage", "Rung", "Reach in the file", "At the rung or higher"],
+            alignments: [.left, .left, .right, .right])
+        for row in stages.rows {
+            table.rows.append([
+                row.stage, row.rung.rawValue, row.writtenReach.map(NumberFormatting.grouped) ?? "",
+                NumberFormatting.grouped(row.measuredReach),
+            ])
+        }
+        return ["Rung stages of \(stages.file)", table.rendered()]
+    }
+
     private func answers(_ count: Int) -> String {
         count == 1 ? "1 answer" : "\(NumberFormatting.grouped(count)) answers"
     }
@@ -152,6 +176,20 @@ public struct CustomerReport: Sendable {
                     })
             ),
         ]
+        if let ladderStages {
+            members.append(
+                (
+                    "stages",
+                    .array(
+                        ladderStages.rows.map { row in
+                            .object([
+                                ("stage", .string(row.stage)), ("rung", .string(row.rung.rawValue)),
+                                ("reachInFile", row.writtenReach.map(JSONValue.integer) ?? .null),
+                                ("atOrAbove", .integer(row.measuredReach)),
+                            ])
+                        })
+                ))
+        }
         if let survey {
             let score = base.recommendScore
             members.append(

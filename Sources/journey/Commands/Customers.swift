@@ -25,6 +25,7 @@ extension JourneyCommand {
                   journey customers --as-of 1997-09-30 --backtest 1998-06-30 purchases.csv
                   journey customers --lost-after 3x --fan 4 --format json purchases.csv
                   journey customers --contacts contacts.csv --survey survey.csv -o customers.csv purchases.csv
+                  journey customers --journey loyalty.journey --apply purchases.csv
                 """
         )
 
@@ -32,6 +33,15 @@ extension JourneyCommand {
         var purchases: String
 
         @OptionGroup var purchaseOptions: PurchaseLogOptions
+
+        @Option(
+            help: ArgumentHelp(
+                "A journey file: its customers block sets the rules; its rung stages get the ladder's reach.",
+                valueName: "file"))
+        var journey: String?
+
+        @Flag(help: "Write the ladder's reach into the journey's rung stages (only their reach lines change).")
+        var apply = false
 
         @Option(help: "Count who bought again between --as-of and this date, YYYY-MM-DD.")
         var backtest: String?
@@ -52,6 +62,12 @@ extension JourneyCommand {
         var skipBadRows = false
 
         func validate() throws {
+            if apply, journey == nil {
+                throw ValidationError("--apply writes into a journey file: name it with --journey.")
+            }
+            if apply, journey == "-" {
+                throw ValidationError("--apply writes into the journey file: give its path, not '-'.")
+            }
             if output == "-" {
                 throw ValidationError("-o - would mix the list with the summary: pass --format csv to print the list.")
             }
@@ -62,9 +78,17 @@ extension JourneyCommand {
             let backtestEnd = try backtest.map {
                 try PurchaseLogOptions.day(of: $0, option: "--backtest", printer: printer)
             }
+            let journeyFile = try journey.map { try AnalysisInput.loadChecked($0, printer: printer) }
+            if apply, let journeyFile, !journeyFile.journey.stages.contains(where: { $0.rung != nil }) {
+                printer.printError(
+                    "--apply: \(journeyFile.source.name) has no stage with a rung, so no reach to write",
+                    help: "add `rung buyer` (or another rung) to the stages after the purchase")
+                throw ExitCode.failure
+            }
             let purchases = try purchaseOptions.classify(
                 path: self.purchases, customerColumn: customerColumn, timeColumn: timeColumn,
-                skipBadRows: skipBadRows, printer: printer)
+                skipBadRows: skipBadRows, defaults: journeyFile?.journey.customers ?? RelationshipRules(),
+                printer: printer)
             let base = purchases.base
             if let backtestEnd, backtestEnd <= base.asOf {
                 printer.printError(
@@ -75,14 +99,31 @@ extension JourneyCommand {
             if let output {
                 _ = try OutputPath.write(CustomerListCSV.render(base), to: output, printer: printer)
             }
+            let ladderStages = journeyFile.map { LadderStages(journey: $0.journey, file: $0.source.name, base: base) }
             let report = CustomerReport(
                 base: base, source: purchases.source,
                 backtest: backtestEnd.map { ($0, LostBacktest.run(base, histories: purchases.histories, end: $0)) },
-                survey: purchases.survey.map { ($0.scale, $0.answers.unanswered) })
+                survey: purchases.survey.map { ($0.scale, $0.answers.unanswered) }, ladderStages: ladderStages)
+            if apply, let journeyFile, let ladderStages {
+                let rewritten = ReachRewriter.rewrite(
+                    journeyFile.text, journey: journeyFile.journey, reaches: ladderStages.reachOfEachStage)
+                do {
+                    try FileSystem.write(Array(rewritten.utf8), to: journeyFile.source.name, replacing: true)
+                } catch {
+                    printer.printError(error.description)
+                    throw ExitCode.failure
+                }
+            }
             switch format {
             case .table: StandardStreams.writeOutput(report.text())
             case .json: StandardStreams.writeOutput(report.json())
             case .csv: StandardStreams.writeOutput(CustomerListCSV.render(base))
+            }
+            if apply, let ladderStages {
+                let count = ladderStages.rows.count
+                StandardStreams.writeError(
+                    "Updated the reach of \(count == 1 ? "1 rung stage" : "\(count) rung stages") in \(ladderStages.file).\n"
+                )
             }
         }
     }

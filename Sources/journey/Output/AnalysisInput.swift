@@ -24,6 +24,14 @@ struct AnalysisInput: ParsableArguments {
     /// on standard error and exit status 1 when the file has errors (warnings are printed and
     /// the command goes on).
     func loadChecked() throws -> (journey: Journey, source: SourceFile, text: String) {
+        try Self.loadChecked(file, printer: printer)
+    }
+
+    /// The checked journey in `file` ('-' is standard input), its source and text; or
+    /// diagnostics on standard error and exit status 1 when the file has errors.
+    static func loadChecked(
+        _ file: String, printer: DiagnosticPrinter
+    ) throws -> (journey: Journey, source: SourceFile, text: String) {
         let bytes: [UInt8]
         do {
             bytes = try FileSystem.read(file)
@@ -34,7 +42,7 @@ struct AnalysisInput: ParsableArguments {
         let source = SourceFile(name: file == "-" ? "<stdin>" : file, bytes: bytes)
         let checked = JourneyChecker.check(source)
         printer.print(checked.diagnostics, in: source)
-        try stopOnErrors(checked.diagnostics, in: source)
+        try stopOnErrors(checked.diagnostics, in: source, printer: printer)
         return (checked.journey, source, String(decoding: bytes, as: UTF8.self))
     }
 
@@ -51,7 +59,7 @@ struct AnalysisInput: ParsableArguments {
         }
         let needed = requirements(journey)
         printer.print(needed, in: source)
-        try stopOnErrors(needed, in: source)
+        try Self.stopOnErrors(needed, in: source, printer: printer)
         return journey
     }
 
@@ -63,7 +71,9 @@ struct AnalysisInput: ParsableArguments {
     }
 
     /// Ends with the summary and exit status 1 when one of `diagnostics` (already printed) is an error.
-    private func stopOnErrors(_ diagnostics: [Diagnostic], in source: SourceFile) throws {
+    private static func stopOnErrors(
+        _ diagnostics: [Diagnostic], in source: SourceFile, printer: DiagnosticPrinter
+    ) throws {
         guard diagnostics.containsErrors else {
             return
         }

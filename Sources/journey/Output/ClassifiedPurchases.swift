@@ -1,4 +1,5 @@
 import JourneyCustomers
+import JourneyLanguage
 
 /// The customers of a purchase log, classified at one date, with what they were read from.
 struct ClassifiedPurchases {

@@ -13,11 +13,17 @@ struct PurchaseLogOptions: ParsableArguments {
     @Option(help: "The date to classify at, YYYY-MM-DD (default: the last purchase day in the log).")
     var asOf: String?
 
-    @Option(help: "How many of a customer's usual gaps they may stay idle before they count as lost, such as 2x.")
-    var lostAfter: String = "2x"
+    @Option(
+        help: ArgumentHelp(
+            "How many of a customer's usual gaps they may stay idle before they count as lost, such as 2x.",
+            discussion: "Default: the journey's customers block, else 2x."))
+    var lostAfter: String?
 
-    @Option(help: "The purchase days that make a fan (2 or more).")
-    var fan: Int = 5
+    @Option(
+        help: ArgumentHelp(
+            "The purchase days that make a fan (2 or more).",
+            discussion: "Default: the journey's customers block, else 5."))
+    var fan: Int?
 
     @Option(help: "The contacts (CSV: customer_id,contacted,referred_by).")
     var contacts: String?
@@ -25,8 +31,11 @@ struct PurchaseLogOptions: ParsableArguments {
     @Option(help: "The answers to the recommend question (CSV: customer_id,timestamp,score).")
     var survey: String?
 
-    @Option(help: "The recommend question's scale: 1..10 or 0..10.")
-    var recommend: String = "1..10"
+    @Option(
+        help: ArgumentHelp(
+            "The recommend question's scale: 1..10 or 0..10.",
+            discussion: "Default: the journey's customers block, else 1..10."))
+    var recommend: String?
 
     @Option(help: "The survey's column holding the scores.")
     var scoreColumn: String = "score"
@@ -40,11 +49,14 @@ struct PurchaseLogOptions: ParsableArguments {
     /// - Parameters:
     ///   - customerColumn: the column of customer ids, in the log and the side files.
     ///   - timeColumn: the column of timestamps, in the log and the survey.
+    ///   - defaults: the rules an option not given falls back to: a journey's `customers` block,
+    ///     or the standard ones.
     func classify(
-        path: String, customerColumn: String, timeColumn: String, skipBadRows: Bool, printer: DiagnosticPrinter
+        path: String, customerColumn: String, timeColumn: String, skipBadRows: Bool,
+        defaults: RelationshipRules = RelationshipRules(), printer: DiagnosticPrinter
     ) throws -> ClassifiedPurchases {
-        let rules = try self.rules(printer: printer)
-        let scale = try recommendScale(printer: printer)
+        let rules = try self.rules(defaults: defaults, printer: printer)
+        let scale = rules.recommendScale
         let asOfDay = try asOf.map { try Self.day(of: $0, option: "--as-of", printer: printer) }
 
         var reader = EventLogReader(
@@ -96,33 +108,37 @@ struct PurchaseLogOptions: ParsableArguments {
             source: shownName, survey: answers.map { (scale, $0) })
     }
 
-    /// The rules from `--lost-after` and `--fan`, or the error printed and exit status 1.
-    private func rules(printer: DiagnosticPrinter) throws -> RelationshipRules {
-        let number = lostAfter.hasSuffix("x") ? String(lostAfter.dropLast()) : lostAfter
-        guard let k = Double(number), k.isFinite, k > 0 else {
-            printer.printError(
-                "--lost-after \(lostAfter): not a positive number of gaps",
-                help: "write a number such as 2x or 1.5x")
-            throw ExitCode.failure
+    /// The rules from `--lost-after`, `--fan` and `--recommend`, each falling back to `defaults`;
+    /// or the error printed and exit status 1.
+    private func rules(defaults: RelationshipRules, printer: DiagnosticPrinter) throws -> RelationshipRules {
+        var rules = defaults
+        if let lostAfter {
+            let number = lostAfter.hasSuffix("x") ? String(lostAfter.dropLast()) : lostAfter
+            guard let k = Double(number), k.isFinite, k > 0 else {
+                printer.printError(
+                    "--lost-after \(lostAfter): not a positive number of gaps",
+                    help: "write a number such as 2x or 1.5x")
+                throw ExitCode.failure
+            }
+            rules.lostAfter = k
         }
-        guard fan >= 2 else {
-            printer.printError(
-                "--fan \(fan): a fan has at least 2 purchase days", help: "write 2 or more, such as 5")
-            throw ExitCode.failure
+        if let fan {
+            guard fan >= 2 else {
+                printer.printError(
+                    "--fan \(fan): a fan has at least 2 purchase days", help: "write 2 or more, such as 5")
+                throw ExitCode.failure
+            }
+            rules.fanPurchaseDays = fan
         }
-        return RelationshipRules(lostAfter: k, fanPurchaseDays: fan)
-    }
-
-    /// The scale of `--recommend`, or the error printed and exit status 1.
-    private func recommendScale(printer: DiagnosticPrinter) throws -> RecommendScale {
-        switch recommend {
-        case "1..10": if let scale = RecommendScale(lowest: 1) { return scale }
-        case "0..10": if let scale = RecommendScale(lowest: 0) { return scale }
-        default: break
+        if let recommend {
+            guard let scale = RecommendScale(parsing: recommend) else {
+                printer.printError(
+                    "--recommend \(recommend): not a scale of the recommend question", help: "write 1..10 or 0..10")
+                throw ExitCode.failure
+            }
+            rules.recommendScale = scale
         }
-        printer.printError(
-            "--recommend \(recommend): not a scale of the recommend question", help: "write 1..10 or 0..10")
-        throw ExitCode.failure
+        return rules
     }
 
     /// The day number of `text`, given with `option`, or the error printed and exit status 1.
