@@ -115,7 +115,7 @@ let package = Package(
         .testTarget(
             name: "JourneyEventsTests",
             dependencies: [
-                "JourneyEvents", "JourneyLanguage", "JourneyTestSupport",
+                "JourneyEvents", "JourneyAnalysis", "JourneyLanguage", "JourneyTestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
