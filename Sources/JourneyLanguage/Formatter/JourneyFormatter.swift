@@ -1,7 +1,7 @@
 /// Writes a `Journey` as a `.journey` file, in the layout docs/language.md shows.
 ///
 /// The layout: the `journey`, `scale` and `state` statements; personas; channels with their
-/// columns aligned; the `customers` block, with every item written out; then each stage with its statements indented by two spaces and each
+/// columns aligned and partners' levels last; the `customers` block, with every item written out; then each stage with its statements indented by two spaces and each
 /// touchpoint's notes by four. Touchpoint names and every free text are quoted; stage names,
 /// ids and events are bare words when they can be. Checking the result gives no error, and
 /// parsing it gives back the same journey, source locations aside.
@@ -30,13 +30,13 @@ public enum JourneyFormatter {
             let mediaWidth = journey.channels.map { $0.media.rawValue.count }.max() ?? 0
             for channel in journey.channels {
                 let id = name(channel.id).padding(to: idWidth)
-                var line = "channel \(id) "
-                if let description = channel.description {
-                    line += channel.media.rawValue.padding(to: mediaWidth) + " " + quoted(description)
-                } else {
-                    line += channel.media.rawValue
+                var words = ["channel", id, channel.media.rawValue.padding(to: mediaWidth)]
+                if let description = channel.description { words.append(quoted(description)) }
+                if let vcp = channel.vcp {
+                    words += ["vcp", vcp.ours.rawValue]
+                    if let theirs = vcp.theirs { words += ["theirs", theirs.rawValue] }
                 }
-                lines.append(line.trimmingTrailingSpaces())
+                lines.append(words.joined(separator: " ").trimmingTrailingSpaces())
             }
         }
         if let rules = journey.customers {

@@ -9,3 +9,11 @@ public enum Media: String, Hashable, Sendable, CaseIterable {
     /// What others say of the company: word of mouth, reviews, press.
     case earned
 }
+
+extension Media {
+    /// Whether a channel of this media may carry a partner's `vcp` level: a relationship with a
+    /// third party, so partner and earned media only.
+    public var takesPartnerLevel: Bool {
+        self == .partner || self == .earned
+    }
+}

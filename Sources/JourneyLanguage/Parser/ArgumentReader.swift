@@ -36,6 +36,11 @@ package struct ArgumentReader {
         diagnostics.append(diagnostic)
     }
 
+    /// Consumes the rest of the statement without reading it, after a mistake already reported.
+    mutating func skipRest() {
+        while next() != nil {}
+    }
+
     /// Reports the first token left over, if any: every statement takes a fixed set of arguments.
     mutating func expectEnd() {
         if let extra = next() {

@@ -5,6 +5,8 @@ extension Diagnostic {
         let help: String
         if TouchpointOption(rawValue: word) != nil {
             help = "'\(word)' is a touchpoint option: put it on the touchpoint's line, after the score"
+        } else if ChannelOption(rawValue: word) != nil {
+            help = "'\(word)' is a channel option: put it on the channel's line, after its media and description"
         } else if let suggestion {
             help = "did you mean '\(suggestion)'?"
         } else {

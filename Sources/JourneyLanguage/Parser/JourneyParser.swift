@@ -193,8 +193,13 @@ public struct JourneyParser {
         let example = #"channel site owned "Shop website and app""#
         guard let id = arguments.readText("an id", example: example) else { return }
         let media = arguments.readChoice("media", example: example, as: Media.self)
-        let description = media == nil ? nil : arguments.readOptionalText("a description", example: example)
-        if media != nil {
+        var description: String?
+        var vcp: PartnerStanding?
+        if let media {
+            if let next = arguments.peek, !(next.kind == .word && ChannelOption(rawValue: next.text) != nil) {
+                description = arguments.readText("a description", example: example)?.text
+            }
+            vcp = readPartnerStanding(&arguments, channel: id.text, media: media)
             arguments.expectEnd()
         }
         if let first = channelLocations[id.text] {
@@ -205,8 +210,50 @@ public struct JourneyParser {
         // A channel whose media is wrong is still declared, so its uses are not reported too.
         journey.channels.append(
             Channel(
-                id: id.text, media: media ?? .earned, description: description,
+                id: id.text, media: media ?? .earned, description: description, vcp: vcp,
                 location: id.range.start))
+    }
+
+    /// Reads `vcp LEVEL [theirs LEVEL]` after a channel's media and description.
+    ///
+    /// Returns nil when it is absent or wrong. After a mistake the rest of the line is skipped,
+    /// so that it is reported once.
+    private mutating func readPartnerStanding(_ arguments: inout ArgumentReader, channel: String, media: Media)
+        -> PartnerStanding?
+    {
+        guard let token = arguments.peek, token.kind == .word else { return nil }
+        guard token.isWord(ChannelOption.vcp.rawValue) else {
+            if token.isWord(ChannelOption.theirs.rawValue) {
+                arguments.report(.theirsWithoutVCP(at: token.range))
+                arguments.skipRest()
+            } else if let suggestion = Suggestion.closest(to: token.text, among: ChannelOption.allCases.map(\.rawValue))
+            {
+                arguments.report(.unknownChannelOption(token, suggestion: suggestion))
+                arguments.skipRest()
+            }
+            // Anything else is reported as an unexpected argument, with the hint to quote text.
+            return nil
+        }
+        _ = arguments.next()
+        let example = "vcp credibility theirs visibility"
+        guard let ours = arguments.readChoice("partner level", example: example, as: VCPLevel.self) else {
+            arguments.skipRest()
+            return nil
+        }
+        var theirs: VCPLevel?
+        if let next = arguments.peek, next.isWord(ChannelOption.theirs.rawValue) {
+            _ = arguments.next()
+            guard let level = arguments.readChoice("partner level", example: example, as: VCPLevel.self) else {
+                arguments.skipRest()
+                return nil
+            }
+            theirs = level
+        }
+        guard media.takesPartnerLevel else {
+            arguments.report(.vcpOnOwnedOrPaidChannel(channel, media: media, at: token.range))
+            return nil
+        }
+        return PartnerStanding(ours: ours, theirs: theirs)
     }
 
     // MARK: - Stages

@@ -17,3 +17,11 @@ public enum TouchpointOption: String, Hashable, Sendable, CaseIterable {
     case `for`
     case engagement
 }
+
+/// An option that may follow a channel's media and description.
+public enum ChannelOption: String, Hashable, Sendable, CaseIterable {
+    /// `vcp LEVEL`: where the relationship with the partner stands, in our view.
+    case vcp
+    /// `theirs LEVEL`, after `vcp LEVEL`: where it stands in the partner's view.
+    case theirs
+}
