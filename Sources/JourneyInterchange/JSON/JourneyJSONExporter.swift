@@ -60,8 +60,27 @@ public enum JourneyJSONExporter {
                         .object([
                             ("id", .string(channel.id)), ("media", .string(channel.media.rawValue)),
                             ("description", .string(channel.description)),
+                            (
+                                "vcp",
+                                channel.vcp.map { vcp in
+                                    .object([
+                                        ("ours", .string(vcp.ours.rawValue)),
+                                        ("theirs", .string(vcp.theirs?.rawValue)),
+                                    ])
+                                } ?? .null
+                            ),
                         ])
                     })
+            ),
+            (
+                "customers",
+                journey.customers.map { rules in
+                    .object([
+                        ("recommend", .string(rules.recommendScale.description)),
+                        ("fan", .integer(rules.fanPurchaseDays)),
+                        ("lostAfter", .exactNumber(rules.lostAfter)),
+                    ])
+                } ?? .null
             ),
             (
                 "stages",
@@ -73,6 +92,7 @@ public enum JourneyJSONExporter {
                             ("target", stage.target.map { .exactNumber($0) } ?? .null),
                             ("owner", .string(stage.owner)),
                             ("events", .array(stage.events.map { .string($0) })),
+                            ("rung", .string(stage.rung?.rawValue)),
                             ("touchpoints", .array(stage.touchpoints.map(touchpoint))),
                         ])
                     })

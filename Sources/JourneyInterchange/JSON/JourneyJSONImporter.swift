@@ -136,6 +136,16 @@ public enum JourneyJSONImporter {
             var id: String
             var media: String
             var description: String?
+            var vcp: PartnerLevels?
+        }
+        struct PartnerLevels: Decodable {
+            var ours: String
+            var theirs: String?
+        }
+        struct Customers: Decodable {
+            var recommend: String?
+            var fan: Int?
+            var lostAfter: Double?
         }
         struct Stage: Decodable {
             var name: String
@@ -143,6 +153,7 @@ public enum JourneyJSONImporter {
             var target: Double?
             var owner: String?
             var events: [String]?
+            var rung: String?
             var touchpoints: [Touchpoint]?
         }
         struct Touchpoint: Decodable {
@@ -163,6 +174,7 @@ public enum JourneyJSONImporter {
         var state: String?
         var personas: [Persona]?
         var channels: [Channel]?
+        var customers: Customers?
         var stages: [Stage]?
 
         func model(diagnostics: inout [Diagnostic]) -> JourneyLanguage.Journey {
@@ -188,16 +200,38 @@ public enum JourneyJSONImporter {
                 JourneyLanguage.Persona(id: $0.id, description: $0.description, location: origin)
             }
             journey.channels = (channels ?? []).enumerated().map { index, channel in
-                JourneyLanguage.Channel(
+                let path = "journey.channels[\(index)]"
+                let ours = choice(channel.vcp?.ours, "partner level", at: path + ".vcp.ours", as: VCPLevel.self)
+                let theirs = choice(
+                    channel.vcp?.theirs, "partner level", at: path + ".vcp.theirs", as: VCPLevel.self)
+                return JourneyLanguage.Channel(
                     id: channel.id,
-                    media: choice(channel.media, "media", at: "journey.channels[\(index)].media", as: Media.self)
-                        ?? .earned,
-                    description: channel.description, location: origin)
+                    media: choice(channel.media, "media", at: path + ".media", as: Media.self) ?? .earned,
+                    description: channel.description,
+                    vcp: ours.map { PartnerStanding(ours: $0, theirs: theirs) },
+                    location: origin)
+            }
+            if let customers {
+                var rules = RelationshipRules()
+                if let recommend = customers.recommend {
+                    if let scale = RecommendScale(parsing: recommend) {
+                        rules.recommendScale = scale
+                    } else {
+                        diagnostics.append(
+                            .jsonImport(
+                                "journey.customers.recommend: '\(recommend)' is neither 1..10 nor 0..10",
+                                at: SourceRange(line: 1, column: 1)))
+                    }
+                }
+                rules.fanPurchaseDays = customers.fan ?? rules.fanPurchaseDays
+                rules.lostAfter = customers.lostAfter ?? rules.lostAfter
+                journey.customers = rules
             }
             journey.stages = (stages ?? []).enumerated().map { stageIndex, stage in
                 JourneyLanguage.Stage(
                     name: stage.name, reach: stage.reach, target: stage.target, owner: stage.owner,
                     events: stage.events ?? [],
+                    rung: choice(stage.rung, "rung", at: "journey.stages[\(stageIndex)].rung", as: LadderRung.self),
                     touchpoints: (stage.touchpoints ?? []).enumerated().map { index, touchpoint in
                         JourneyLanguage.Touchpoint(
                             name: touchpoint.name, score: touchpoint.score, channel: touchpoint.channel,

@@ -11,20 +11,20 @@ struct MermaidAnnotation {
     /// The words after `journey:`.
     enum Key: String, CaseIterable {
         // Anywhere; by convention in the header.
-        case scale, state, persona, channel
+        case scale, state, persona, channel, vcp, recommend, fan, lost
         // The title, a section or a task, whichever the comment follows.
         case name
         // A section.
-        case reach, target, owner, event
+        case reach, target, owner, event, rung
         // A task.
         case score, via, measured, everyone, engagement, pain, idea, thought
 
         /// What the comment belongs to.
         var belongsTo: Owner {
             switch self {
-            case .scale, .state, .persona, .channel: .journey
+            case .scale, .state, .persona, .channel, .vcp, .recommend, .fan, .lost: .journey
             case .name: .previous
-            case .reach, .target, .owner, .event: .section
+            case .reach, .target, .owner, .event, .rung: .section
             case .score, .via, .measured, .everyone, .engagement, .pain, .idea, .thought: .task
             }
         }
@@ -36,11 +36,16 @@ struct MermaidAnnotation {
             case .state: "%% journey:state current"
             case .persona: "%% journey:persona giulia Giulia, 34, shops on her phone"
             case .channel: "%% journey:channel site owned Shop website and app"
+            case .vcp: "%% journey:vcp courier profitability credibility"
+            case .recommend: "%% journey:recommend 1..10"
+            case .fan: "%% journey:fan 5"
+            case .lost: "%% journey:lost after 2x"
             case .name: "%% journey:name Checkout: guest or account?"
             case .reach: "%% journey:reach 120000"
             case .target: "%% journey:target 25%"
             case .owner: "%% journey:owner Brand team"
             case .event: "%% journey:event checkout_started"
+            case .rung: "%% journey:rung buyer"
             case .score: "%% journey:score -4"
             case .via: "%% journey:via site"
             case .measured: "%% journey:measured reel views"

@@ -4,8 +4,8 @@ import JourneyLanguage
 ///
 /// Stages become sections, touchpoints tasks with their score mapped to Mermaid's 1..5 (see
 /// `MermaidScoreMapping`) and their personas as actors. What Mermaid cannot show — reach,
-/// targets, owners, events, channels, measurement, engagement, notes, personas' descriptions,
-/// the scale and state — goes into `%% journey:` comments that renderers skip and
+/// targets, owners, events, rungs, channels and partners' levels, measurement, engagement,
+/// notes, personas' descriptions, the scale, the state and the customers block — goes into `%% journey:` comments that renderers skip and
 /// `MermaidImporter` reads back, so that exporting and importing gives the same journey.
 /// Characters Mermaid would read as syntax are written as entities such as `#58;`, which
 /// renderers show as the character itself. The layout is docs/mermaid.md's.
@@ -27,6 +27,15 @@ public enum MermaidExporter {
                     + MermaidAnnotation.line(
                         .channel, words: [channel.id, channel.media.rawValue],
                         text: channel.description))
+            if let vcp = channel.vcp {
+                let levels = [vcp.ours.rawValue] + (vcp.theirs.map { [$0.rawValue] } ?? [])
+                lines.append(header + MermaidAnnotation.line(.vcp, words: [channel.id] + levels))
+            }
+        }
+        if let rules = journey.customers {
+            lines.append(header + MermaidAnnotation.line(.recommend, rules.recommendScale.description))
+            lines.append(header + MermaidAnnotation.line(.fan, String(rules.fanPurchaseDays)))
+            lines.append(header + MermaidAnnotation.line(.lost, "after \(exactNumber(rules.lostAfter))x"))
         }
         let allPersonas = journey.personas.map(\.id)
         for stage in journey.stages {
@@ -59,6 +68,7 @@ public enum MermaidExporter {
         if let target = stage.target { lines.append(MermaidAnnotation.line(.target, percent(target))) }
         if let owner = stage.owner { lines.append(MermaidAnnotation.line(.owner, owner)) }
         lines += stage.events.map { MermaidAnnotation.line(.event, $0) }
+        if let rung = stage.rung { lines.append(MermaidAnnotation.line(.rung, rung.rawValue)) }
         return lines
     }
 

@@ -14,6 +14,7 @@ struct MermaidJourneyBuilder {
     private var state = JourneyState.current
     private var declaredPersonas: [Persona] = []
     private var channels: [Channel] = []
+    private var customers: RelationshipRules?
 
     init(draft: MermaidDraft, fallbackName: String) {
         self.draft = draft
@@ -25,7 +26,7 @@ struct MermaidJourneyBuilder {
         let title = checkedName(in: draft.titleAnnotations) ?? draft.title?.text
         var journey = Journey(
             name: title ?? draft.frontMatterTitle ?? fallbackName, scale: scale, state: state,
-            channels: channels)
+            channels: channels, customers: customers)
         var actors = MermaidActors(declared: declaredPersonas)
         var stageNames: [String: SourceLocation] = [:]
         let originalNames = Set(draft.sections.compactMap { Self.declaredName(in: $0.annotations) ?? $0.name })
@@ -61,6 +62,8 @@ struct MermaidJourneyBuilder {
         var stateAt: SourceLocation?
         var personaIDs: Set<String> = []
         var channelIDs: Set<String> = []
+        var vcpAt: [String: SourceLocation] = [:]
+        var customersAt: [MermaidAnnotation.Key: SourceLocation] = [:]
         for annotation in draft.journeyAnnotations {
             let key = annotation.key.rawValue
             switch annotation.key {
@@ -114,10 +117,72 @@ struct MermaidJourneyBuilder {
                     Channel(
                         id: id, media: media, description: description.isEmpty ? nil : MermaidText.decode(description),
                         location: annotation.keyRange.start))
+            case .vcp:
+                readPartnerStanding(annotation, first: &vcpAt)
+            case .recommend, .fan, .lost:
+                var first = customersAt[annotation.key]
+                readCustomersRule(annotation, first: &first)
+                customersAt[annotation.key] = first
             default:
                 break
             }
         }
+    }
+
+    /// `vcp CHANNEL OURS [THEIRS]`, for a partner or earned channel declared above it.
+    private mutating func readPartnerStanding(_ annotation: MermaidAnnotation, first: inout [String: SourceLocation]) {
+        // Each word decoded on its own: an id written with entities may hold spaces.
+        let words = annotation.value.split(whereSeparator: MermaidText.isWhitespace).map { MermaidText.decode($0) }
+        let levels = words.dropFirst().map { VCPLevel(rawValue: $0) }
+        guard let id = words.first, (2...3).contains(words.count), levels.allSatisfy({ $0 != nil }),
+            let index = channels.firstIndex(where: { $0.id == id }), channels[index].media.takesPartnerLevel
+        else {
+            malformed(
+                annotation,
+                expected: "the id of a partner or earned channel declared above it, our level and optionally "
+                    + "theirs (visibility, credibility, profitability)")
+            return
+        }
+        if let earlier = first[id] {
+            diagnostics.append(.mermaidRepeatedAnnotation("vcp \(id)", first: earlier, at: annotation.keyRange))
+            return
+        }
+        first[id] = annotation.keyRange.start
+        channels[index].vcp = PartnerStanding(ours: levels[0]!, theirs: levels.count > 1 ? levels[1] : nil)
+    }
+
+    /// `recommend 1..10`, `fan 5` or `lost after 2x`: any of them makes a customers block, whose
+    /// other rules keep their defaults.
+    private mutating func readCustomersRule(_ annotation: MermaidAnnotation, first: inout SourceLocation?) {
+        let text = annotation.text
+        var rules = customers ?? RelationshipRules()
+        switch annotation.key {
+        case .recommend:
+            guard let scale = RecommendScale(parsing: text) else {
+                malformed(annotation, expected: "the recommend scale, 1..10 or 0..10")
+                return
+            }
+            guard repeatCheck(annotation, first: &first) else { return }
+            rules.recommendScale = scale
+        case .fan:
+            guard ArgumentReader.isDigitGroups(text), let days = Int(text.filter { $0 != "_" }), days >= 2 else {
+                malformed(annotation, expected: "a whole number of purchase days, 2 or more")
+                return
+            }
+            guard repeatCheck(annotation, first: &first) else { return }
+            rules.fanPurchaseDays = days
+        default:
+            let words = text.split(whereSeparator: \.isWhitespace)
+            guard words.count == 2, words[0] == "after", words[1].hasSuffix("x"),
+                let gaps = ArgumentReader.decimal(String(words[1].dropLast())), gaps > 0
+            else {
+                malformed(annotation, expected: "'after' and a positive number of gaps, such as after 2x")
+                return
+            }
+            guard repeatCheck(annotation, first: &first) else { return }
+            rules.lostAfter = gaps
+        }
+        customers = rules
     }
 
     /// `-5..5`: two scores joined by `..`, below and above zero.
@@ -195,6 +260,19 @@ struct MermaidJourneyBuilder {
                 if let event = text(of: annotation, expected: "an event name") {
                     stage.events.append(event)
                 }
+            case .rung:
+                guard let rung = LadderRung(rawValue: annotation.text) else {
+                    let rungs = LadderRung.allCases.map(\.rawValue).joined(separator: ", ")
+                    malformed(annotation, expected: "a rung (\(rungs))")
+                    continue
+                }
+                guard stage.rungRange == nil else {
+                    diagnostics.append(
+                        .mermaidRepeatedAnnotation("rung", first: stage.rungRange!.start, at: annotation.keyRange))
+                    continue
+                }
+                stage.rung = rung
+                stage.rungRange = annotation.valueRange
             default:
                 break
             }

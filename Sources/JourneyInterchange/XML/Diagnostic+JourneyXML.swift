@@ -69,6 +69,14 @@ extension Diagnostic {
             help: "add measured=\"true\" to the touchpoint, or remove its metric")
     }
 
+    /// A channel gives the partner's view of the relationship without ours, which a `.journey`
+    /// file cannot say.
+    static func xmlTheirsWithoutVCP(at range: SourceRange) -> Diagnostic {
+        .error(
+            "theirs-without-vcp", "the channel gives the partner's level (vcpTheirs) but not ours (vcp)", at: range,
+            help: "add vcp=\"…\" with our view of the relationship, or remove vcpTheirs")
+    }
+
     /// A number the schema accepts but a journey cannot hold, such as 1e999.
     static func xmlNumberOutOfRange(_ text: String, attribute: String, at range: SourceRange) -> Diagnostic {
         .error(

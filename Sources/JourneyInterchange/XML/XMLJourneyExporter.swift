@@ -45,11 +45,22 @@ public enum XMLJourneyExporter {
             if !journey.channels.isEmpty {
                 document.element("channels") { channels in
                     for channel in journey.channels {
-                        channels.element(
-                            "channel", ["id": channel.id, "media": channel.media.rawValue],
-                            text: channel.description ?? "")
+                        let attributes: XMLAttributes = [
+                            "id": channel.id, "media": channel.media.rawValue,
+                            "vcp": channel.vcp?.ours.rawValue, "vcpTheirs": channel.vcp?.theirs?.rawValue,
+                        ]
+                        channels.element("channel", attributes, text: channel.description ?? "")
                     }
                 }
+            }
+            if let rules = journey.customers {
+                document.element(
+                    "customers",
+                    [
+                        "recommend": rules.recommendScale.description,
+                        "fan": rules.fanPurchaseDays,
+                        "lostAfter": XMLNumber.format(rules.lostAfter),
+                    ])
             }
             if !journey.stages.isEmpty {
                 document.element("stages") { stages in
@@ -71,6 +82,7 @@ public enum XMLJourneyExporter {
             "reach": stage.reach,
             "target": stage.target.map(XMLNumber.format),
             "owner": stage.owner,
+            "rung": stage.rung?.rawValue,
         ]
         writer.element("stage", attributes) { element in
             for event in stage.events {

@@ -81,8 +81,24 @@ public enum XMLJourneyImporter {
                             Channel(
                                 id: element.attribute("id") ?? "", media: media ?? .owned,
                                 description: element.text.isEmpty ? nil : element.text,
+                                vcp: partnerStanding(of: element, tag: tag),
                                 location: location(of: element, tag: tag)))
                     }
+                case "customers":
+                    let tag = visit(child)
+                    var rules = RelationshipRules()
+                    if let recommend = child.attribute("recommend").flatMap({
+                        RecommendScale(parsing: XMLWhiteSpace.trimmed($0))
+                    }) {
+                        rules.recommendScale = recommend
+                    }
+                    if let fan = child.attribute("fan").flatMap({ Int(XMLWhiteSpace.trimmed($0)) }) {
+                        rules.fanPurchaseDays = fan
+                    }
+                    if let lostAfter = number(child, "lostAfter", tag: tag) {
+                        rules.lostAfter = lostAfter
+                    }
+                    journey.customers = rules
                 case "stages":
                     visit(child)
                     for element in child.children {
@@ -102,6 +118,10 @@ public enum XMLJourneyImporter {
             var stage = Stage(
                 name: element.attribute("name") ?? "", owner: element.attribute("owner"),
                 location: location(of: element, tag: tag))
+            if let rung = element.attribute("rung") {
+                stage.rung = LadderRung(rawValue: XMLWhiteSpace.trimmed(rung))
+                stage.rungRange = range(of: "rung", in: element, tag: tag)
+            }
             if let reach = element.attribute("reach") {
                 stage.reach = Int(XMLWhiteSpace.trimmed(reach))
                 stage.reachRange = range(of: "reach", in: element, tag: tag)
@@ -159,6 +179,20 @@ public enum XMLJourneyImporter {
                 }
             }
             return touchpoint
+        }
+
+        /// The partner's levels of a `<channel>`, from `vcp` and `vcpTheirs`; `vcpTheirs` alone is
+        /// reported, since our view comes first.
+        private mutating func partnerStanding(of element: XMLTreeElement, tag: XMLStartTag?) -> PartnerStanding? {
+            let theirs = element.attribute("vcpTheirs").flatMap { VCPLevel(rawValue: XMLWhiteSpace.trimmed($0)) }
+            guard let ours = element.attribute("vcp").flatMap({ VCPLevel(rawValue: XMLWhiteSpace.trimmed($0)) })
+            else {
+                if element.attribute("vcpTheirs") != nil {
+                    diagnostics.append(.xmlTheirsWithoutVCP(at: range(of: "vcpTheirs", in: element, tag: tag)))
+                }
+                return nil
+            }
+            return PartnerStanding(ours: ours, theirs: theirs)
         }
 
         // MARK: - Values and places

@@ -37,6 +37,57 @@ import Testing
         #expect(json.hasPrefix("{\n  \"format\": \"journey\",\n  \"version\": 1,\n  \"journey\": {\n    \"name\": "))
     }
 
+    @Test func theCustomersBlockRungsAndPartnersLevelsGoThereAndBack() throws {
+        let journey = LadderAndPartnersJourney.journey
+        let json = JourneyJSONExporter.export(journey)
+        let imported = JourneyJSONImporter.parse(Array(json.utf8), name: "x.json")
+        #expect(imported.diagnostics.isEmpty, "\(imported.diagnostics.map(\.message))")
+        #expect(imported.journey.withoutSourceLocations() == journey.withoutSourceLocations())
+
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let model = try #require(object["journey"] as? [String: Any])
+        let customers = try #require(model["customers"] as? [String: Any])
+        #expect(customers["recommend"] as? String == "0..10")
+        #expect(customers["fan"] as? Int == 4)
+        #expect(customers["lostAfter"] as? Double == 1.5)
+        let channels = try #require(model["channels"] as? [[String: Any]])
+        #expect(channels[0]["vcp"] is NSNull)
+        #expect(channels[1]["vcp"] as? [String: String] == ["ours": "profitability", "theirs": "credibility"])
+        #expect((channels[2]["vcp"] as? [String: Any])?["theirs"] is NSNull)
+        let stages = try #require(model["stages"] as? [[String: Any]])
+        #expect(stages.map { $0["rung"] as? String } == [nil, "buyer", "sponsor"])
+        #expect(json.contains("\"events\": [],\n        \"rung\": \"buyer\",\n"), "the rung follows the events")
+    }
+
+    @Test func aJourneyWithoutThemSaysNull() throws {
+        let json = JourneyJSONExporter.export(check(header + "stage A\n").journey)
+        #expect(json.contains(#""customers": null"#))
+        #expect(json.contains(#""vcp": null"#))
+        #expect(json.contains(#""rung": null"#))
+        let imported = JourneyJSONImporter.parse(Array(json.utf8), name: "x.json").journey
+        #expect(imported.customers == nil)
+    }
+
+    @Test func customersRulesLeftOutKeepTheirDefaultsAndBadLevelsArePaths() {
+        func parse(_ json: String) -> ParsedJourney {
+            JourneyJSONImporter.parse(Array(json.utf8), name: "x.json")
+        }
+        let rules = parse(
+            #"{"format": "journey", "version": 1, "journey": {"name": "x", "customers": {"fan": 3}}}"#)
+        #expect(rules.diagnostics.isEmpty)
+        #expect(rules.journey.customers == RelationshipRules(fanPurchaseDays: 3))
+        let wrong = parse(
+            #"{"format": "journey", "version": 1, "journey": {"name": "x", "customers": {"recommend": "1..5"}, "#
+                + #""channels": [{"id": "c", "media": "partner", "vcp": {"ours": "credibilty"}}], "#
+                + #""stages": [{"name": "A", "rung": "fan"}]}}"#)
+        #expect(
+            wrong.diagnostics.map(\.message) == [
+                "journey.channels[0].vcp.ours: unknown partner level 'credibilty' (did you mean 'credibility'?)",
+                "journey.customers.recommend: '1..5' is neither 1..10 nor 0..10",
+                "journey.stages[0].rung: unknown rung 'fan'",
+            ])
+    }
+
     @Test func exactNumbersSurvive() {
         let origin = SourceLocation(line: 1, column: 1)
         let journey = Journey(

@@ -656,6 +656,7 @@ import Testing
             stage.location = Self.origin
             stage.reachRange = nil
             stage.targetRange = nil
+            stage.rungRange = nil
             stage.touchpoints = stage.touchpoints.map {
                 var touchpoint = $0
                 touchpoint.location = Self.origin
@@ -664,5 +665,68 @@ import Testing
             return stage
         }
         return copy
+    }
+}
+
+// MARK: - The customers block, rungs and partners' levels
+
+extension MermaidTests {
+    @Test func theCustomersBlockRungsAndPartnersLevelsGoIntoComments() {
+        let journey = LadderAndPartnersJourney.journey
+        let mermaid = MermaidExporter.export(journey)
+        #expect(
+            mermaid.contains(
+                """
+                    %% journey:channel courier partner Courier
+                    %% journey:vcp courier profitability credibility
+                    %% journey:channel reviews earned
+                    %% journey:vcp reviews visibility
+                    %% journey:recommend 0..10
+                    %% journey:fan 4
+                    %% journey:lost after 1.5x
+
+                """))
+        #expect(
+            mermaid.contains(
+                """
+                    section Repeat
+                        %% journey:reach 400
+                        %% journey:target 30%
+                        %% journey:rung buyer
+
+                """))
+        let imported = MermaidImporter.parse(mermaid, name: "x.mmd")
+        #expect(imported.diagnostics.isEmpty, "\(rendered(imported.diagnostics))")
+        #expect(normalised(imported.journey) == normalised(journey))
+    }
+
+    @Test func commentsOfTheCustomersBlockAndPartnersThatCannotBeApplied() {
+        let mermaid = """
+            journey
+                title T
+                %% journey:channel shop owned
+                %% journey:vcp 1️⃣shop credibility
+                %% journey:vcp 2️⃣courier credibility
+                %% journey:channel courier partner
+                %% journey:vcp courier credibility visibility
+                %% journey:fan 3️⃣1
+                %% journey:lost 4️⃣2x
+                %% journey:recommend 0..10
+                %% 5️⃣journey:recommend 1..10
+                section A
+                    %% journey:rung 6️⃣fan
+                    t: 3
+            """
+        expectMermaidDiagnostics(
+            mermaid,
+            [
+                (1, "mermaid-malformed-annotation", .warning), (2, "mermaid-malformed-annotation", .warning),
+                (3, "mermaid-malformed-annotation", .warning), (4, "mermaid-malformed-annotation", .warning),
+                (5, "mermaid-repeated-annotation", .warning), (6, "mermaid-malformed-annotation", .warning),
+            ])
+        let journey = MermaidImporter.parse(MarkedText(mermaid).text, name: "x.mmd").journey
+        #expect(journey.customers == RelationshipRules(recommendScale: .fromZero))
+        #expect(journey.channels.map(\.vcp) == [nil, PartnerStanding(ours: .credibility, theirs: .visibility)])
+        #expect(journey.stages.first?.rung == nil)
     }
 }

@@ -588,3 +588,68 @@ import Testing
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 }
+
+// MARK: - The customers block, rungs and partners' levels
+
+extension JourneyXMLTests {
+    @Test func theCustomersBlockRungsAndPartnersLevelsGoThereAndBack() throws {
+        let journey = LadderAndPartnersJourney.journey
+        let xml = XMLJourneyExporter.export(journey)
+        #expect(XMLValidator.validateJourneyXML(xml, name: "export.xml").diagnostics.isEmpty)
+        let imported = Self.parse(xml)
+        #expect(imported.diagnostics.isEmpty, "\(imported.diagnostics.map(\.message))")
+        #expect(imported.journey.withoutSourceLocations() == journey.withoutSourceLocations())
+        #expect(xml.contains(#"<channel id="shop" media="owned"/>"#))
+        #expect(
+            xml.contains(
+                #"<channel id="courier" media="partner" vcp="profitability" vcpTheirs="credibility">Courier</channel>"#)
+        )
+        #expect(xml.contains(#"<channel id="reviews" media="earned" vcp="visibility"/>"#))
+        #expect(xml.contains("</channels>\n  <customers recommend=\"0..10\" fan=\"4\" lostAfter=\"1.5\"/>\n  <stages>"))
+        #expect(xml.contains(#"<stage name="Repeat" reach="400" target="0.3" rung="buyer">"#))
+        let repeatLine = xml.split(separator: "\n", omittingEmptySubsequences: false)
+            .firstIndex { $0.contains(#"<stage name="Repeat""#) }
+        let rungRange = try #require(imported.journey.stages[1].rungRange)
+        #expect(rungRange.start.line == (repeatLine ?? 0) + 1, "a rung is located at its attribute value")
+        #expect(rungRange.length == 5)
+    }
+
+    @Test func customersAttributesLeftOutKeepTheirDefaults() {
+        let result = Self.parse(Self.document(#"  <customers fan="3"/>"#))
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.message))")
+        #expect(result.journey.customers == RelationshipRules(fanPurchaseDays: 3))
+    }
+
+    @Test func theSchemaChecksTheValuesOfTheNewAttributes() {
+        let result = Self.parse(
+            Self.document(
+                """
+                  <channels>
+                    <channel id="c" media="partner" vcp="trust"/>
+                  </channels>
+                  <customers recommend="1..5" fan="1" lostAfter="0"/>
+                  <stages>
+                    <stage name="A" rung="fan"/>
+                  </stages>
+                """))
+        #expect(result.diagnostics.allSatisfy { $0.code == "xml-invalid" }, "\(result.diagnostics.map(\.message))")
+        #expect(Set(result.diagnostics.map(\.location.line)) == [4, 6, 8])
+        for attribute in ["vcp", "recommend", "fan", "lostAfter", "rung"] {
+            #expect(
+                result.diagnostics.contains { $0.message.contains("'\(attribute)'") },
+                "the schema rejects the value of \(attribute)")
+        }
+    }
+
+    @Test func thePartnersViewWithoutOursIsAnError() {
+        let result = Self.parse(
+            Self.document(
+                """
+                  <channels>
+                    <channel id="c" media="partner" vcpTheirs="credibility"/>
+                  </channels>
+                """))
+        #expect(Self.summary(result.diagnostics) == ["4:48 theirs-without-vcp"])
+        #expect(result.journey.channels.first?.vcp == nil)
+    }
+}
