@@ -190,6 +190,55 @@ struct CheckCommandTests {
         }
     }
 
+    @Test("the customers block, rungs and partners' levels are checked like every other statement")
+    func customersRungsAndPartners() throws {
+        let source = """
+            journey "Loyalty"
+            channel site owned vcp credibility
+            customers
+              fan 1
+            stage Buy
+              rung tester
+              touchpoint "Pays" +1 via site
+            stage Again
+              rung tester
+              touchpoint "Pays again" +1 via site
+            fan 3
+
+            """
+        try withTemporaryDirectory { folder in
+            try folder.writing(source, to: "loyalty.journey")
+            let result = try runJourney(["check", "loyalty.journey"], currentDirectory: folder)
+            #expect(result.status == 1, "\(result)")
+            #expect(result.stdout == "")
+            #expect(
+                result.stderr == """
+                    loyalty.journey:2:20: error: channel 'site' is owned media, which has no partner level
+                     2 | channel site owned vcp credibility
+                       |                    ^~~
+                       = help: 'vcp' rates a relationship with a third party, so only 'partner' and 'earned' channels take it; remove it, or declare the channel with the right media
+
+                    loyalty.journey:4:7: error: 'fan' needs a whole number of purchase days of 2 or more, found '1'
+                     4 |   fan 1
+                       |       ^
+                       = help: a fan has bought on at least 2 days; write, for example: fan 5
+
+                    loyalty.journey:9:8: error: stage 'Again' is at rung 'tester', not above the rung 'tester' of 'Buy' before it
+                     9 |   rung tester
+                       |        ^~~~~~
+                       = help: a rung's reach counts the customers at that rung or higher, so a rung no higher than the one before counts as many people or more, and reach could rise; order the stages up the ladder: prospect, tester, buyer, account, patron, sponsor
+
+                    loyalty.journey:11:1: error: 'fan' belongs in the 'customers' block
+                     11 | fan 3
+                        | ^~~
+                        = help: put it right below a 'customers' line, before the first stage and before any other statement
+
+                    4 errors
+
+                    """)
+        }
+    }
+
     // MARK: - JSON
 
     @Test("--format json prints one stable JSON document on standard output")

@@ -18,6 +18,18 @@ import Testing
         #expect(formatted == String(withoutComment))
     }
 
+    @Test func theCoffeeSubscriptionIsWrittenInTheLayoutOfTheDocs() throws {
+        // The example of the customers block, rungs and partners' levels, in the canonical layout.
+        let url = Repository.root.appendingPathComponent("journeys/coffee-subscription.journey")
+        let original = try String(contentsOf: url, encoding: .utf8)
+        let parsed = check(original)
+        #expect(parsed.diagnostics.isEmpty, "\(rendered(parsed.diagnostics))")
+        let withoutComments = original.split(separator: "\n", omittingEmptySubsequences: false)
+            .drop { $0.hasPrefix("#") }
+            .joined(separator: "\n")
+        #expect(JourneyFormatter.format(parsed.journey) == withoutComments)
+    }
+
     @Test(arguments: files)
     func everyExampleRoundTrips(url: URL) throws {
         let journey = check(try String(contentsOf: url, encoding: .utf8)).journey
