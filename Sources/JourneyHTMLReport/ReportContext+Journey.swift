@@ -133,6 +133,24 @@ extension ReportContext {
         self.opportunities = Opportunities(
             stages: ideaStages, hasIdeas: !ideaStages.isEmpty,
             belowTarget: belowTarget, hasBelowTarget: !belowTarget.isEmpty)
+        self.partners = Self.partners(metrics.partners)
+    }
+
+    /// The rated partners as the report shows them; nil when there are none.
+    private static func partners(_ portfolio: PartnerPortfolio) -> Partners? {
+        guard let summary = portfolio.summary else { return nil }
+        return Partners(
+            rows: portfolio.partners.map { partner in
+                PartnerRow(
+                    channel: clean(partner.channel), media: partner.media.rawValue,
+                    ours: partner.standing.ours.rawValue, theirs: partner.standing.theirs?.rawValue ?? "–",
+                    level: partner.level.rawValue, isProfitable: partner.level == .profitability)
+            },
+            profitableCount: portfolio.profitable.count,
+            summary: clean(summary),
+            recommendation: portfolio.recommendation.map(clean),
+            isBelowAim: portfolio.isBelowAim,
+            note: "Level: the lower of our view and the partner's, from visibility to credibility to profitability.")
     }
 
     /// The stages whose touchpoints have ideas: the weakest first, then by shortfall, then in funnel order.

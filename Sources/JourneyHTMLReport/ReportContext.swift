@@ -45,6 +45,9 @@ public struct ReportContext: Hashable, Sendable {
     public var hasPainPoints: Bool
     /// The ideas of every touchpoint and the stages below target.
     public var opportunities: Opportunities
+    /// The partners rated with `vcp` and how many reach profitability; nil when the journey
+    /// rates none, and the bundled report then says nothing of partners.
+    public var partners: Partners?
 
     /// A persona of the journey.
     public struct Persona: Hashable, Sendable {
@@ -210,6 +213,36 @@ public struct ReportContext: Hashable, Sendable {
         /// The touchpoint's score, signed.
         public var score: String
         public var isPainPoint: Bool
+    }
+
+    /// The partners rated with `vcp`, against the 4 or 5 at profitability to aim for.
+    public struct Partners: Hashable, Sendable {
+        /// One row per rated partner, in file order.
+        public var rows: [PartnerRow]
+        /// How many partners reach profitability.
+        public var profitableCount: Int
+        /// How many reach profitability and which, in a sentence or two (`journey weakest`'s).
+        public var summary: String
+        /// What to do when fewer than 4 reach profitability; nil otherwise.
+        public var recommendation: String?
+        /// Whether fewer than 4 partners reach profitability.
+        public var isBelowAim: Bool
+        /// What the level column means, in one sentence.
+        public var note: String
+    }
+
+    /// A partner and where the relationship stands.
+    public struct PartnerRow: Hashable, Sendable {
+        /// The channel's id.
+        public var channel: String
+        /// `partner` or `earned`.
+        public var media: String
+        /// Our view and theirs (`–` when unknown), each `visibility`, `credibility` or `profitability`.
+        public var ours: String
+        public var theirs: String
+        /// The lower of the two views.
+        public var level: String
+        public var isProfitable: Bool
     }
 
     /// A stage below target other than the weakest, with what meeting its target is worth.

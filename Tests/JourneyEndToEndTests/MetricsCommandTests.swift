@@ -41,6 +41,49 @@ struct MetricsCommandTests {
         #expect((object?["weakest"] as? [String: Any])?["recoverable"] as? Int == 1174)
     }
 
+    @Test("metrics lists the partners' levels, and weakest says how many reach profitability against 4 or 5")
+    func partners() throws {
+        let coffee = Repository.journeysFolder.appendingPathComponent("coffee-subscription.journey").path
+        let table = try runJourney(["metrics", coffee])
+        #expect(table.status == 0, "\(table)")
+        #expect(
+            table.stdout.contains(
+                """
+                Partner   Media    Ours           Theirs         Level
+                ────────  ───────  ─────────────  ─────────────  ─────────────
+                cafes     partner  profitability  profitability  profitability
+                grinders  partner  profitability  credibility    credibility
+                courier   partner  credibility    –              credibility
+                blogger   earned   credibility    visibility     visibility
+                Level: the lower of our view and theirs (visibility < credibility < profitability).
+                1 of 4 partners reaches profitability: cafes.
+                Aim for 4 or 5 partners at profitability, who send you customers as you send them theirs: 3 more.
+
+                """))
+        let json = try runJourney(["metrics", "--format", "json", coffee])
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        #expect(
+            (object?["partners"] as? [[String: Any]])?.map { $0["level"] as? String } == [
+                "profitability", "credibility", "credibility", "visibility",
+            ])
+        #expect(object?["profitablePartners"] as? Int == 1)
+
+        let weakest = try runJourney(["weakest", coffee])
+        #expect(weakest.status == 0, "\(weakest)")
+        #expect(
+            weakest.stdout.hasSuffix(
+                """
+
+                Partners: 1 of 4 partners reaches profitability: cafes.
+                  Aim for 4 or 5 partners at profitability, who send you customers as you send them theirs: 3 more. \
+                The closest: grinders (credibility: profitability in our view, credibility in theirs), courier \
+                (credibility), blogger (visibility: credibility in our view, visibility in theirs).
+
+                """))
+        let withoutPartners = try runJourney(["weakest", dressmate])
+        #expect(!withoutPartners.stdout.contains("Partners"), "a journey that rates no partner gets no word of them")
+    }
+
     @Test("--exit-code exits 3 when a stage is below target, 0 otherwise")
     func exitCode() throws {
         let below = try runJourney(["weakest", "--exit-code", dressmate])

@@ -56,6 +56,18 @@ struct ReportCommandTests {
         }
     }
 
+    @Test("the report of a journey that rates partners has a partners section; others have none")
+    func partners() throws {
+        let coffee = Repository.journeysFolder.appendingPathComponent("coffee-subscription.journey").path
+        let result = try runJourney(["report", "-o", "-", coffee])
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdout.contains(#"<section id="partners" class="section">"#))
+        #expect(result.stdout.contains(#"<p class="lead">1 of 4 partners reaches profitability: cafes.</p>"#))
+        #expect(result.stdout.contains(#"<p class="worth">Aim for 4 or 5 partners at profitability"#))
+        let dressmateReport = try runJourney(["report", "-o", "-", dressmate])
+        #expect(!dressmateReport.stdout.contains("partners"))
+    }
+
     @Test(
         "xmllint agrees that every example's report is well formed",
         .enabled(if: OptionalTools.xmllint != nil, OptionalTools.xmllintMissing))

@@ -506,3 +506,53 @@ private let trickyTexts = [
             "HTML's named entities are not XML's: the report writes characters instead")
     }
 }
+
+// MARK: - Partners
+
+@Suite struct ReportPartnersTests {
+    private static let source = """
+        journey "Partners"
+        channel shop     owned
+        channel courier  partner "Courier" vcp profitability theirs credibility
+        channel reviews  earned vcp visibility
+        stage Visit
+          reach 100
+          target 50%
+          touchpoint "Browses" +1 via shop
+        stage Buy
+          reach 40
+          touchpoint "Pays" +1 via shop
+
+        """
+
+    @Test func theReportListsThePartnersAndRecommendsFourOrFiveAtProfitability() throws {
+        let (journey, metrics) = try analysed(Self.source)
+        let partners = try #require(try context(journey, metrics).partners)
+        #expect(partners.rows.map(\.channel) == ["courier", "reviews"])
+        #expect(partners.rows.map(\.theirs) == ["credibility", "–"])
+        #expect(partners.rows.map(\.level) == ["credibility", "visibility"])
+        #expect(partners.profitableCount == 0)
+        #expect(partners.isBelowAim)
+        #expect(partners.summary == "0 of 2 partners reach profitability.")
+
+        let rendered = try report(journey, metrics)
+        #expect(rendered.isValid, "\(rendered.validation.diagnostics.map(\.message))")
+        #expect(rendered.html.contains(##"<li><a href="#partners">Partners</a></li>"##))
+        #expect(rendered.html.contains(#"<section id="partners" class="section">"#))
+        #expect(
+            rendered.html.contains(
+                "<p class=\"lead\">0 of 2 partners reach profitability.</p>\n<p class=\"worth\">Aim for 4 or 5 partners at profitability"
+            ))
+        #expect(
+            rendered.html.contains(
+                "<th scope=\"row\">courier</th>\n<td>partner</td>\n<td>profitability</td>\n<td>credibility</td>\n<td>credibility</td>"
+            ))
+    }
+
+    @Test func aJourneyWithoutRatedPartnersHasNoPartnersSection() throws {
+        let (journey, metrics) = try example("dressmate")
+        #expect(try context(journey, metrics).partners == nil)
+        let html = try report(journey, metrics).html
+        #expect(!html.contains("partners"))
+    }
+}

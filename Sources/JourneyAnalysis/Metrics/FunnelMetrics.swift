@@ -1,6 +1,7 @@
 import JourneyLanguage
 
-/// The metrics of a whole journey: every stage's numbers, the weakest stage and the ranked pain points.
+/// The metrics of a whole journey: every stage's numbers, the weakest stage, the ranked pain
+/// points and the partners' levels.
 ///
 /// See docs/metrics.md for the definitions and a worked example.
 public struct FunnelMetrics: Hashable, Sendable {
@@ -12,6 +13,8 @@ public struct FunnelMetrics: Hashable, Sendable {
     public var weakest: WeakestStage?
     /// The pain points in the order they are worth addressing.
     public var rankedPainPoints: [RankedPainPoint]
+    /// The partners rated with `vcp`, and how many reach profitability.
+    public var partners: PartnerPortfolio
 
     /// The metrics of `journey`, or nil when it has no stage or a stage without reach;
     /// `FunnelMetrics.requirements(for:)` says which.
@@ -42,6 +45,7 @@ public struct FunnelMetrics: Hashable, Sendable {
         self.stages = stages
         self.weakest = WeakestStage(stages: stages)
         self.rankedPainPoints = RankedPainPoint.rank(journey, stages: stages, weakestIndex: weakest?.index)
+        self.partners = PartnerPortfolio(journey: journey)
     }
 
     /// What `journey` lacks for metrics: errors naming each stage without reach, or the absence of stages.

@@ -13,7 +13,23 @@ public enum MetricsJSONReport {
             ("journey", .string(metrics.journeyName)),
             ("stages", .array(metrics.stages.map(stage))),
             ("weakest", metrics.weakest.map { weakest($0, metrics: metrics) } ?? .null),
+            ("partners", partners(metrics.partners)),
+            ("profitablePartners", .integer(metrics.partners.profitable.count)),
         ]).text()
+    }
+
+    /// The partners rated with `vcp`, in file order, with both views and the level.
+    package static func partners(_ portfolio: PartnerPortfolio) -> JSONValue {
+        .array(
+            portfolio.partners.map { partner in
+                .object([
+                    ("channel", .string(partner.channel)),
+                    ("media", .string(partner.media.rawValue)),
+                    ("ours", .string(partner.standing.ours.rawValue)),
+                    ("theirs", .string(partner.standing.theirs?.rawValue)),
+                    ("level", .string(partner.level.rawValue)),
+                ])
+            })
     }
 
     package static func stage(_ stage: StageMetrics) -> JSONValue {

@@ -1,6 +1,7 @@
 import JourneyLanguage
 
-/// `journey metrics --format table`: a table per stage and a short verdict, for a terminal.
+/// `journey metrics --format table`: a table per stage and a short verdict, for a terminal,
+/// then the partners' levels when the journey rates any.
 public enum MetricsTableReport {
     /// The report for `metrics`, ending with a newline.
     public static func render(_ metrics: FunnelMetrics) -> String {
@@ -28,6 +29,28 @@ public enum MetricsTableReport {
         text += "\nExperience: mean score (lowest to highest). Control: the mean of influence (owned media 100%,\n"
         text += "paid and partner 50%, earned 0%) and measurement (share of touchpoints measured).\n"
         text += "\n" + wrapped(verdict(metrics), width: 100) + "\n"
+        text += partners(metrics.partners)
+        return text
+    }
+
+    /// The partners rated with `vcp` and their levels, after a blank line; empty without any.
+    static func partners(_ portfolio: PartnerPortfolio) -> String {
+        guard let summary = portfolio.summary else { return "" }
+        var table = TextTable(
+            headers: ["Partner", "Media", "Ours", "Theirs", "Level"],
+            alignments: [.left, .left, .left, .left, .left])
+        for partner in portfolio.partners {
+            table.rows.append([
+                partner.channel, partner.media.rawValue, partner.standing.ours.rawValue,
+                partner.standing.theirs?.rawValue ?? "–", partner.level.rawValue,
+            ])
+        }
+        var text = "\n" + table.rendered()
+        text += "Level: the lower of our view and theirs (visibility < credibility < profitability).\n"
+        text += wrapped(summary, width: 100) + "\n"
+        if let recommendation = portfolio.recommendation {
+            text += wrapped(recommendation, width: 100) + "\n"
+        }
         return text
     }
 

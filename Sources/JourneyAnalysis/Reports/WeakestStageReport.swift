@@ -4,7 +4,8 @@ import JourneyLanguage
 ///
 /// It names the weakest stage with its conversion against target, what meeting the
 /// target is worth, how sure that is, how much of the stage the company controls and
-/// how to raise it, and the pain points to address, most urgent first.
+/// how to raise it, and the pain points to address, most urgent first; then, when the
+/// journey rates partners, how many reach profitability against the 4 or 5 to aim for.
 public struct WeakestStageReport: Sendable {
     public var journey: Journey
     public var metrics: FunnelMetrics
@@ -120,6 +121,14 @@ public struct WeakestStageReport: Sendable {
                 lines.append(line + ".")
             }
         }
+
+        // Journeys that rate no partner get no word about partners.
+        if let summary = metrics.partners.summary {
+            lines += ["", "Partners: " + summary]
+            if let recommendation = metrics.partners.recommendation {
+                lines.append("  " + recommendation)
+            }
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -225,6 +234,9 @@ public struct WeakestStageReport: Sendable {
                         ])
                     })
             ),
+            ("partners", MetricsJSONReport.partners(metrics.partners)),
+            ("profitablePartners", .integer(metrics.partners.profitable.count)),
+            ("partnerAdvice", .string(metrics.partners.recommendation)),
         ]).text()
     }
 }

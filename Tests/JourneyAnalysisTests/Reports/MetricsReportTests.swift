@@ -147,3 +147,103 @@ import Testing
         #expect(below[0]["recoverable"] as? Int == 867)
     }
 }
+
+// MARK: - Partners
+
+extension MetricsReportTests {
+    private static let partnersJourney = """
+        journey "Partners"
+        channel shop     owned
+        channel courier  partner "Courier" vcp profitability theirs credibility
+        channel reseller partner vcp profitability
+        channel reviews  earned vcp visibility
+        stage Visit
+          reach 100
+          target 50%
+          touchpoint "Browses" +1 via shop
+        stage Buy
+          reach 40
+          touchpoint "Pays" +1 via shop
+
+        """
+
+    private func partners() throws -> (Journey, FunnelMetrics) {
+        let journey = check(Self.partnersJourney).journey
+        return (journey, try #require(FunnelMetrics(journey: journey)))
+    }
+
+    @Test func theTableListsThePartnersAfterTheVerdict() throws {
+        let text = MetricsTableReport.render(try partners().1)
+        #expect(
+            text.hasSuffix(
+                """
+
+                Partner   Media    Ours           Theirs       Level
+                ────────  ───────  ─────────────  ───────────  ─────────────
+                courier   partner  profitability  credibility  credibility
+                reseller  partner  profitability  –            profitability
+                reviews   earned   visibility     –            visibility
+                Level: the lower of our view and theirs (visibility < credibility < profitability).
+                1 of 3 partners reaches profitability: reseller.
+                Aim for 4 or 5 partners at profitability, who send you customers as you send them theirs: 3 more.
+                The closest: courier (credibility: profitability in our view, credibility in theirs), reviews
+                (visibility).
+
+                """))
+    }
+
+    @Test func withoutRatedPartnersTheTableSaysNothingOfThem() throws {
+        let text = MetricsTableReport.render(try dressmate().1)
+        #expect(!text.contains("Partner"))
+        #expect(
+            text.hasSuffix("\n95% interval of its conversion, 33.5% to 35.4%, lies below the target.\n"))
+    }
+
+    @Test func jsonListsThePartnersAndCountsTheProfitableOnes() throws {
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(MetricsJSONReport.render(try partners().1).utf8))
+                as? [String: Any])
+        let list = try #require(object["partners"] as? [[String: Any]])
+        #expect(list.map { $0["channel"] as? String } == ["courier", "reseller", "reviews"])
+        #expect(list[0]["ours"] as? String == "profitability")
+        #expect(list[0]["theirs"] as? String == "credibility")
+        #expect(list[0]["level"] as? String == "credibility")
+        #expect(list[1]["theirs"] is NSNull)
+        #expect(list[2]["media"] as? String == "earned")
+        #expect(object["profitablePartners"] as? Int == 1)
+
+        let dressmate = try #require(
+            try JSONSerialization.jsonObject(with: Data(MetricsJSONReport.render(try dressmate().1).utf8))
+                as? [String: Any])
+        #expect((dressmate["partners"] as? [Any])?.isEmpty == true)
+        #expect(dressmate["profitablePartners"] as? Int == 0)
+    }
+
+    @Test func weakestSaysHowManyPartnersReachProfitabilityAndWhatToAimFor() throws {
+        let (journey, metrics) = try partners()
+        let report = WeakestStageReport(journey: journey, metrics: metrics)
+        #expect(
+            report.text().hasSuffix(
+                """
+
+                Partners: 1 of 3 partners reaches profitability: reseller.
+                  Aim for 4 or 5 partners at profitability, who send you customers as you send them theirs: 3 more. \
+                The closest: courier (credibility: profitability in our view, credibility in theirs), reviews (visibility).
+
+                """))
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(report.json().utf8)) as? [String: Any])
+        #expect((object["partners"] as? [Any])?.count == 3)
+        #expect(object["profitablePartners"] as? Int == 1)
+        #expect((object["partnerAdvice"] as? String)?.hasPrefix("Aim for 4 or 5 partners") == true)
+    }
+
+    @Test func weakestSaysNothingOfPartnersWhenNoneIsRated() throws {
+        let (journey, metrics) = try dressmate()
+        let report = WeakestStageReport(journey: journey, metrics: metrics)
+        #expect(!report.text().contains("Partners"))
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(report.json().utf8)) as? [String: Any])
+        #expect(object["partnerAdvice"] is NSNull)
+    }
+}
