@@ -14,7 +14,7 @@ import JourneyXML
 ///
 /// The report holds the title, personas, state and scale, a summary with the weakest stage,
 /// the dashboard chart inline, the metrics table, the weakest stage explained, the pain
-/// points ranked and the opportunities (see docs/report.md). The bundled template writes
+/// points ranked, the opportunities and the partners' levels (see docs/report.md). The bundled template writes
 /// XHTML-compatible HTML5 with no scripts and no external resources, and the same journey
 /// gives the same bytes on every run.
 public enum ReportRenderer {
