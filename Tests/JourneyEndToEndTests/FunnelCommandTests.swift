@@ -149,6 +149,33 @@ struct FunnelCommandTests {
         }
     }
 
+    @Test("on a journey whose last stages are rungs, the event log measures the stages before them")
+    func rungStagesAreLeftToTheLadder() throws {
+        try withTemporaryDirectory { folder in
+            let journey = Self.journey.replacingOccurrences(of: "  event order\n", with: "  rung buyer\n")
+            let file = try folder.writing(journey, to: "shop.journey")
+            try folder.writing(Self.events, to: "events.csv")
+            let unmeasured = try runJourney(
+                ["funnel", "shop.journey", "--events", "events.csv"], currentDirectory: folder)
+            #expect(unmeasured.status == 1)
+            #expect(
+                unmeasured.stderr.contains("shop.journey:14:1: error: stage 'Order' has no reach"), "\(unmeasured)")
+            #expect(unmeasured.stderr.contains("journey customers PURCHASES.csv --journey FILE --apply"))
+
+            try folder.writing(
+                journey.replacingOccurrences(of: "  rung buyer\n", with: "  rung buyer\n  reach 1\n"),
+                to: "shop.journey")
+            let result = try runJourney(
+                ["funnel", "shop.journey", "--events", "events.csv", "--apply"], currentDirectory: folder)
+            #expect(result.status == 0, "\(result)")
+            // Visit 4 and Cart 3 (a, b and d) from the log, Order's 1 kept from the file.
+            let written = try String(contentsOf: file, encoding: .utf8)
+            #expect(written.contains("stage Visit\n  reach 4   # a guess\n"), "\(written)")
+            #expect(written.contains("stage Cart\n  reach 3\n"), "\(written)")
+            #expect(written.contains("  rung buyer\n  reach 1\n"), "\(written)")
+        }
+    }
+
     @Test("a bad window is explained")
     func badWindow() throws {
         try withTemporaryDirectory { folder in

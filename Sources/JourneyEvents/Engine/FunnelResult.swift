@@ -54,14 +54,15 @@ public struct FunnelResult: Hashable, Sendable {
     /// `journey` with each stage's reach replaced by R_k, so that `FunnelMetrics(journey:)`
     /// computes conversion, drop-off and the weakest stage from the event log.
     ///
-    /// The journey must have `stageCount` stages, in the order the funnel events number them.
-    /// The reach no longer comes from the source, so its source range is cleared.
+    /// The journey's first `stageCount` stages are the funnel's, in the order the funnel events
+    /// number them; the stages after them (the ladder's rung stages) keep the reach they have.
+    /// A measured reach no longer comes from the source, so its source range is cleared.
     public func applyingReach(to journey: Journey) -> Journey {
         precondition(
-            journey.stages.count == stageCount,
+            journey.stages.count >= stageCount,
             "the journey has \(journey.stages.count) stages, the funnel \(stageCount)")
         var journey = journey
-        for index in journey.stages.indices {
+        for index in 0..<stageCount {
             journey.stages[index].reach = reach[index]
             journey.stages[index].reachRange = nil  // the count no longer comes from the source
         }

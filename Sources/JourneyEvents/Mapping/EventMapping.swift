@@ -4,14 +4,27 @@ import JourneyLanguage
 public enum EventMapping {
     /// The stage index (from 0) of every event name of `journey`, with the problems that stop
     /// a funnel from being measured: a stage without events, or an event that marks two stages.
+    ///
+    /// Only the stages before the first rung stage are measured (`measuredStageCount(in:)`): the
+    /// rung stages are the ladder, which `journey customers` measures from purchases. An event on
+    /// a stage after the first rung stage is a problem too.
     public static func stageOfEvent(in journey: Journey) -> (map: [String: Int32], diagnostics: [Diagnostic]) {
         var map: [String: Int32] = [:]
         var diagnostics: [Diagnostic] = []
         guard !journey.stages.isEmpty else {
             return ([:], [.noStages()])
         }
-        for (index, stage) in journey.stages.enumerated() {
-            let stageRange = SourceRange(start: stage.location, length: Keyword.stage.rawValue.count)
+        let measured = measuredStageCount(in: journey)
+        if measured == 0, let first = journey.stages.first, let rung = first.rung {
+            return ([:], [.onlyRungStages(first.name, rung: rung, at: first.rungRange ?? stageRange(of: first))])
+        }
+        for stage in journey.stages[measured...] where !stage.events.isEmpty {
+            let firstRung = journey.stages[measured]
+            diagnostics.append(
+                .eventAfterRung(stage.name, rungStage: firstRung.name, at: stageRange(of: stage)))
+        }
+        for (index, stage) in journey.stages.prefix(measured).enumerated() {
+            let stageRange = stageRange(of: stage)
             if stage.events.isEmpty {
                 diagnostics.append(.stageWithoutEvent(stage.name, at: stageRange))
             }
@@ -27,5 +40,15 @@ public enum EventMapping {
             }
         }
         return (map, diagnostics)
+    }
+
+    /// How many stages, from the first, an event log measures: those before the first stage
+    /// written `rung LEVEL`, or all of them.
+    public static func measuredStageCount(in journey: Journey) -> Int {
+        journey.stages.firstIndex { $0.rung != nil } ?? journey.stages.count
+    }
+
+    private static func stageRange(of stage: Stage) -> SourceRange {
+        SourceRange(start: stage.location, length: Keyword.stage.rawValue.count)
     }
 }

@@ -17,11 +17,16 @@ extension Diagnostic {
             help: "a funnel only loses people from one stage to the next; check the numbers or the order of the stages")
     }
 
-    static func reachMissing(_ stage: String, stagesWithReach: Int, at range: SourceRange) -> Diagnostic {
+    static func reachMissing(
+        _ stage: String, rung: LadderRung?, stagesWithReach: Int, at range: SourceRange
+    ) -> Diagnostic {
         let others = stagesWithReach == 1 ? "1 other stage does" : "\(stagesWithReach) other stages do"
         return .warning(
             "reach-missing", "stage '\(stage)' has no reach, while \(others)", at: range,
-            help: "add 'reach COUNT' below the stage so that conversion can be computed")
+            help: rung == nil
+                ? "add 'reach COUNT' below the stage so that conversion can be computed"
+                : "measure it from purchases: journey customers PURCHASES.csv --journey FILE --apply writes the "
+                    + "customers at \(rung?.rawValue ?? "the rung") or higher into it")
     }
 
     static func targetOnLastStage(_ stage: String, at range: SourceRange) -> Diagnostic {

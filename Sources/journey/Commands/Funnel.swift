@@ -46,7 +46,13 @@ extension JourneyCommand {
             guard let path = input.eventOptions.events else { throw ExitCode.failure }
             let (log, result) = try input.eventOptions.measure(journey, source: source, path: path, printer: printer)
             let measured = result.applyingReach(to: journey)
-            guard let metrics = FunnelMetrics(journey: measured) else { throw ExitCode.failure }
+            // Stages the log does not measure (the ladder's rung stages) need their reach from the file.
+            let needed = FunnelMetrics.requirements(for: measured)
+            printer.print(needed, in: source)
+            guard let metrics = FunnelMetrics(journey: measured) else {
+                printer.finish(DiagnosticReport(diagnostics: needed.map { .init(file: source.name, diagnostic: $0) }))
+                throw ExitCode.failure
+            }
             let report = FunnelReport(journey: measured, log: log, result: result, metrics: metrics)
             switch format {
             case .table: StandardStreams.writeOutput(report.text())

@@ -68,7 +68,7 @@ struct EventOptions: ParsableArguments {
         let shownName = path == "-" ? "<stdin>" : path
         do {
             let result = try FunnelEngine.compute(
-                log: log, stageCount: journey.stages.count,
+                log: log, stageCount: EventMapping.measuredStageCount(in: journey),
                 window: conversionWindow, mode: mode)
             return (log, result)
         } catch {
