@@ -54,7 +54,9 @@ public struct FunnelMetrics: Hashable, Sendable {
             return [.noStages()]
         }
         return journey.stages.filter { $0.reach == nil }.map { stage in
-            .reachRequired(stage.name, rung: stage.rung, at: SourceRange(start: stage.location, length: Keyword.stage.rawValue.count))
+            .reachRequired(
+                stage.name, rung: stage.rung,
+                at: SourceRange(start: stage.location, length: Keyword.stage.rawValue.count))
         }
     }
 

@@ -23,7 +23,8 @@ public enum FunnelChecks {
                 diagnostics.append(.stageWithoutTouchpoints(stage.name, at: stageRange))
             }
             if stage.reach == nil, stagesWithReach > 0, isComplete {
-                diagnostics.append(.reachMissing(stage.name, rung: stage.rung, stagesWithReach: stagesWithReach, at: stageRange))
+                diagnostics.append(
+                    .reachMissing(stage.name, rung: stage.rung, stagesWithReach: stagesWithReach, at: stageRange))
             }
             if let reach = stage.reach, let reachRange = stage.reachRange,
                 let previous = stages[..<index].last(where: { $0.reach != nil }), let previousReach = previous.reach,
