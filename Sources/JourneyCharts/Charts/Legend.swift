@@ -2,7 +2,7 @@
 enum Legend {
     /// What a key shows.
     struct Entry {
-        enum Kind { case high, pain, neutral, unmeasured, weakest, bar, weakestBar, target }
+        enum Kind { case high, pain, neutral, unmeasured, weakest, bar, weakestBar, target, lost }
         var kind: Kind
         var label: String
     }
@@ -23,7 +23,7 @@ enum Legend {
                 y += rowHeight
             }
             let center = MonotoneCurve.Point(x: x + 7, y: y + rowHeight / 2)
-            items.append(symbol(entry.kind, at: center, theme: theme))
+            items += symbol(entry.kind, at: center, theme: theme)
             items.append(
                 .text(label.offsetBy(dx: x + 20, dy: center.y - label.bounds.height / 2), fill: theme.mutedText))
             x += entryWidth
@@ -31,7 +31,7 @@ enum Legend {
         return (items, y + rowHeight)
     }
 
-    private static func symbol(_ kind: Entry.Kind, at center: MonotoneCurve.Point, theme: Theme) -> SceneItem {
+    private static func symbol(_ kind: Entry.Kind, at center: MonotoneCurve.Point, theme: Theme) -> [SceneItem] {
         func triangle(up: Bool) -> String {
             var path = PathData()
             let direction = up ? -1.0 : 1.0
@@ -44,24 +44,35 @@ enum Legend {
         let box = Rect(x: center.x - 7, y: center.y - 6, width: 14, height: 12)
         switch kind {
         case .high:
-            return .path(
-                triangle(up: true), SceneItem.Paint(fill: theme.highFill, stroke: theme.markerStroke, strokeWidth: 1))
+            return [
+                .path(
+                    triangle(up: true),
+                    SceneItem.Paint(fill: theme.highFill, stroke: theme.markerStroke, strokeWidth: 1))
+            ]
         case .pain:
-            return .path(
-                triangle(up: false), SceneItem.Paint(fill: theme.painFill, stroke: theme.markerStroke, strokeWidth: 1))
+            return [
+                .path(
+                    triangle(up: false),
+                    SceneItem.Paint(fill: theme.painFill, stroke: theme.markerStroke, strokeWidth: 1))
+            ]
         case .neutral:
-            return .circle(
-                center: center, radius: 5,
-                SceneItem.Paint(fill: theme.neutralFill, stroke: theme.markerStroke, strokeWidth: 1))
+            return [
+                .circle(
+                    center: center, radius: 5,
+                    SceneItem.Paint(fill: theme.neutralFill, stroke: theme.markerStroke, strokeWidth: 1))
+            ]
         case .unmeasured:
-            return .circle(
-                center: center, radius: 5,
-                SceneItem.Paint(fill: theme.background, stroke: theme.neutralFill, strokeWidth: 2))
+            return [
+                .circle(
+                    center: center, radius: 5,
+                    SceneItem.Paint(fill: theme.background, stroke: theme.neutralFill, strokeWidth: 2))
+            ]
         case .weakest:
-            return .rect(box, SceneItem.Paint(fill: theme.weakestFill, stroke: theme.weakestAccent, strokeWidth: 2))
-        case .bar: return .rect(box, .fill(theme.funnelBar), cornerRadius: 2)
-        case .weakestBar: return .rect(box, .fill(theme.funnelWeakestBar), cornerRadius: 2)
-        case .target: return .rect(box, .stroke(theme.targetMark, width: 1.5, dash: "3 2"))
+            return [.rect(box, SceneItem.Paint(fill: theme.weakestFill, stroke: theme.weakestAccent, strokeWidth: 2))]
+        case .bar: return [.rect(box, .fill(theme.funnelBar), cornerRadius: 2)]
+        case .weakestBar: return [.rect(box, .fill(theme.funnelWeakestBar), cornerRadius: 2)]
+        case .target: return [.rect(box, .stroke(theme.targetMark, width: 1.5, dash: "3 2"))]
+        case .lost: return LadderChart.lostItems(box, theme: theme)  // hatched, as on the bars
         }
     }
 }

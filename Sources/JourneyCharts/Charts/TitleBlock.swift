@@ -1,13 +1,10 @@
 import JourneyLanguage
 
-/// The heading of a chart: the journey's title, then its personas, state and scale.
+/// The heading of a chart: a title, then a line of details such as the journey's personas,
+/// state and scale.
 enum TitleBlock {
     /// The block for `journey`, at most `width` px wide.
     static func make(for journey: Journey, width: Double, theme: Theme, chartName: String) -> ChartPart {
-        let title = ChartStyle.label(
-            journey.name.isEmpty ? "Untitled journey" : journey.name,
-            size: ChartStyle.titleSize, bold: true, x: 0, top: 0,
-            maxWidth: width, maxLines: 2)
         var details: [String] = [chartName]
         let personas = journey.personas.map { $0.description.map { text in "\(text)" } ?? $0.id }
         if !personas.isEmpty {
@@ -15,6 +12,16 @@ enum TitleBlock {
         }
         details.append(journey.state == .current ? "current state" : "future state")
         details.append("scale \(journey.scale)")
+        return make(title: journey.name, details: details, width: width, theme: theme)
+    }
+
+    /// The block of `title` (`Untitled journey` when empty) over `details` joined with ` · `,
+    /// at most `width` px wide.
+    static func make(title: String, details: [String], width: Double, theme: Theme) -> ChartPart {
+        let title = ChartStyle.label(
+            title.isEmpty ? "Untitled journey" : title,
+            size: ChartStyle.titleSize, bold: true, x: 0, top: 0,
+            maxWidth: width, maxLines: 2)
         let subtitle = ChartStyle.label(
             details.joined(separator: " · "), size: ChartStyle.subtitleSize,
             x: 0, top: title.bounds.maxY + 6, maxWidth: width, maxLines: 2)

@@ -41,6 +41,8 @@ public struct Theme: Hashable, Sendable {
     public var funnelWeakestBar: Color
     /// Text drawn on funnel bars.
     public var funnelBarText: Color
+    /// The hatching and outline of the lost customers on the ladder's bars (drawn in `funnelBar`).
+    public var ladderLost: Color
     /// The marks of targets on the funnel.
     public var targetMark: Color
     /// The empty part of a control gauge.
@@ -60,7 +62,8 @@ public struct Theme: Hashable, Sendable {
             ("highFill", \.highFill), ("painFill", \.painFill), ("neutralFill", \.neutralFill),
             ("markerStroke", \.markerStroke), ("positiveArea", \.positiveArea), ("negativeArea", \.negativeArea),
             ("funnelBar", \.funnelBar), ("funnelWeakestBar", \.funnelWeakestBar), ("funnelBarText", \.funnelBarText),
-            ("targetMark", \.targetMark), ("controlTrack", \.controlTrack), ("controlFill", \.controlFill),
+            ("ladderLost", \.ladderLost), ("targetMark", \.targetMark), ("controlTrack", \.controlTrack),
+            ("controlFill", \.controlFill),
         ]
     }
 
@@ -154,7 +157,7 @@ public struct Theme: Hashable, Sendable {
             bandFill: black, bandAlternateFill: black, weakestFill: black, weakestAccent: black,
             curve: black, highFill: black, painFill: black, neutralFill: black, markerStroke: black,
             positiveArea: black, negativeArea: black, areaOpacity: 0, funnelBar: black,
-            funnelWeakestBar: black, funnelBarText: black, targetMark: black, controlTrack: black,
+            funnelWeakestBar: black, funnelBarText: black, ladderLost: black, targetMark: black, controlTrack: black,
             controlFill: black)
     }()
 

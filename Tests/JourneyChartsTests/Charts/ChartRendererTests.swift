@@ -19,6 +19,11 @@ import Testing
         return result.journey
     }
 
+    /// The figures the ladder chart needs; the journey's own charts get none.
+    static func ladder(for chart: ChartKind) -> LadderFigures? {
+        chart == .ladder ? LadderExamples.workedExample : nil
+    }
+
     @Test func thereAreExamplesToRender() {
         #expect(Self.examples.count >= 4)
     }
@@ -26,7 +31,8 @@ import Testing
     @Test(arguments: cases)
     func rendersValidSVGWithLabelsApartAndOnTheCanvas(url: URL, chart: ChartKind, themeName: String) throws {
         let theme = try #require(try Theme.bundled(named: themeName))
-        let rendered = try #require(ChartRenderer.render(try Self.journey(url), chart: chart, theme: theme))
+        let rendered = try #require(
+            ChartRenderer.render(try Self.journey(url), chart: chart, theme: theme, ladder: Self.ladder(for: chart)))
         let name = "\(url.deletingPathExtension().lastPathComponent)-\(chart)-\(themeName).svg"
 
         let validation = XMLValidator.validateSVG(rendered.svg, name: name)
@@ -41,8 +47,9 @@ import Testing
         let theme = try #require(try Theme.bundled(named: "light"))
         let journey = try Self.journey(
             try #require(Self.examples.first { $0.lastPathComponent == "dressmate.journey" }))
-        let first = try #require(ChartRenderer.render(journey, chart: chart, theme: theme))
-        let second = try #require(ChartRenderer.render(journey, chart: chart, theme: theme))
+        let ladder = Self.ladder(for: chart)
+        let first = try #require(ChartRenderer.render(journey, chart: chart, theme: theme, ladder: ladder))
+        let second = try #require(ChartRenderer.render(journey, chart: chart, theme: theme, ladder: ladder))
         #expect(first.svg == second.svg)
     }
 

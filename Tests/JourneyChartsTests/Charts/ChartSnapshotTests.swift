@@ -1,4 +1,5 @@
 import Foundation
+import JourneyLanguage
 import JourneyTestSupport
 import Testing
 
@@ -21,22 +22,63 @@ import Testing
         ("trattoria-prenotazione", .journey, "light"), ("clinic-appointment", .funnel, "dark"),
     ]
 
+    /// Ladders of `LadderExamples`: alone, under a journey's title, and in a dashboard; the
+    /// snapshot is `NAME-THEME.svg`.
+    static let ladderCases: [(name: String, ladder: String, journey: String?, chart: ChartKind, theme: String)] = [
+        ("ladder-worked-example", "worked-example", nil, .ladder, "light"),
+        ("ladder-cdnow", "cdnow", nil, .ladder, "dark"), ("ladder-cdnow", "cdnow", nil, .ladder, "print"),
+        ("ladder-awkward", "awkward", nil, .ladder, "light"),
+        ("dressmate-ladder", "worked-example", "dressmate", .ladder, "light"),
+        ("dressmate-dashboard-ladder", "cdnow", "dressmate", .dashboard, "light"),
+    ]
+
     @Test(arguments: cases)
     func matchesTheSnapshot(journeyName: String, chart: ChartKind, themeName: String) throws {
-        let url = Repository.root.appendingPathComponent("journeys/\(journeyName).journey")
-        let journey = check(try String(contentsOf: url, encoding: .utf8)).journey
+        let journey = try Self.journey(journeyName)
         let theme = try #require(try Theme.bundled(named: themeName))
         let svg = try #require(ChartRenderer.render(journey, chart: chart, theme: theme)).svg
-        let file = Self.snapshots.appendingPathComponent("\(journeyName)-\(chart.rawValue)-\(themeName).svg")
+        Self.compare(svg, toSnapshot: "\(journeyName)-\(chart.rawValue)-\(themeName).svg")
+    }
 
+    @Test(arguments: ladderCases)
+    func ladderMatchesTheSnapshot(
+        name: String, ladderName: String, journeyName: String?, chart: ChartKind, themeName: String
+    ) throws {
+        let theme = try #require(try Theme.bundled(named: themeName))
+        let figures = try #require(LadderExamples.all.first { $0.name == ladderName }?.figures)
+        let svg =
+            try journeyName.map {
+                try #require(ChartRenderer.render(Self.journey($0), chart: chart, theme: theme, ladder: figures)).svg
+            }
+            ?? ChartRenderer.render(ladder: figures, theme: theme).svg
+        Self.compare(svg, toSnapshot: "\(name)-\(themeName).svg")
+    }
+
+    static func journey(_ name: String) throws -> Journey {
+        let url = Repository.root.appendingPathComponent("journeys/\(name).journey")
+        return check(try String(contentsOf: url, encoding: .utf8)).journey
+    }
+
+    /// Records `svg` as the snapshot `fileName` when asked to, else expects it to be the snapshot.
+    static func compare(
+        _ svg: String, toSnapshot fileName: String, sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) {
+        let file = snapshots.appendingPathComponent(fileName)
         if ProcessInfo.processInfo.environment["JOURNEY_RECORD_SNAPSHOTS"] == "1" {
-            try FileManager.default.createDirectory(at: Self.snapshots, withIntermediateDirectories: true)
-            try Data(svg.utf8).write(to: file)
-            Issue.record("recorded \(file.lastPathComponent); run again without JOURNEY_RECORD_SNAPSHOTS")
+            do {
+                try FileManager.default.createDirectory(at: snapshots, withIntermediateDirectories: true)
+                try Data(svg.utf8).write(to: file)
+            } catch {
+                Issue.record("cannot record \(fileName): \(error)", sourceLocation: sourceLocation)
+                return
+            }
+            Issue.record(
+                "recorded \(fileName); run again without JOURNEY_RECORD_SNAPSHOTS", sourceLocation: sourceLocation)
             return
         }
         guard let expected = try? String(contentsOf: file, encoding: .utf8) else {
-            Issue.record("no snapshot \(file.lastPathComponent): record it with JOURNEY_RECORD_SNAPSHOTS=1")
+            Issue.record(
+                "no snapshot \(fileName): record it with JOURNEY_RECORD_SNAPSHOTS=1", sourceLocation: sourceLocation)
             return
         }
         if svg != expected {
@@ -48,7 +90,7 @@ import Testing
                     "line \($0.offset + 1):\n  expected: \($0.element.1)\n  actual:   \($0.element.0)"
                 }
                 ?? "the lengths differ: \(actualLines.count) lines against \(expectedLines.count)"
-            Issue.record("\(file.lastPathComponent) differs from its snapshot at \(detail)")
+            Issue.record("\(fileName) differs from its snapshot at \(detail)", sourceLocation: sourceLocation)
         }
     }
 }

@@ -12,21 +12,35 @@ import Testing
     static let dtdMissing: Comment =
         "the SVG 1.1 DTD is not in the system XML catalog (apt-get install w3c-sgml-lib)"
 
-    /// Every example journey in every chart and theme, rendered once.
+    /// Every example journey in every chart and theme, the dashboard with a ladder too, and the
+    /// example ladders on their own, rendered once.
     static let charts: [(name: String, svg: String)] = {
-        Repository.journeyFiles(in: "journeys").flatMap { url -> [(name: String, svg: String)] in
+        let themes = ["light", "dark", "print"].compactMap { try? Theme.bundled(named: $0) }
+        let journeyCharts = Repository.journeyFiles(in: "journeys").flatMap { url -> [(name: String, svg: String)] in
             guard let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
             let journey = check(text, name: url.lastPathComponent).journey
-            return ChartKind.allCases.flatMap { chart in
-                ["light", "dark", "print"].compactMap { themeName -> (name: String, svg: String)? in
-                    guard let theme = try? Theme.bundled(named: themeName),
-                        let rendered = ChartRenderer.render(journey, chart: chart, theme: theme)
+            let variants =
+                ChartKind.allCases.map { ($0, ChartRendererTests.ladder(for: $0), "\($0)") } + [
+                    (ChartKind.dashboard, LadderExamples.cdnow, "dashboard-ladder")
+                ]
+            return variants.flatMap { chart, ladder, chartName in
+                themes.compactMap { theme -> (name: String, svg: String)? in
+                    guard let rendered = ChartRenderer.render(journey, chart: chart, theme: theme, ladder: ladder)
                     else { return nil }
-                    let name = "\(url.deletingPathExtension().lastPathComponent)-\(chart)-\(themeName).svg"
+                    let name = "\(url.deletingPathExtension().lastPathComponent)-\(chartName)-\(theme.name).svg"
                     return (name, rendered.svg)
                 }
             }
         }
+        let ladders = LadderExamples.all.flatMap { example in
+            themes.map { theme in
+                (
+                    "ladder-\(example.name)-\(theme.name).svg",
+                    ChartRenderer.render(ladder: example.figures, theme: theme).svg
+                )
+            }
+        }
+        return journeyCharts + ladders
     }()
 
     /// A dashboard to alter.
@@ -51,7 +65,7 @@ import Testing
     }
 
     @Test func everyExampleChartAndThemeIsRendered() {
-        #expect(Self.charts.count >= 45)
+        #expect(Self.charts.count >= 87)
     }
 
     @Test func everyChartFollowsTheShippedSchema() {

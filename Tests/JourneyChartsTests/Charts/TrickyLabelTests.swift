@@ -45,8 +45,19 @@ import Testing
         let theme = try #require(try Theme.bundled(named: "light"))
         await propertyCheck(count: 60, input: Self.label) { label in
             let journey = Self.journey(labelled: label)
-            for chart in ChartKind.allCases {
-                guard let rendered = ChartRenderer.render(journey, chart: chart, theme: theme) else {
+            let ladder = LadderExamples.figures(
+                [9, 7, 5, 2, 1, 0], lost: [3, 3, 1, 0, 0, 0], source: label, notes: [label])
+            let variants: [(ChartKind, LadderFigures?)] =
+                ChartKind.journeyCharts.map { ($0, nil) } + [(.dashboard, ladder), (.ladder, ladder)]
+            var charts: [(String, RenderedChart?)] = variants.map { chart, ladder in
+                (
+                    "\(chart)\(ladder == nil ? "" : " with a ladder")",
+                    ChartRenderer.render(journey, chart: chart, theme: theme, ladder: ladder)
+                )
+            }
+            charts.append(("ladder alone", ChartRenderer.render(ladder: ladder, theme: theme)))
+            for (chart, rendered) in charts {
+                guard let rendered else {
                     Issue.record("\(chart) did not render")
                     continue
                 }

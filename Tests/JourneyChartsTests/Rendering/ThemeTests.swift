@@ -28,11 +28,22 @@ import Testing
         }
     }
 
+    @Test(arguments: ["light", "dark", "print"])
+    func theLaddersLostHatchingStandsOutFromItsTrack(name: String) throws {
+        // A lost part is hatched in ladderLost over the empty track, and outlined in it.
+        let theme = try #require(try Theme.bundled(named: name))
+        for (key, background) in [("controlTrack", theme.controlTrack), ("background", theme.background)] {
+            let ratio = Color.contrastRatio(theme.ladderLost, background)
+            #expect(ratio >= 2.5, "\(name): ladderLost \(theme.ladderLost) on \(key) \(background) is \(ratio)")
+        }
+    }
+
     @Test func printThemeIsGreyscale() throws {
         let theme = try #require(try Theme.bundled(named: "print"))
         for (key, path) in [
             ("text", \Theme.text), ("curve", \.curve), ("painFill", \.painFill), ("highFill", \.highFill),
-            ("funnelBar", \.funnelBar), ("positiveArea", \.positiveArea), ("negativeArea", \.negativeArea),
+            ("funnelBar", \.funnelBar), ("ladderLost", \.ladderLost), ("positiveArea", \.positiveArea),
+            ("negativeArea", \.negativeArea),
         ] {
             let color = theme[keyPath: path]
             #expect(color.red == color.green && color.green == color.blue, "\(key) is \(color)")
