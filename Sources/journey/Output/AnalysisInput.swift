@@ -52,7 +52,19 @@ struct AnalysisInput: ParsableArguments {
     /// `requirements` adds what this command needs of the journey (a reach on every stage,
     /// say), checked after the event log has given its reach: its errors stop the command too.
     func loadJourney(requirements: (Journey) -> [Diagnostic] = { _ in [] }) throws -> Journey {
-        var (journey, source, _) = try loadChecked()
+        try Self.loadJourney(file, eventOptions: eventOptions, printer: printer, requirements: requirements)
+    }
+
+    /// The checked journey in `file` ('-' is standard input) with the reach of `eventOptions`.
+    ///
+    /// Its reach comes from the event log `eventOptions` names, if any, and it must meet
+    /// `requirements`; otherwise diagnostics go to standard error, with exit status 1. For
+    /// `journey render`, whose ladder chart does without a journey file.
+    static func loadJourney(
+        _ file: String, eventOptions: EventOptions, printer: DiagnosticPrinter,
+        requirements: (Journey) -> [Diagnostic] = { _ in [] }
+    ) throws -> Journey {
+        var (journey, source, _) = try loadChecked(file, printer: printer)
         if let events = eventOptions.events {
             let (_, result) = try eventOptions.measure(journey, source: source, path: events, printer: printer)
             journey = result.applyingReach(to: journey)

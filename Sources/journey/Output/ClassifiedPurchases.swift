@@ -9,6 +9,8 @@ struct ClassifiedPurchases {
     var histories: [CustomerHistory]
     /// The log's name as diagnostics and reports give it: its path, or `<stdin>`.
     var source: String
+    /// The contacts, when `--contacts` gave them.
+    var contacts: ContactList?
     /// The survey's scale and answers, when `--survey` gave one.
     var survey: (scale: RecommendScale, answers: SurveyAnswers)?
 }

@@ -105,7 +105,7 @@ struct PurchaseLogOptions: ParsableArguments {
             asOf: classifiedOn)
         return ClassifiedPurchases(
             base: CustomerBase(histories: joined, asOf: classifiedOn, rules: rules), histories: histories,
-            source: shownName, survey: answers.map { (scale, $0) })
+            source: shownName, contacts: contactList, survey: answers.map { (scale, $0) })
     }
 
     /// The rules from `--lost-after`, `--fan` and `--recommend`, each falling back to `defaults`;
