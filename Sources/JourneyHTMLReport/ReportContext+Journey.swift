@@ -3,15 +3,17 @@ import JourneyCharts
 import JourneyLanguage
 
 extension ReportContext {
-    /// The context of the report on `journey`, with its `metrics` and its dashboard `chart`.
+    /// The context of the report on `journey`, with its `metrics`, its dashboard `chart` and,
+    /// when a purchase log was given, its customers on the relationship `ladder`.
     ///
     /// The chart is validated as `journey render` validates it, then inlined without its prologue.
     /// Characters that XML does not allow (control characters other than tab, line feed and
     /// carriage return, U+FFFE and U+FFFF) are dropped from every text of the journey, so that
     /// the escaped text is always well-formed.
     /// - Throws: `InvalidChartError` when the chart is not valid SVG 1.1, a bug in journey.
-    public init(journey: Journey, metrics: FunnelMetrics, chart: RenderedChart, theme: Theme) throws(InvalidChartError)
-    {
+    public init(
+        journey: Journey, metrics: FunnelMetrics, chart: RenderedChart, theme: Theme, ladder: Ladder? = nil
+    ) throws(InvalidChartError) {
         let inline = try InlineSVG(document: chart.svg, name: "\(Self.clean(journey.name)): dashboard chart")
         let finalReach = metrics.stages.last?.reach ?? 0
         let weakestIndex = metrics.weakest?.index
@@ -134,6 +136,7 @@ extension ReportContext {
             stages: ideaStages, hasIdeas: !ideaStages.isEmpty,
             belowTarget: belowTarget, hasBelowTarget: !belowTarget.isEmpty)
         self.partners = Self.partners(metrics.partners)
+        self.ladder = ladder
     }
 
     /// The rated partners as the report shows them; nil when there are none.

@@ -48,6 +48,9 @@ public struct ReportContext: Hashable, Sendable {
     /// The partners rated with `vcp` and how many reach profitability; nil when the journey
     /// rates none, and the bundled report then says nothing of partners.
     public var partners: Partners?
+    /// The customers of a purchase log on the relationship ladder; nil when the report was made
+    /// without one, and then the bundled template leaves the section out.
+    public var ladder: Ladder?
 
     /// A persona of the journey.
     public struct Persona: Hashable, Sendable {
@@ -254,5 +257,41 @@ public struct ReportContext: Hashable, Sendable {
         /// What meeting its target is worth, one sentence: `Meeting its target would bring about 867 more
         /// people to the end of the funnel (Loyalty).`, or that it converts nobody.
         public var worth: String
+    }
+
+    /// The customers of a purchase log on the relationship ladder: its chart and its table.
+    public struct Ladder: Hashable, Sendable {
+        /// The ladder chart, inline: `{{{chart.svg}}}` inside `{{#ladder}}`.
+        public var chart: Chart
+        /// The purchase log's name, such as `purchases.csv`.
+        public var source: String
+        /// The day the customers were classified at, `YYYY-MM-DD`.
+        public var asOf: String
+        /// The rules in words: `lost after 2 × their usual gap; an account from 5 purchase days`.
+        public var rules: String
+        /// The rungs, from the bottom of the ladder (prospect) up.
+        public var rungs: [LadderRow]
+        /// Sentences on what the figures leave out, such as the rungs that need a contacts file.
+        public var notes: [String]
+        public var hasNotes: Bool
+    }
+
+    /// A rung of the ladder table.
+    public struct LadderRow: Hashable, Sendable {
+        /// The rung's name, such as `tester`.
+        public var rung: String
+        /// What it takes to stand on it, such as `one purchase day`.
+        public var condition: String
+        /// The customers on this rung or higher (`23,570`).
+        public var customers: String
+        /// The share of the rung before who reach this one or higher (`48.9%`); `–` for the first
+        /// rung and after an empty one.
+        public var conversion: String
+        /// How many of `customers` are lost (`17,266`).
+        public var lost: String
+        /// Their share of `customers` (`73.3%`); `–` for an empty rung.
+        public var lostShare: String
+        /// Whether no customer stands on this rung or higher.
+        public var isEmpty: Bool
     }
 }

@@ -14,23 +14,40 @@ import JourneyXML
 ///
 /// The report holds the title, personas, state and scale, a summary with the weakest stage,
 /// the dashboard chart inline, the metrics table, the weakest stage explained, the pain
-/// points ranked, the opportunities and the partners' levels (see docs/report.md). The bundled template writes
+/// points ranked, the opportunities, the partners' levels, and with a purchase log its
+/// customers on the relationship ladder (see docs/report.md). The bundled template writes
 /// XHTML-compatible HTML5 with no scripts and no external resources, and the same journey
 /// gives the same bytes on every run.
 public enum ReportRenderer {
     /// The report on `journey` with `template`, its dashboard drawn in `theme`, and checked.
     ///
-    /// - Parameter name: the report's name in diagnostics, usually its path.
-    /// - Throws: `InvalidChartError` when the dashboard is not valid SVG 1.1, a bug in journey.
+    /// - Parameters:
+    ///   - name: the report's name in diagnostics, usually its path.
+    ///   - ladder: the customers of a purchase log on the relationship ladder, for a section of
+    ///     their own (the ladder chart and its table); the dashboard stays the journey's.
+    /// - Throws: `InvalidChartError` when a chart is not valid SVG 1.1, a bug in journey.
     public static func render(
-        _ journey: Journey, metrics: FunnelMetrics, theme: Theme, template: ReportTemplate, name: String
+        _ journey: Journey, metrics: FunnelMetrics, theme: Theme, template: ReportTemplate, name: String,
+        ladder: LadderFigures? = nil
     ) throws(InvalidChartError) -> RenderedReport {
         guard let chart = ChartRenderer.render(journey, chart: .dashboard, theme: theme) else {
             // FunnelMetrics exists, so every stage has a reach and the dashboard can be drawn.
             let problems = ChartRenderer.requirements(for: journey, chart: .dashboard)
             throw InvalidChartError(name: "\(journey.name): dashboard chart", svg: "", diagnostics: problems)
         }
-        let context = try ReportContext(journey: journey, metrics: metrics, chart: chart, theme: theme)
+        let ladderSection = try ladder.map { (figures) throws(InvalidChartError) in
+            // The notes go under the table, in words; the chart need not repeat them.
+            var drawn = figures
+            drawn.notes = []
+            // The ladder chart takes only the journey's title, so it is drawn; were it not, the
+            // chart titled with the purchase log would stand in.
+            let chart =
+                ChartRenderer.render(journey, chart: .ladder, theme: theme, ladder: drawn)
+                ?? ChartRenderer.render(ladder: drawn, theme: theme)
+            return try ReportContext.Ladder(figures: figures, chart: chart, theme: theme)
+        }
+        let context = try ReportContext(
+            journey: journey, metrics: metrics, chart: chart, theme: theme, ladder: ladderSection)
         return render(context, template: template, name: name)
     }
 

@@ -15,6 +15,13 @@ extension JourneyCommand {
                 thoughts; and the opportunities. It needs no network and no scripts, and prints well \
                 (see docs/report.md). It needs a reach on every stage.
 
+                With --purchases, a section on the customers of a purchase log follows: the ladder \
+                chart of journey render --chart ladder and a table of the rungs, the customers at each \
+                rung or higher, the conversion between rungs and the lost share, classified as journey \
+                customers classifies them, with the rules of the journey's customers block where \
+                --lost-after, --fan and --recommend say nothing. --customer-column, --time-column and \
+                --skip-bad-rows apply to the purchase log as to the event log.
+
                 --template renders a Mustache template of your own instead of the bundled one \
                 (docs/report.md lists the keys it sees). --theme colours the chart: light (the \
                 default), dark, print, or the path of a JSON theme file.
@@ -28,6 +35,7 @@ extension JourneyCommand {
                   journey report journeys/dressmate.journey
                   journey report --theme print -o share/dressmate.html journeys/dressmate.journey
                   journey report --template brand.mustache -o - shop.journey > shop.html
+                  journey report --purchases purchases.csv --contacts contacts.csv shop.journey
                 """
         )
 
@@ -42,19 +50,40 @@ extension JourneyCommand {
         @Option(help: "The chart's theme: a bundled theme (light, dark, print) or the path of a JSON theme file.")
         var theme: String = Theme.defaultName
 
+        @Option(
+            help: ArgumentHelp(
+                "A purchase log (CSV) whose customers the report shows on the relationship ladder; "
+                    + "'-' reads standard input."))
+        var purchases: String?
+
+        @OptionGroup(title: "Purchase log") var purchaseOptions: PurchaseLogOptions
+
         func run() throws {
             let printer = input.printer
             let destination = try outputPath()
             let template = try loadTemplate(printer: printer)
             let theme = try ThemeLoader.load(theme, printer: printer)
+            if purchases == "-", input.file == "-" || input.eventOptions.events == "-" {
+                printer.printError(
+                    "--purchases - reads standard input, which the \(input.file == "-" ? "journey" : "event log") "
+                        + "reads too", help: "give one of them as a file")
+                throw ExitCode.failure
+            }
             let (journey, metrics) = try input.load()
+            let ladder = try purchases.map { path in
+                LadderFigures(
+                    try purchaseOptions.classify(
+                        path: path, customerColumn: input.eventOptions.customerColumn,
+                        timeColumn: input.eventOptions.timeColumn, skipBadRows: input.eventOptions.skipBadRows,
+                        defaults: journey.customers ?? RelationshipRules(), printer: printer))
+            }
             let shownName = destination == "-" ? "<stdout>" : destination
 
             let report: RenderedReport
             do {
                 report = try ReportRenderer.render(
                     journey, metrics: metrics, theme: theme, template: template,
-                    name: shownName)
+                    name: shownName, ladder: ladder)
             } catch {
                 printer.printError(
                     "the chart is not valid SVG 1.1, so the report was not written",
