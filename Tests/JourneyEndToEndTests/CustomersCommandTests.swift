@@ -87,6 +87,29 @@ struct CustomersCommandTests {
         }
     }
 
+    @Test("a log of dates alone, as purchase logs are often exported, gives the same report")
+    func datesAlone() throws {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withFullDate]
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        let rows = Self.purchases.split(separator: "\n").map { line in
+            let fields = line.split(separator: ",")
+            guard let seconds = Double(fields[1]) else { return String(line) }  // the header
+            return "\(fields[0]),\(formatter.string(from: Date(timeIntervalSince1970: seconds)))"
+        }
+        #expect(rows[1] == "dan,1970-12-07")
+        let arguments = ["customers", "--format", "json", "--as-of", "1971-02-05", "--backtest", "1971-04-06"]
+        try withTemporaryDirectory { folder in
+            try folder.writing(Self.purchases, to: "epoch.csv")
+            try folder.writing(rows.joined(separator: "\n") + "\n", to: "dates.csv")
+            let epoch = try runJourney(arguments + ["epoch.csv"], currentDirectory: folder)
+            let dates = try runJourney(arguments + ["dates.csv"], currentDirectory: folder)
+            #expect(dates.status == 0, "\(dates)")
+            #expect(dates.stderr == "")
+            #expect(dates.stdout == epoch.stdout.replacingOccurrences(of: "epoch.csv", with: "dates.csv"))
+        }
+    }
+
     @Test(
         "bad input: a clear error, exit status 1, nothing on standard output",
         arguments: [

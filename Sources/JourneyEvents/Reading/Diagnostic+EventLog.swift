@@ -9,7 +9,8 @@ extension Diagnostic {
     /// The accepted timestamp forms, for the help of `invalidTimestamp`.
     static let timestampForms =
         "write ISO 8601 (2026-11-23T15:04:05Z, 2026-11-23 15:04:05.123+01:00; without a zone "
-        + "the time is UTC) or epoch seconds (1795446245) or milliseconds (1795446245123)"
+        + "the time is UTC; a date alone, 2026-11-23, is midnight UTC) or epoch seconds (1795446245) "
+        + "or milliseconds (1795446245123)"
 
     /// The input holds no header row: it is empty, or holds only blank lines.
     static func emptyEventLog() -> Diagnostic {

@@ -9,7 +9,8 @@ extension JourneyCommand {
             abstract: "Sort the customers of a purchase log into categories and ladder rungs, and find the lost ones.",
             discussion: """
                 The purchase log is a CSV file with a header row and one purchase a row: a customer id \
-                and a timestamp (ISO 8601, or epoch seconds or milliseconds); other columns are ignored. \
+                and a timestamp (an ISO 8601 date such as 1997-09-30, which is midnight UTC, or date and \
+                time, or epoch seconds or milliseconds); other columns are ignored. \
                 Purchases count as distinct UTC days per customer.
 
                 A buyer is lost when their idle days at the as-of date are more than K times the larger \
@@ -55,7 +56,9 @@ extension JourneyCommand {
         @Option(help: "The column holding customer ids.")
         var customerColumn: String = "customer_id"
 
-        @Option(help: "The column holding timestamps (ISO 8601, or epoch seconds or milliseconds).")
+        @Option(
+            help: "The column holding timestamps (ISO 8601 dates or dates and times, or epoch seconds or milliseconds)."
+        )
         var timeColumn: String = "timestamp"
 
         @Flag(help: "Skip and count malformed rows instead of stopping at them.")

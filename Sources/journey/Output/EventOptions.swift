@@ -16,7 +16,8 @@ struct EventOptions: ParsableArguments {
     @Option(help: "The column holding customer ids.")
     var customerColumn: String = "customer_id"
 
-    @Option(help: "The column holding timestamps (ISO 8601, or epoch seconds or milliseconds).")
+    @Option(
+        help: "The column holding timestamps (ISO 8601 dates or dates and times, or epoch seconds or milliseconds).")
     var timeColumn: String = "timestamp"
 
     @Option(help: "The column holding event names.")

@@ -153,6 +153,32 @@ import Testing
             ])
     }
 
+    @Test func invalidDatesAloneAreAtTheirFieldAndSayWhy() {
+        expectDiagnostics(
+            """
+            customer_id,timestamp,amount
+            ana,1997-09-30,1.00
+            bob,1️⃣1900-02-29,2.00
+            cal,2️⃣"1997-9-30",3.00
+            dan,3️⃣1997-09-30 noon,4.00
+            """,
+            [
+                .init(
+                    marker: 1, code: "invalid-timestamp",
+                    message: "'1900-02-29' is not a valid timestamp: February 1900 has 28 days, not 29",
+                    helpContains: "a date alone, 2026-11-23, is midnight UTC"),
+                .init(
+                    marker: 2, code: "invalid-timestamp",
+                    message: "'1997-9-30' is not a valid timestamp: the month and the day take two digits each, "
+                        + "as in 1997-09-30"),
+                .init(
+                    marker: 3, code: "invalid-timestamp",
+                    message: "'1997-09-30 noon' is not a valid timestamp: it is neither an ISO 8601 date or date "
+                        + "and time nor a number of epoch seconds or milliseconds"),
+            ],
+            reader: EventLogReader(stageOfEvent: [:], eventColumn: nil))
+    }
+
     @Test func invalidTimestampColumnsCountCharactersNotBytes() {
         expectDiagnostics(
             "note,customer_id,timestamp,event\n\"Zoë ☕️ café, \"\"ok\"\"\",zoë,1️⃣soon,visit\n",

@@ -74,6 +74,30 @@ import Testing
             rows: 3)
     }
 
+    @Test func aPurchaseLogOfDatesAloneIsReadAsMidnightUTC() {
+        // As purchase logs are often exported: the day of each order, no time.
+        let reader = EventLogReader(stageOfEvent: [:], eventColumn: nil)
+        let day: Int64 = 86_400_000
+        let september30: Int64 = 875_577_600_000
+        expectLog(
+            """
+            customer_id,timestamp,amount
+            00001,1997-09-30,11.77
+            00002,"1997-10-01",12.00
+            00001,1997-09-30T15:04:05Z,1.00
+            00002,1996-02-29,3.50
+
+            """, reader: reader,
+            customers: ["00001", "00002"],
+            events: [
+                FunnelEvent(customer: 0, stage: 0, time: september30),
+                FunnelEvent(customer: 1, stage: 0, time: september30 + day),
+                FunnelEvent(customer: 0, stage: 0, time: september30 + 54_245_000),
+                FunnelEvent(customer: 1, stage: 0, time: 825_552_000_000),
+            ],
+            rows: 4)
+    }
+
     @Test func withoutAnEventColumnOnlyTheCustomerAndTimeColumnsAreRequired() {
         let (_, diagnostics) = readEvents(
             "customer_id,when\nana,2026-11-23T15:04:05Z\n", reader: EventLogReader(stageOfEvent: [:], eventColumn: nil))

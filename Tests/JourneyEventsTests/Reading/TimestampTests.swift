@@ -61,6 +61,29 @@ import Testing
         #expect(Timestamp.parse("2027-01-01T00:30:00+01:00") == 1_798_759_800_000)
     }
 
+    @Test(arguments: [
+        ("1970-01-01", 0),
+        ("1997-09-30", 875_577_600_000),  // a CDNOW purchase day
+        ("2026-11-23", 1_795_392_000_000),
+        ("2024-02-29", 1_709_164_800_000),  // leap year
+        ("2000-02-29", 951_782_400_000),  // a century divisible by 400
+        ("1969-12-31", -86_400_000),
+        ("0001-01-01", -62_135_596_800_000),
+        ("9999-12-31", 253_402_214_400_000),
+    ])
+    func aDateAloneIsMidnightUTC(text: String, milliseconds: Int64) {
+        #expect(Timestamp.parse(text) == milliseconds)
+        #expect(Timestamp.parse(text) == Timestamp.parse(text + "T00:00:00Z"))
+        #expect(Timestamp.problem(Array(text.utf8)) == nil)
+    }
+
+    @Test func aDateAloneParsesFromABufferSliceThatDoesNotEndTheBytes() {
+        // The field's end, not the bytes' end, ends the date: the time after it is another field.
+        let bytes = Array("ana,1997-09-30,12:00:00Z".utf8)
+        let value = bytes.withUnsafeBufferPointer { Timestamp.parse(UnsafeBufferPointer(rebasing: $0[4..<14])) }
+        #expect(value == 875_577_600_000)
+    }
+
     @Test func everyDayOfEveryMonthAgreesWithCountingDays() {
         // Walks 1999–2001 and 2099–2101 day by day: leap years, centuries, month lengths.
         for startYear in [1999, 2099] {
@@ -71,10 +94,13 @@ import Testing
                     for day in 1...days {
                         let text = "\(format4(year))-\(format2(month))-\(format2(day))T00:00:00Z"
                         #expect(Timestamp.parse(text) == expected, "\(text)")
+                        let date = String(text.prefix(10))
+                        #expect(Timestamp.parse(date) == expected, "\(date)")
                         expected += 86_400_000
                     }
                     let past = "\(format4(year))-\(format2(month))-\(format2(days + 1))T00:00:00Z"
                     #expect(Timestamp.parse(past) == nil, "\(past)")
+                    #expect(Timestamp.parse(String(past.prefix(10))) == nil, "\(past.prefix(10))")
                 }
             }
         }
@@ -82,7 +108,33 @@ import Testing
 
     @Test(arguments: [
         ("", "it is empty"),
-        ("2026-11-23", "a date needs a time of day"),
+        // Dates alone are checked as strictly as dates with a time.
+        ("2026-02-29", "February 2026 has 28 days, not 29"),
+        ("1900-02-29", "February 1900 has 28 days, not 29"),
+        ("2100-02-29", "February 2100 has 28 days, not 29"),
+        ("2026-04-31", "April 2026 has 30 days, not 31"),
+        ("2026-11-00", "day 0 does not exist"),
+        ("2026-13-01", "month 13 does not exist"),
+        ("0000-01-01", "neither an ISO 8601"),
+        // One-digit months and days: the reason shows the date with two digits each.
+        ("1997-9-30", "the month and the day take two digits each, as in 1997-09-30"),
+        ("1997-09-3", "the month and the day take two digits each, as in 1997-09-03"),
+        ("1997-9-3", "the month and the day take two digits each, as in 1997-09-03"),
+        ("1997-9-30T10:00:00Z", "the month and the day take two digits each, as in 1997-09-30"),
+        ("1997-09-3 10:00:00", "the month and the day take two digits each, as in 1997-09-03"),
+        ("1997-2-30", "the month and the day take two digits each, as in 2026-01-05"),
+        ("1997-9-300", "neither an ISO 8601"),
+        ("1997-123-1", "neither an ISO 8601"),
+        ("97-9-30", "neither an ISO 8601"),
+        // A date followed by anything but a time.
+        ("1997-09-30 ", "neither an ISO 8601"),
+        ("1997-09-30x", "neither an ISO 8601"),
+        ("1997-09-30Z", "neither an ISO 8601"),
+        ("1997-09-30T", "neither an ISO 8601"),
+        ("1997-09-30 12:00", "neither an ISO 8601"),
+        ("1997-09-301", "neither an ISO 8601"),
+        ("1997-09-30+01:00", "neither an ISO 8601"),
+        ("19970930x", "neither an ISO 8601"),
         ("2026-02-29T10:00:00Z", "February 2026 has 28 days, not 29"),
         ("2100-02-29T10:00:00Z", "February 2100 has 28 days, not 29"),
         ("2026-04-31T10:00:00Z", "April 2026 has 30 days, not 31"),
