@@ -1,5 +1,6 @@
 import Foundation
 import JourneyCustomers
+import JourneyEvents
 import JourneyTestSupport
 import Testing
 
@@ -37,6 +38,21 @@ struct CDNOWTests {
         return days.map { CustomerHistory(id: $0.key, purchaseDays: $0.value) }
     }()
 
+    /// The log as a shop would export it: `customer_id,timestamp,amount`, each purchase's date
+    /// alone (`1997-01-01`), in the log's order.
+    static let csv: String = {
+        let text = String(decoding: CDNOWLog.bytes ?? Data(), as: UTF8.self)
+        var rows = ["customer_id,timestamp,amount"]
+        for line in text.split(whereSeparator: \.isNewline) {
+            let fields = line.split(separator: " ", omittingEmptySubsequences: true)
+            guard fields.count == 4, fields[1].count == 8, Int(fields[1]) != nil else { continue }  // the header
+            let date = fields[1]
+            let (year, month, day) = (date.prefix(4), date.dropFirst(4).prefix(2), date.suffix(2))
+            rows.append("\(fields[0]),\(year)-\(month)-\(day),\(fields[3])")
+        }
+        return rows.joined(separator: "\n") + "\n"
+    }()
+
     /// Days since 1970-01-01 of a date.
     static func day(year: Int, month: Int, day: Int) -> Int {
         UTCDay.day(year: year, month: month, day: day)
@@ -50,6 +66,19 @@ struct CDNOWTests {
         #expect(Self.histories.count == 23_570)
         #expect(Self.day(year: 1970, month: 1, day: 1) == 0)
         #expect(Self.day(year: 1998, month: 6, day: 30) == 10_407)
+    }
+
+    @Test func readAsACSVOfDatesAloneItGivesTheSameCustomersAndFigures() throws {
+        let reader = EventLogReader(stageOfEvent: [:], eventColumn: nil)
+        let (log, diagnostics) = reader.read(bytes: Array(Self.csv.utf8), name: "cdnow.csv")
+        #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
+        #expect(log.rows == 69_659)
+        let histories = try CustomerHistory.histories(from: log)
+        #expect(Set(histories) == Set(Self.histories))
+        let base = CustomerBase(histories: histories, asOf: Self.day(year: 1997, month: 9, day: 30))
+        #expect(base.populationGap == 43)
+        let counts = Self.counts(base)
+        #expect([counts[.client], counts[.fan], counts[.lost], counts[.oneTimeBuyer]] == [3863, 1498, 18209, 0])
     }
 
     @Test func asOfTheEndOfTheLog() {
