@@ -7,107 +7,247 @@ import JourneyLanguage
 /// median, over customers with two or more purchase days, of their own gaps). A one-time buyer's
 /// own gap is the population's. The population's gap is a floor, so a burst of orders a few days
 /// apart does not make a customer lost after a week.
+///
+/// The counts are worked out once, when the base is made, from each customer's
+/// `PurchaseSummary`; the standings, with their reasons in words, only when asked for, since a
+/// purchase log of a million customers needs the counts alone.
 public struct CustomerBase: Sendable {
     /// The day the standings hold at, in days since 1970-01-01; later purchases are ignored.
-    public var asOf: Int
-    public var rules: RelationshipRules
+    public let asOf: Int
+    public let rules: RelationshipRules
     /// The population's median gap between purchase days, in days; nil when no customer has
     /// two purchase days by the as-of date.
-    public var populationGap: Double?
-    /// One standing per customer, sorted by id.
-    public var standings: [CustomerStanding]
+    public let populationGap: Double?
+    /// How many customers are in each category, in the categories' order.
+    public let categoryCounts: [(category: CustomerCategory, count: Int)]
+    /// How many customers stand on each rung or higher, from the bottom (never rising), and how
+    /// many of them are lost.
+    public let customersAtOrAbove: [(rung: LadderRung, count: Int, lost: Int)]
+
+    /// The customer ids, in the order given.
+    let ids: [String]
+    /// Each customer's purchases at the as-of date, indexed like `ids`.
+    let summaries: [PurchaseSummary]
+    /// What else is known of each customer, indexed like `ids`; empty when nothing is (a
+    /// purchase log's customers).
+    let people: [Person]
+
+    /// What a customer's category and rung need besides their purchases.
+    struct Person: Hashable, Sendable {
+        var contacted = false
+        var referred = false
+        /// Their latest answer to the recommend question by the as-of date.
+        var recommendAnswer: Int?
+        var isPromoter: Bool { recommendAnswer.map(RecommendScore.isPromoter) ?? false }
+        /// Someone names them in `referredBy`.
+        var isSponsor = false
+    }
 
     /// Classifies `histories` at `asOf`.
     ///
     /// A customer `referredBy` names counts toward that customer's `sponsor` rung.
     public init(histories: [CustomerHistory], asOf: Int, rules: RelationshipRules = RelationshipRules()) {
+        let sponsors = Set(histories.compactMap(\.referredBy))
+        self.init(
+            ids: histories.map(\.id), summaries: histories.map { PurchaseSummary($0, asOf: asOf) },
+            people: histories.map { history in
+                Person(
+                    contacted: history.contacted, referred: history.referredBy != nil,
+                    recommendAnswer: history.recommendAnswer, isSponsor: sponsors.contains(history.id))
+            }, asOf: asOf, rules: rules)
+    }
+
+    /// Classifies the customers of a purchase log, summed up at `asOf` by `purchases`, joined with
+    /// what the contacts and the survey say of each person; a contact who never bought is a
+    /// customer of their own.
+    ///
+    /// A contact date after `asOf` does not count: at that date they had not been contacted yet.
+    /// A customer `referredBy` names counts toward that customer's `sponsor` rung. Without
+    /// contacts or answers, nobody was contacted or referred and nobody answered.
+    ///
+    /// - Parameter answers: each customer's latest answer by `asOf`, as
+    ///   `SurveyAnswers.latest(through:)` gives; answers of unknown ids are ignored.
+    public init(
+        purchases: PurchaseSummaries, asOf: Int, rules: RelationshipRules = RelationshipRules(),
+        contacts: ContactList? = nil, answers: [String: Int] = [:]
+    ) {
+        guard contacts != nil || !answers.isEmpty else {
+            self.init(ids: purchases.customers, summaries: purchases.summaries, people: [], asOf: asOf, rules: rules)
+            return
+        }
+        var ids = purchases.customers
+        var summaries = purchases.summaries
+        var people = [Person](repeating: Person(), count: ids.count)
+        var index = [String: Int](minimumCapacity: ids.count)
+        for (position, id) in ids.enumerated() { index[id] = position }
+        var sponsors = Set<String>()
+        for contact in contacts?.contacts ?? [] {
+            let position =
+                index[contact.id]
+                ?? {
+                    ids.append(contact.id)
+                    summaries.append(.noPurchase)
+                    people.append(Person())
+                    index[contact.id] = ids.count - 1
+                    return ids.count - 1
+                }()
+            people[position].contacted = contact.contactedDay.map { $0 <= asOf } ?? false
+            people[position].referred = contact.referredBy != nil
+            if let sponsor = contact.referredBy?.text { sponsors.insert(sponsor) }
+        }
+        for sponsor in sponsors {
+            if let position = index[sponsor] { people[position].isSponsor = true }
+        }
+        for (id, answer) in answers {
+            if let position = index[id] { people[position].recommendAnswer = answer }
+        }
+        self.init(ids: ids, summaries: summaries, people: people, asOf: asOf, rules: rules)
+    }
+
+    private init(ids: [String], summaries: [PurchaseSummary], people: [Person], asOf: Int, rules: RelationshipRules) {
+        precondition(people.isEmpty || people.count == ids.count, "one person per customer, or none")
+        precondition(summaries.count == ids.count, "one summary per customer")
         self.asOf = asOf
         self.rules = rules
-        let days = histories.map { $0.purchaseDays(through: asOf) }
-        let populationGap = median(days.compactMap(medianGap))
+        self.ids = ids
+        self.summaries = summaries
+        self.people = people
+        var ownGaps = summaries.compactMap(\.ownGap)
+        let populationGap = median(&ownGaps)
         self.populationGap = populationGap
-        let sponsors = Set(histories.compactMap(\.referredBy))
-        standings = zip(histories, days)
-            .map { history, days in
-                Self.standing(
-                    of: history, days: days, isSponsor: sponsors.contains(history.id), asOf: asOf,
-                    populationGap: populationGap, rules: rules)
+        var categories = [Int](repeating: 0, count: CustomerCategory.allCases.count)
+        // Customers whose highest rung is each rung, and how many of them are lost.
+        var onRung = [Int](repeating: 0, count: LadderRung.allCases.count)
+        var lostOnRung = onRung
+        for index in ids.indices {
+            let standing = Self.classify(
+                summaries[index], people.isEmpty ? Person() : people[index], asOf: asOf,
+                populationGap: populationGap, rules: rules)
+            categories[Self.index(of: standing.category)] += 1
+            if let rung = standing.rung {
+                let rungIndex = Self.index(of: rung)
+                onRung[rungIndex] += 1
+                if standing.isLost { lostOnRung[rungIndex] += 1 }
             }
-            .sorted { $0.id < $1.id }
-    }
-
-    /// How many customers are in each category, in the categories' order.
-    public var categoryCounts: [(category: CustomerCategory, count: Int)] {
-        CustomerCategory.allCases.map { category in (category, standings.count { $0.category == category }) }
-    }
-
-    /// How many customers stand on each rung or higher, from the bottom (never rising), and how
-    /// many of them are lost.
-    public var customersAtOrAbove: [(rung: LadderRung, count: Int, lost: Int)] {
-        LadderRung.allCases.map { rung in
-            let standing = standings.filter { $0.rung.map { $0 >= rung } ?? false }
-            return (rung, standing.count, standing.count(where: \.isLost))
         }
+        categoryCounts = zip(CustomerCategory.allCases, categories).map { ($0, $1) }
+        var atOrAbove = 0
+        var lostAtOrAbove = 0
+        var ladder: [(rung: LadderRung, count: Int, lost: Int)] = []
+        for (index, rung) in LadderRung.allCases.enumerated().reversed() {
+            atOrAbove += onRung[index]
+            lostAtOrAbove += lostOnRung[index]
+            ladder.append((rung, atOrAbove, lostAtOrAbove))
+        }
+        customersAtOrAbove = ladder.reversed()
+    }
+
+    /// The number of customers.
+    public var customerCount: Int { ids.count }
+
+    /// One standing per customer, sorted by id, each with the lost rule in words; made anew at
+    /// each call.
+    public var standings: [CustomerStanding] {
+        ids.indices.map(standing(at:)).sorted { $0.id < $1.id }
     }
 
     /// The detractors who are clients or fans, by id: the relationships worth a call before they
     /// are lost, since a lost client who speaks badly of the company costs more than the sale.
     public var customersAtRisk: [CustomerStanding] {
-        standings.filter { standing in
-            (standing.category == .client || standing.category == .fan)
-                && standing.recommendAnswer.map(RecommendScore.isDetractor) ?? false
-        }
+        people.indices
+            .filter { people[$0].recommendAnswer.map(RecommendScore.isDetractor) ?? false }
+            .map(standing(at:))
+            .filter { $0.category == .client || $0.category == .fan }
+            .sorted { $0.id < $1.id }
     }
 
     /// The answers to the recommend question, one per customer (their latest by the as-of date).
     public var recommendScore: RecommendScore {
-        RecommendScore(answers: standings.lazy.compactMap(\.recommendAnswer))
+        RecommendScore(answers: people.lazy.compactMap(\.recommendAnswer))
     }
 
-    private static func standing(
-        of history: CustomerHistory, days: ArraySlice<Int>, isSponsor: Bool, asOf: Int, populationGap: Double?,
-        rules: RelationshipRules
-    ) -> CustomerStanding {
-        let ownGap = medianGap(days)
-        let idleDays = days.last.map { asOf - $0 }
-        var isLost = false
-        var reason = ""
-        if let idleDays {
-            // A one-time buyer has no gap of their own; with nobody else's either, a day stands in.
-            let usualGap = max(ownGap ?? populationGap ?? 1, populationGap ?? 0)
-            let limit = rules.lostAfter * usualGap
-            isLost = Double(idleDays) > limit
-            let k = NumberFormatting.plain(rules.lostAfter)
-            let gap = NumberFormatting.plain(usualGap, maximumFractionDigits: 1)
-            let every = gap == "1" ? "every day" : "every \(gap) days"
-            let idle = idleDays == 1 ? "1 day" : "\(idleDays) days"
-            reason = "usually \(every); idle \(idle) \(isLost ? ">" : "≤") \(k) × \(gap)"
+    /// The standing of customer `index` (of the order given).
+    private func standing(at index: Int) -> CustomerStanding {
+        let summary = summaries[index]
+        let person = people.isEmpty ? Person() : people[index]
+        let facts = Self.classify(summary, person, asOf: asOf, populationGap: populationGap, rules: rules)
+        return CustomerStanding(
+            id: ids[index], category: facts.category, rung: facts.rung, purchaseDays: summary.purchaseDays,
+            idleDays: facts.idleDays, ownGap: summary.ownGap, recommendAnswer: person.recommendAnswer,
+            isLost: facts.isLost,
+            reason: facts.idleDays.map {
+                Self.reason(idleDays: $0, usualGap: facts.usualGap, facts.isLost, lostAfter: rules.lostAfter)
+            } ?? "")
+    }
+
+    /// Whether customer `index` (of the order given) is lost, and their purchase days.
+    func lostAndPurchaseDays(of index: Int) -> (isLost: Bool, purchaseDays: Int) {
+        let facts = Self.classify(
+            summaries[index], people.isEmpty ? Person() : people[index], asOf: asOf, populationGap: populationGap,
+            rules: rules)
+        return (facts.isLost, summaries[index].purchaseDays)
+    }
+
+    /// The index of `category` in `CustomerCategory.allCases`, without hashing or comparing its
+    /// raw value, a string.
+    private static func index(of category: CustomerCategory) -> Int {
+        switch category {
+        case .potential: 0
+        case .referral: 1
+        case .prospect: 2
+        case .lost: 3
+        case .oneTimeBuyer: 4
+        case .fan: 5
+        case .client: 6
         }
+    }
+
+    /// The index of `rung` in `LadderRung.allCases`.
+    private static func index(of rung: LadderRung) -> Int {
+        switch rung {
+        case .prospect: 0
+        case .tester: 1
+        case .buyer: 2
+        case .account: 3
+        case .patron: 4
+        case .sponsor: 5
+        }
+    }
+
+    /// A customer's category, rung and the lost rule's figures.
+    private static func classify(
+        _ summary: PurchaseSummary, _ person: Person, asOf: Int, populationGap: Double?, rules: RelationshipRules
+    ) -> (category: CustomerCategory, rung: LadderRung?, isLost: Bool, idleDays: Int?, usualGap: Double) {
+        let idleDays = summary.lastDay.map { asOf - $0 }
+        // A one-time buyer has no gap of their own; with nobody else's either, a day stands in.
+        let usualGap = max(summary.ownGap ?? populationGap ?? 1, populationGap ?? 0)
+        let isLost = idleDays.map { Double($0) > rules.lostAfter * usualGap } ?? false
+        let days = summary.purchaseDays
         let category: CustomerCategory =
-            switch (days.count, isLost) {
-            case (0, _):
-                history.referredBy != nil ? .referral : history.contacted ? .prospect : .potential
+            switch (days, isLost) {
+            case (0, _): person.referred ? .referral : person.contacted ? .prospect : .potential
             case (_, true): .lost
             case (1, false): .oneTimeBuyer
             case (let count, false): count >= rules.fanPurchaseDays ? .fan : .client
             }
-        return CustomerStanding(
-            id: history.id, category: category,
-            rung: rung(
-                of: history, purchaseDays: days.count, isSponsor: isSponsor,
-                rules: rules),
-            purchaseDays: days.count, idleDays: idleDays, ownGap: ownGap, recommendAnswer: history.recommendAnswer,
-            isLost: isLost, reason: reason)
+        return (category, rung(purchaseDays: days, person, rules: rules), isLost, idleDays, usualGap)
+    }
+
+    /// The lost rule in words, such as "usually every 30 days; idle 61 days > 2 × 30".
+    private static func reason(idleDays: Int, usualGap: Double, _ isLost: Bool, lostAfter: Double) -> String {
+        let k = NumberFormatting.plain(lostAfter)
+        let gap = NumberFormatting.plain(usualGap, maximumFractionDigits: 1)
+        let every = gap == "1" ? "every day" : "every \(gap) days"
+        let idle = idleDays == 1 ? "1 day" : "\(idleDays) days"
+        return "usually \(every); idle \(idle) \(isLost ? ">" : "≤") \(k) × \(gap)"
     }
 
     /// The highest rung whose condition holds.
-    private static func rung(
-        of history: CustomerHistory, purchaseDays: Int, isSponsor: Bool, rules: RelationshipRules
-    ) -> LadderRung? {
-        if purchaseDays >= 2, isSponsor { return .sponsor }
-        if purchaseDays >= rules.fanPurchaseDays { return history.isPromoter ? .patron : .account }
+    private static func rung(purchaseDays: Int, _ person: Person, rules: RelationshipRules) -> LadderRung? {
+        if purchaseDays >= 2, person.isSponsor { return .sponsor }
+        if purchaseDays >= rules.fanPurchaseDays { return person.isPromoter ? .patron : .account }
         if purchaseDays >= 2 { return .buyer }
         if purchaseDays == 1 { return .tester }
-        return history.contacted ? .prospect : nil
+        return person.contacted ? .prospect : nil
     }
 }

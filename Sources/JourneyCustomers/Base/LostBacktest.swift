@@ -30,15 +30,33 @@ public struct LostBacktest: Hashable, Sendable {
     public static func run(_ base: CustomerBase, histories: [CustomerHistory], end: Int) -> [LostBacktest] {
         let boughtLater = Set(
             histories.filter { history in history.purchaseDays.contains { $0 > base.asOf && $0 <= end } }.map(\.id))
-        return Population.allCases.map { population in
-            let counted = base.standings.filter { standing in
-                population == .allBuyers ? standing.purchaseDays >= 1 : standing.purchaseDays >= 2
-            }
-            let stopped = counted.filter { !boughtLater.contains($0.id) }
-            let flagged = counted.filter(\.isLost)
-            return LostBacktest(
-                population: population, flagged: flagged.count,
-                truePositives: flagged.count { !boughtLater.contains($0.id) }, stopped: stopped.count)
+        return run(base) { boughtLater.contains(base.ids[$0]) }
+    }
+
+    /// The backtest of `base`, made from purchase summaries whose `boughtLater` looked at the
+    /// purchases after the as-of date up to the backtest's end, for each population.
+    public static func run(_ base: CustomerBase) -> [LostBacktest] {
+        run(base) { base.summaries[$0].boughtLater }
+    }
+
+    /// The backtest of `base`, given whether each customer (an index of its order) bought later.
+    private static func run(_ base: CustomerBase, boughtLater: (Int) -> Bool) -> [LostBacktest] {
+        var allBuyers = LostBacktest(population: .allBuyers, flagged: 0, truePositives: 0, stopped: 0)
+        var repeatBuyers = LostBacktest(population: .repeatBuyers, flagged: 0, truePositives: 0, stopped: 0)
+        for index in 0..<base.customerCount {
+            let (isLost, purchaseDays) = base.lostAndPurchaseDays(of: index)
+            guard purchaseDays >= 1 else { continue }
+            let stopped = !boughtLater(index)
+            allBuyers.count(isLost: isLost, stopped: stopped)
+            if purchaseDays >= 2 { repeatBuyers.count(isLost: isLost, stopped: stopped) }
         }
+        return [allBuyers, repeatBuyers]
+    }
+
+    /// Counts one more customer of the population.
+    private mutating func count(isLost: Bool, stopped: Bool) {
+        if isLost { flagged += 1 }
+        if isLost, stopped { truePositives += 1 }
+        if stopped { self.stopped += 1 }
     }
 }

@@ -35,7 +35,7 @@ public struct CustomerReport: Sendable {
 
     /// The heading, the categories, the ladder and the backtest, each line ending with a newline.
     public func text() -> String {
-        let total = base.standings.count
+        let total = base.customerCount
         let gap = base.populationGap.map { "usual gap \(NumberFormatting.plain($0, maximumFractionDigits: 1)) days" }
         let rules =
             "lost after \(NumberFormatting.plain(base.rules.lostAfter)) × the usual gap, "
@@ -161,7 +161,7 @@ public struct CustomerReport: Sendable {
             ("lostAfter", .number(base.rules.lostAfter)),
             ("fanPurchaseDays", .integer(base.rules.fanPurchaseDays)),
             ("populationGapDays", .number(base.populationGap)),
-            ("customers", .integer(base.standings.count)),
+            ("customers", .integer(base.customerCount)),
             (
                 "categories",
                 .object(base.categoryCounts.map { ($0.category.rawValue, JSONValue.integer($0.count)) })

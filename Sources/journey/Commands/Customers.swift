@@ -91,7 +91,7 @@ extension JourneyCommand {
             let purchases = try purchaseOptions.classify(
                 path: self.purchases, customerColumn: customerColumn, timeColumn: timeColumn,
                 skipBadRows: skipBadRows, defaults: journeyFile?.journey.customers ?? RelationshipRules(),
-                printer: printer)
+                backtestEnd: backtestEnd, printer: printer)
             let base = purchases.base
             if let backtestEnd, backtestEnd <= base.asOf {
                 printer.printError(
@@ -105,7 +105,7 @@ extension JourneyCommand {
             let ladderStages = journeyFile.map { LadderStages(journey: $0.journey, file: $0.source.name, base: base) }
             let report = CustomerReport(
                 base: base, source: purchases.source,
-                backtest: backtestEnd.map { ($0, LostBacktest.run(base, histories: purchases.histories, end: $0)) },
+                backtest: backtestEnd.map { ($0, LostBacktest.run(base)) },
                 survey: purchases.survey.map { ($0.scale, $0.answers.unanswered) }, ladderStages: ladderStages)
             if apply, let journeyFile, let ladderStages {
                 let rewritten = ReachRewriter.rewrite(

@@ -5,8 +5,6 @@ import JourneyLanguage
 struct ClassifiedPurchases {
     /// Every customer's standing at the as-of date, contacts and survey answers joined.
     var base: CustomerBase
-    /// Every customer's purchase days as the log gives them, the later ones included, for a backtest.
-    var histories: [CustomerHistory]
     /// The log's name as diagnostics and reports give it: its path, or `<stdin>`.
     var source: String
     /// The contacts, when `--contacts` gave them.

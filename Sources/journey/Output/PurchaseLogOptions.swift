@@ -45,7 +45,9 @@ struct PurchaseLogOptions: ParsableArguments {
     /// error printed and exit status 1.
     ///
     /// The options are checked before any file is read. A log without purchases, an as-of date
-    /// before the first purchase, and any error in a side file stop the command.
+    /// before the first purchase, and any error in a side file stop the command. With
+    /// `backtestEnd` (days since 1970-01-01), each customer's summary says whether they bought
+    /// after the as-of date up to it, for `LostBacktest.run(_:)`.
     /// - Parameters:
     ///   - customerColumn: the column of customer ids, in the log and the side files.
     ///   - timeColumn: the column of timestamps, in the log and the survey.
@@ -53,28 +55,27 @@ struct PurchaseLogOptions: ParsableArguments {
     ///     or the standard ones.
     func classify(
         path: String, customerColumn: String, timeColumn: String, skipBadRows: Bool,
-        defaults: RelationshipRules = RelationshipRules(), printer: DiagnosticPrinter
+        defaults: RelationshipRules = RelationshipRules(), backtestEnd: Int? = nil, printer: DiagnosticPrinter
     ) throws -> ClassifiedPurchases {
         let rules = try self.rules(defaults: defaults, printer: printer)
         let scale = rules.recommendScale
         let asOfDay = try asOf.map { try Self.day(of: $0, option: "--as-of", printer: printer) }
 
-        var reader = EventLogReader(
+        // The events are spilled past the reader's default memory limit and summed up a
+        // partition of customers at a time: memory grows with the customers, not the rows.
+        let reader = EventLogReader(
             stageOfEvent: [:], customerColumn: customerColumn, timeColumn: timeColumn, eventColumn: nil,
             skipBadRows: skipBadRows)
-        reader.eventMemoryLimit = nil
         let log = try reader.readShowingProgress(path: path, label: "purchases", printer: printer)
         let shownName = path == "-" ? "<stdin>" : path
-        let histories: [CustomerHistory]
+        let purchases: PurchaseSummaries
         do {
-            histories = try CustomerHistory.histories(from: log)
+            purchases = try PurchaseSummaries(log: log, asOf: asOfDay, backtestEnd: backtestEnd)
         } catch {
             printer.printError(error.description)
             throw ExitCode.failure
         }
-        guard let firstDay = histories.compactMap({ $0.purchaseDays.first }).min(),
-            let lastDay = histories.compactMap({ $0.purchaseDays.last }).max()
-        else {
+        guard let firstDay = purchases.firstDay, let lastDay = purchases.lastDay else {
             printer.printError(
                 "\(shownName) has no purchase", help: "a purchase log has a header, then one purchase a row")
             throw ExitCode.failure
@@ -87,25 +88,28 @@ struct PurchaseLogOptions: ParsableArguments {
             throw ExitCode.failure
         }
 
-        let purchasers = Set(histories.map(\.id))
-        let contactList = try contacts.map {
-            try CustomerSideFiles.contactList(
-                at: $0, purchasers: purchasers, customerColumn: customerColumn, printer: printer)
+        var contactList: ContactList?
+        var answers: SurveyAnswers?
+        if contacts != nil || survey != nil {
+            let purchasers = Set(purchases.customers)
+            contactList = try contacts.map {
+                try CustomerSideFiles.contactList(
+                    at: $0, purchasers: purchasers, customerColumn: customerColumn, printer: printer)
+            }
+            let known = purchasers.union(contactList?.contacts.map(\.id) ?? [])
+            answers = try survey.map {
+                try CustomerSideFiles.answers(
+                    at: $0, known: known, scale: scale,
+                    columns: SurveyAnswers.columns(
+                        customerColumn: customerColumn, timeColumn: timeColumn, scoreColumn: scoreColumn),
+                    printer: printer)
+            }
         }
-        let known = purchasers.union(contactList?.contacts.map(\.id) ?? [])
-        let answers = try survey.map {
-            try CustomerSideFiles.answers(
-                at: $0, known: known, scale: scale,
-                columns: SurveyAnswers.columns(
-                    customerColumn: customerColumn, timeColumn: timeColumn, scoreColumn: scoreColumn),
-                printer: printer)
-        }
-        let joined = CustomerHistory.joining(
-            histories, contacts: contactList, answers: answers?.latest(through: classifiedOn) ?? [:],
-            asOf: classifiedOn)
+        let base = CustomerBase(
+            purchases: purchases, asOf: classifiedOn, rules: rules, contacts: contactList,
+            answers: answers?.latest(through: classifiedOn) ?? [:])
         return ClassifiedPurchases(
-            base: CustomerBase(histories: joined, asOf: classifiedOn, rules: rules), histories: histories,
-            source: shownName, contacts: contactList, survey: answers.map { (scale, $0) })
+            base: base, source: shownName, contacts: contactList, survey: answers.map { (scale, $0) })
     }
 
     /// The rules from `--lost-after`, `--fan` and `--recommend`, each falling back to `defaults`;
