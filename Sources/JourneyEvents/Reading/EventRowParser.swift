@@ -32,6 +32,8 @@ struct EventRowParser: ~Copyable {
     var line: Int
     /// Room to unescape a quoted customer id or event name holding `""`.
     private var scratch: [UInt8] = []
+    /// The date of the last timestamp read.
+    private var dateMemo = Timestamp.DateMemo()
 
     init(
         columns: EventLogColumns, stageOfEvent: [String: Int32], skipBadRows: Bool, firstLine: Int,
@@ -69,7 +71,8 @@ struct EventRowParser: ~Copyable {
                 let stage = self.stage(p, from: event.start, to: event.end, escaped: event.escaped)
                 if stage < 0 {
                     ignoredEvents += 1
-                } else if let parsedTime = Timestamp.parse(p + time.start, count: time.end - time.start),
+                } else if let parsedTime = Timestamp.parse(
+                    p + time.start, count: time.end - time.start, memo: &dateMemo),
                     customer.end > customer.start
                 {
                     if customer.escaped {

@@ -19,8 +19,9 @@
 ///   dashes is such a number: `19970930` is 1970-08-20T03:28:50Z, not 1997-09-30.
 ///
 /// Parsing is hand-written and allocation-free: about 12 ns a field, 8% of the time of reading
-/// the benchmark's log (see EventLogReader.swift). `problem(_:)` explains a rejection, for
-/// diagnostics; it is slower and only runs on the error path.
+/// the benchmark's log (see EventLogReader.swift), before the reader kept a `DateMemo`.
+/// `problem(_:)` explains a rejection, for diagnostics; it is slower and only runs on the error
+/// path.
 public enum Timestamp {
     /// The instant `bytes` writes, in milliseconds since 1970-01-01T00:00:00Z, or nil when
     /// it is not one of the accepted forms.
@@ -55,6 +56,61 @@ public enum Timestamp {
         if case .success(let milliseconds) = outcome(start, count: count) {
             return milliseconds
         }
+        return nil
+    }
+
+    /// The last date a reading thread parsed: the bytes `YYYY-MM-DD` and their day.
+    ///
+    /// Rows come roughly in time order (an export sorted by time, a collector's arrival order),
+    /// so most rows repeat the date of the row before: a row whose first 10 bytes are the
+    /// memo's is the same date, already checked, and only its time is read. Timestamps of the
+    /// funnel benchmark's 1 M-row log took 249 instructions each without the memo and 137 with
+    /// it, the whole `journey funnel` 1,243,015,850 instructions and then 1,156,918,448
+    /// (callgrind); a log in no order costs two comparisons a row more.
+    struct DateMemo {
+        /// The first 8 bytes of the date and the last 2, as loaded from the text.
+        fileprivate var head: UInt64
+        fileprivate var tail: UInt16
+        /// Its day, in days since 1970-01-01.
+        fileprivate var days: Int64
+
+        /// A memo of 1970-01-01: a real date, so that a text matching it is one.
+        init() {
+            let epochDay = Array("1970-01-01".utf8)
+            head = epochDay.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+            tail = epochDay.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: 8, as: UInt16.self) }
+            days = 0
+        }
+
+        fileprivate init(head: UInt64, tail: UInt16, days: Int64) {
+            self.head = head
+            self.tail = tail
+            self.days = days
+        }
+    }
+
+    /// The fast path of the reader with `memo` of the last date: the instant written by `count`
+    /// bytes at `start`, exactly as `parse(_:count:)` reads it.
+    @inline(__always)
+    static func parse(_ p: UnsafePointer<UInt8>, count n: Int, memo: inout DateMemo) -> Int64? {
+        guard n >= 10 else {
+            if case .success(let milliseconds) = outcome(p, count: n) { return milliseconds }
+            return nil
+        }
+        let raw = UnsafeRawPointer(p)
+        let head = raw.loadUnaligned(as: UInt64.self)
+        let tail = raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self)
+        var days = memo.days
+        if head != memo.head || tail != memo.tail {
+            guard p[4] == UInt8(ascii: "-") else {
+                if case .success(let milliseconds) = epoch(p, count: n) { return milliseconds }
+                return nil
+            }
+            guard case .success(let day) = isoDate(p) else { return nil }
+            memo = DateMemo(head: head, tail: tail, days: day)
+            days = day
+        }
+        if case .success(let milliseconds) = isoTime(p, count: n, days: days) { return milliseconds }
         return nil
     }
 
@@ -204,7 +260,14 @@ public enum Timestamp {
     }
 
     private static func iso(_ p: UnsafePointer<UInt8>, count n: Int) -> Outcome {
-        // YYYY-MM-DD
+        let date = isoDate(p)
+        guard case .success(let days) = date else { return date }
+        return isoTime(p, count: n, days: days)
+    }
+
+    /// The date `YYYY-MM-DD` of the first 10 bytes at `p`, in days since 1970-01-01.
+    @inline(__always)
+    private static func isoDate(_ p: UnsafePointer<UInt8>) -> Outcome {
         guard let yearHigh = twoDigits(p), let yearLow = twoDigits(p + 2), p[7] == UInt8(ascii: "-"),
             let month = twoDigits(p + 5), let day = twoDigits(p + 8)
         else {
@@ -216,10 +279,17 @@ public enum Timestamp {
         guard day >= 1, day <= daysIn(month: month, year: year) else {
             return .failure(.day(day, month: month, year: year))
         }
+        return .success(Int64(daysFromCivil(year: year, month: month, day: day)))
+    }
+
+    /// The instant written by the `n` bytes at `p`, whose first 10 are a valid date `days` days
+    /// after 1970-01-01: midnight of it, or the time after it.
+    @inline(__always)
+    private static func isoTime(_ p: UnsafePointer<UInt8>, count n: Int, days: Int64) -> Outcome {
         // A date alone: midnight UTC. (n is 10 here: `outcome` sends nothing shorter.) It costs a
         // date and time nothing: `iso` ran 172,794,470 instructions (callgrind) on the benchmark's
         // 1M-row log before this branch returned a date, and the same number after.
-        guard n > 10 else { return .success(Int64(daysFromCivil(year: year, month: month, day: day)) * 86_400_000) }
+        guard n > 10 else { return .success(days * 86_400_000) }
         // T, t or a space, then HH:MM:SS
         let separator = p[10]
         guard separator == UInt8(ascii: "T") || separator == UInt8(ascii: "t") || separator == UInt8(ascii: " ") else {
@@ -281,7 +351,6 @@ public enum Timestamp {
                 return .failure(.trailingText)
             }
         }
-        let days = Int64(daysFromCivil(year: year, month: month, day: day))
         let seconds = ((days * 24 + Int64(hour)) * 60 + Int64(minute - offsetMinutes)) * 60 + Int64(second)
         return .success(seconds * 1000 + Int64(milliseconds))
     }

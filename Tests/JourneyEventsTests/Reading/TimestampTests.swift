@@ -175,6 +175,29 @@ import Testing
         #expect(problem?.contains(reason) == true, "\(problem ?? "nil")")
     }
 
+    @Test func theReadersDateMemoChangesNoAnswer() {
+        // Texts that share a date with the one before, or its first bytes, or none; valid or not.
+        let texts = [
+            "2026-11-23T15:04:05Z", "2026-11-23T15:04:06Z", "2026-11-23", "2026-11-23T24:00:00Z", "2026-11-23 15:04:05",
+            "2026-11-23X15:04:05Z", "2026-11-23T15:04:05+01:00", "2026-11-24T00:00:00Z", "2026-11-23T15:04:05Z",
+            "2026-02-29T10:00:00Z", "2026-02-28T10:00:00Z", "1795446245", "1795446245000", "2026-11-23T15:04:05.5Z",
+            "1970-01-01", "1970-01-01T00:00:00Z", "1970-01-0", "1970-01-01x", "", "0", "2026-11-23T",
+            "\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}", "2026-11-23T15:04:05ZZ", "2026-11-2315:04:05",
+        ]
+        var generator = SystemRandomNumberGenerator()
+        for order in [texts, texts.reversed(), texts.shuffled(using: &generator), texts.shuffled(using: &generator)] {
+            var memo = Timestamp.DateMemo()
+            for text in order {
+                let bytes = Array(text.utf8)
+                let withMemo = bytes.withUnsafeBufferPointer { buffer in
+                    Timestamp.parse(
+                        buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!, count: buffer.count, memo: &memo)
+                }
+                #expect(withMemo == Timestamp.parse(text), "\(text) after \(order)")
+            }
+        }
+    }
+
     @Test func problemIsNilForAValidTimestamp() {
         #expect(Timestamp.problem(Array("2026-11-23T15:04:05Z".utf8)) == nil)
     }
