@@ -1,5 +1,8 @@
+import Dispatch
+import Foundation
 public import JourneyEvents
 public import JourneyLanguage
+import Synchronization
 
 /// Every customer of a purchase log summed up at an as-of date (`PurchaseSummary`), with the
 /// log's first and last purchase days.
@@ -21,21 +24,95 @@ public struct PurchaseSummaries: Sendable {
     /// Summarizes `log`'s purchases at `asOf` (days since 1970-01-01; nil for the log's last
     /// purchase day), counting purchases after it up to `backtestEnd` as bought later.
     ///
+    /// Spilled partitions are shared out among `workers` threads (2 by default, the project
+    /// machine's cores); events in memory are summed up on the caller's thread.
+    ///
     /// Throws when events spilled to a temporary file cannot be read back.
-    public init(log: EventLog, asOf: Int?, backtestEnd: Int?) throws(FileError) {
+    public init(log: EventLog, asOf: Int?, backtestEnd: Int?, workers: Int = 2) throws(FileError) {
         customers = log.customers
         summaries = Array(repeating: .noPurchase, count: log.customers.count)
         // Without an as-of date every purchase is on or before it: the last day is found on the way.
-        var grouping = DayGrouping(customerCount: log.customers.count, asOf: asOf ?? .max, backtestEnd: backtestEnd)
-        if let spilled = log.spilledEvents {
-            for partition in 0..<SpilledEvents.partitionCount {
-                grouping.summarize(try spilled.events(inPartition: partition), into: &summaries)
-            }
-        } else {
+        let asOf = asOf ?? .max
+        guard let spilled = log.spilledEvents else {
+            var grouping = DayGrouping(customerCount: log.customers.count, asOf: asOf, backtestEnd: backtestEnd)
             grouping.summarize(log.events, into: &summaries)
+            (firstDay, lastDay) = (grouping.firstDay, grouping.lastDay)
+            return
         }
-        firstDay = grouping.firstDay
-        lastDay = grouping.lastDay
+        // Spilled: each worker sums up every `workers`th partition on a thread of its own.
+        let results = WorkerResults(count: max(1, workers))
+        let count = log.customers.count
+        let finished = DispatchGroup()
+        for worker in 0..<results.count {
+            finished.enter()
+            Thread {
+                results.store(
+                    Result { () throws(FileError) -> WorkerSummaries in
+                        var grouping = DayGrouping(customerCount: count, asOf: asOf, backtestEnd: backtestEnd)
+                        var output = WorkerSummaries()
+                        for partition in stride(from: worker, to: SpilledEvents.partitionCount, by: results.count) {
+                            grouping.summarize(try spilled.events(inPartition: partition), into: &output)
+                        }
+                        (output.firstDay, output.lastDay) = (grouping.firstDay, grouping.lastDay)
+                        return output
+                    }, of: worker)
+                finished.leave()
+            }
+            .start()
+        }
+        finished.wait()
+        for result in results.taken() {
+            let output = try result.get()
+            for (customer, summary) in zip(output.customers, output.summaries) {
+                summaries[Int(customer)] = summary
+            }
+            if let day = output.firstDay, firstDay.map({ day < $0 }) ?? true { firstDay = day }
+            if let day = output.lastDay, lastDay.map({ day > $0 }) ?? true { lastDay = day }
+        }
+    }
+}
+
+/// The summaries one worker made, by customer number, with the purchase days it saw first and last.
+struct WorkerSummaries: Sendable {
+    var customers: [Int32] = []
+    var summaries: [PurchaseSummary] = []
+    var firstDay: Int?
+    var lastDay: Int?
+}
+
+/// Where the workers leave their summaries, each in its own place.
+private final class WorkerResults: Sendable {
+    let count: Int
+    private let results: Mutex<[Result<WorkerSummaries, FileError>?]>
+
+    init(count: Int) {
+        self.count = count
+        results = Mutex(Array(repeating: nil, count: count))
+    }
+
+    func store(_ result: Result<WorkerSummaries, FileError>, of worker: Int) {
+        results.withLock { $0[worker] = result }
+    }
+
+    /// Every worker's result, once all have stored theirs.
+    func taken() -> [Result<WorkerSummaries, FileError>] {
+        results.withLock { $0.map { $0! } }
+    }
+}
+
+/// Where `DayGrouping` puts each customer's summary.
+protocol SummaryOutput {
+    mutating func put(_ summary: PurchaseSummary, of customer: Int32)
+}
+
+extension Array: SummaryOutput where Element == PurchaseSummary {
+    mutating func put(_ summary: PurchaseSummary, of customer: Int32) { self[Int(customer)] = summary }
+}
+
+extension WorkerSummaries: SummaryOutput {
+    mutating func put(_ summary: PurchaseSummary, of customer: Int32) {
+        customers.append(customer)
+        summaries.append(summary)
     }
 }
 
@@ -72,7 +149,7 @@ struct DayGrouping {
     /// Sums up the customers of `events` into their places of `summaries`.
     ///
     /// A customer's events must all be in the same batch.
-    mutating func summarize(_ events: [FunnelEvent], into summaries: inout [PurchaseSummary]) {
+    mutating func summarize(_ events: [FunnelEvent], into summaries: inout some SummaryOutput) {
         guard !events.isEmpty else { return }
         var slotOfCustomer: [Int32] = []
         var members: [Int32] = []
@@ -119,7 +196,7 @@ struct DayGrouping {
         var start = 0
         for (slot, customer) in members.enumerated() {
             let end = ends[slot]
-            summaries[Int(customer)] = summary(of: &days, start..<end)
+            summaries.put(summary(of: &days, start..<end), of: customer)
             slotOfCustomer[Int(customer)] = 0
             start = end
         }

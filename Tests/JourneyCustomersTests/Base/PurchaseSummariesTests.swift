@@ -59,7 +59,13 @@ import Testing
         // before every purchase (2024-01-01 is day 19,723).
         let cases: [(asOf: Int?, end: Int?)] = [(nil, nil), (19_900, 19_990), (19_000, nil)]
         for (asOf, end) in cases {
-            let purchases = try PurchaseSummaries(log: log, asOf: asOf, backtestEnd: end)
+            // Spilled partitions are shared out among workers; their number changes nothing.
+            let results = try [1, 2, 3].map {
+                try PurchaseSummaries(log: log, asOf: asOf, backtestEnd: end, workers: $0)
+            }
+            #expect(results.allSatisfy { $0.summaries == results[0].summaries && $0.customers == results[0].customers })
+            #expect(results.allSatisfy { $0.firstDay == results[0].firstDay && $0.lastDay == results[0].lastDay })
+            let purchases = results[1]
             #expect(purchases.firstDay == firstDay)
             #expect(purchases.lastDay == lastDay)
             #expect(purchases.customers.count == histories.count)
