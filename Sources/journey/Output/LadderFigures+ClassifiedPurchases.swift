@@ -19,7 +19,9 @@ extension LadderFigures {
             notes.append("Without survey answers (--survey), nobody is a patron.")
         }
         self.init(
-            rungs: rungs, source: purchases.source, asOf: UTCDay.text(ofDay: base.asOf),
+            // The file's name, not its path: a chart's title is read on a slide, far from the folder.
+            rungs: rungs, source: purchases.source.split(separator: "/").last.map(String.init) ?? purchases.source,
+            asOf: UTCDay.text(ofDay: base.asOf),
             lostAfter: base.rules.lostAfter, fanPurchaseDays: base.rules.fanPurchaseDays, notes: notes)
     }
 }

@@ -95,6 +95,53 @@ import Testing
         #expect(fromLog.categoryCounts.filter { $0.count > 0 }.count >= 4, "\(fromLog.categoryCounts)")
     }
 
+    /// Contacts and answers joined to the summaries give the base the joined histories give:
+    /// contacts who never bought, late contacts, sponsors, promoters and detractors.
+    @Test(arguments: [false, true])
+    func contactsAndAnswersJoinTheSummariesAsTheyJoinTheHistories(spilled: Bool) throws {
+        let (csv, histories) = Self.randomLog(customers: 300, days: 500, seed: 5)
+        let log = Self.read(csv, spilled: spilled)
+        let asOf = 19_950
+        // Every fifth buyer contacted (some after the as-of date), every seventh referred by the
+        // buyer before them, and 40 people who never bought, contacted or referred.
+        var rows = ["customer_id,contacted,referred_by"]
+        for index in stride(from: 0, to: 300, by: 5) {
+            rows.append("c\(index),\(index % 10 == 0 ? "2024-03-01" : "2024-12-30"),")
+        }
+        for index in stride(from: 7, to: 300, by: 7) where index % 5 != 0 { rows.append("c\(index),,c\(index - 1)") }
+        for index in 0..<40 {
+            rows.append("p\(index),\(index % 2 == 0 ? "2024-02-01" : ""),\(index % 3 == 0 ? "c3" : "")")
+        }
+        let (table, _) = CSVTable.read(
+            bytes: Array((rows.joined(separator: "\n") + "\n").utf8),
+            columns: ContactList.columns(customerColumn: "customer_id"))
+        let (contacts, diagnostics) = ContactList.read(table)
+        try #require(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
+        var answers: [String: Int] = [:]
+        for index in stride(from: 0, to: 300, by: 3) { answers["c\(index)"] = 1 + index % 10 }
+        answers["p1"] = 9
+
+        let joined = CustomerHistory.joining(histories, contacts: contacts, answers: answers, asOf: asOf)
+        let fromHistories = CustomerBase(histories: joined, asOf: asOf)
+        let fromLog = CustomerBase(
+            purchases: try PurchaseSummaries(log: log, asOf: asOf, backtestEnd: nil), asOf: asOf, contacts: contacts,
+            answers: answers)
+        #expect(fromLog.standings == fromHistories.standings)
+        #expect(fromLog.categoryCounts.map(\.count) == fromHistories.categoryCounts.map(\.count))
+        #expect(
+            fromLog.customersAtOrAbove.map { [$0.count, $0.lost] }
+                == fromHistories.customersAtOrAbove.map { [$0.count, $0.lost] })
+        #expect(fromLog.customersAtRisk == fromHistories.customersAtRisk)
+        #expect(fromLog.recommendScore == fromHistories.recommendScore)
+        // Every kind of person is there, or the test would compare little.
+        let counts = Dictionary(uniqueKeysWithValues: fromLog.categoryCounts.map { ($0.category, $0.count) })
+        for category in [CustomerCategory.potential, .referral, .prospect, .lost, .client, .fan] {
+            #expect(counts[category, default: 0] > 0, "no \(category)")
+        }
+        #expect(fromLog.customersAtOrAbove.allSatisfy { $0.count > 0 }, "\(fromLog.customersAtOrAbove)")
+        #expect(!fromLog.customersAtRisk.isEmpty)
+    }
+
     @Test func anEmptyLogHasNoPurchaseDays() throws {
         let purchases = try PurchaseSummaries(log: EventLog(), asOf: nil, backtestEnd: nil)
         #expect(purchases.firstDay == nil)
