@@ -42,8 +42,11 @@ public enum MetricsCSVReport {
     }
 
     /// `field` quoted for CSV when it holds a comma, a quote or a line break.
+    ///
+    /// The test looks at bytes, not characters: a CSV reader splits on the bytes, and walking
+    /// the characters of every field was 15% of `journey customers -o` on CDNOW.
     public static func quoted(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else {
+        guard field.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
             return field
         }
         return "\"" + field.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""

@@ -2,11 +2,13 @@ import JourneyLanguage
 
 /// Every customer's standing at one date, with the counts a marketer reads first.
 ///
-/// The lost rule: a buyer is lost when the days since their last purchase day are more than
-/// `lostAfter` times the larger of their own median gap and the population's median gap (the
-/// median, over customers with two or more purchase days, of their own gaps). A one-time buyer's
-/// own gap is the population's. The population's gap is a floor, so a burst of orders a few days
-/// apart does not make a customer lost after a week.
+/// The lost rule by the customer's rhythm (`LostRule.rhythm`, the default): a buyer is lost when
+/// the days since their last purchase day are more than `lostAfter` times the larger of their own
+/// median gap and the population's median gap (the median, over customers with two or more
+/// purchase days, of their own gaps). A one-time buyer's own gap is the population's. The
+/// population's gap is a floor, so a burst of orders a few days apart does not make a customer
+/// lost after a week. With a model (`LostRule.model`), a buyer is lost when their probability of
+/// being alive is below the threshold.
 ///
 /// The counts are worked out once, when the base is made, from each customer's
 /// `PurchaseSummary`; the standings, with their reasons in words, only when asked for, since a
@@ -15,6 +17,8 @@ public struct CustomerBase: Sendable {
     /// The day the standings hold at, in days since 1970-01-01; later purchases are ignored.
     public let asOf: Int
     public let rules: RelationshipRules
+    /// How lost customers are told from the others.
+    public let lostRule: LostRule
     /// The population's median gap between purchase days, in days; nil when no customer has
     /// two purchase days by the as-of date.
     public let populationGap: Double?
@@ -31,6 +35,9 @@ public struct CustomerBase: Sendable {
     /// What else is known of each customer, indexed like `ids`; empty when nothing is (a
     /// purchase log's customers).
     let people: [Person]
+    /// Each customer's probability of being alive under the model of the lost rule, indexed like
+    /// `ids`: nil without a purchase; empty under the rhythm rule.
+    let aliveProbabilities: [Double?]
 
     /// What a customer's category and rung need besides their purchases.
     struct Person: Hashable, Sendable {
@@ -43,10 +50,13 @@ public struct CustomerBase: Sendable {
         var isSponsor = false
     }
 
-    /// Classifies `histories` at `asOf`.
+    /// Classifies `histories` at `asOf`, telling lost customers by `lostRule`.
     ///
     /// A customer `referredBy` names counts toward that customer's `sponsor` rung.
-    public init(histories: [CustomerHistory], asOf: Int, rules: RelationshipRules = RelationshipRules()) {
+    public init(
+        histories: [CustomerHistory], asOf: Int, rules: RelationshipRules = RelationshipRules(),
+        lostRule: LostRule = .rhythm
+    ) {
         let sponsors = Set(histories.compactMap(\.referredBy))
         self.init(
             ids: histories.map(\.id), summaries: histories.map { PurchaseSummary($0, asOf: asOf) },
@@ -54,7 +64,7 @@ public struct CustomerBase: Sendable {
                 Person(
                     contacted: history.contacted, referred: history.referredBy != nil,
                     recommendAnswer: history.recommendAnswer, isSponsor: sponsors.contains(history.id))
-            }, asOf: asOf, rules: rules)
+            }, asOf: asOf, rules: rules, lostRule: lostRule)
     }
 
     /// Classifies the customers of a purchase log, summed up at `asOf` by `purchases`, joined with
@@ -69,10 +79,12 @@ public struct CustomerBase: Sendable {
     ///   `SurveyAnswers.latest(through:)` gives; answers of unknown ids are ignored.
     public init(
         purchases: PurchaseSummaries, asOf: Int, rules: RelationshipRules = RelationshipRules(),
-        contacts: ContactList? = nil, answers: [String: Int] = [:]
+        contacts: ContactList? = nil, answers: [String: Int] = [:], lostRule: LostRule = .rhythm
     ) {
         guard contacts != nil || !answers.isEmpty else {
-            self.init(ids: purchases.customers, summaries: purchases.summaries, people: [], asOf: asOf, rules: rules)
+            self.init(
+                ids: purchases.customers, summaries: purchases.summaries, people: [], asOf: asOf, rules: rules,
+                lostRule: lostRule)
             return
         }
         var ids = purchases.customers
@@ -101,17 +113,22 @@ public struct CustomerBase: Sendable {
         for (id, answer) in answers {
             if let position = index[id] { people[position].recommendAnswer = answer }
         }
-        self.init(ids: ids, summaries: summaries, people: people, asOf: asOf, rules: rules)
+        self.init(ids: ids, summaries: summaries, people: people, asOf: asOf, rules: rules, lostRule: lostRule)
     }
 
-    private init(ids: [String], summaries: [PurchaseSummary], people: [Person], asOf: Int, rules: RelationshipRules) {
+    private init(
+        ids: [String], summaries: [PurchaseSummary], people: [Person], asOf: Int, rules: RelationshipRules,
+        lostRule: LostRule
+    ) {
         precondition(people.isEmpty || people.count == ids.count, "one person per customer, or none")
         precondition(summaries.count == ids.count, "one summary per customer")
         self.asOf = asOf
         self.rules = rules
+        self.lostRule = lostRule
         self.ids = ids
         self.summaries = summaries
         self.people = people
+        aliveProbabilities = lostRule.fit.map { Self.aliveProbabilities(of: summaries, asOf: asOf, fit: $0) } ?? []
         var ownGaps = summaries.compactMap(\.ownGap)
         let populationGap = median(&ownGaps)
         self.populationGap = populationGap
@@ -121,8 +138,9 @@ public struct CustomerBase: Sendable {
         var lostOnRung = onRung
         for index in ids.indices {
             let standing = Self.classify(
-                summaries[index], people.isEmpty ? Person() : people[index], asOf: asOf,
-                populationGap: populationGap, rules: rules)
+                summaries[index], people.isEmpty ? Person() : people[index],
+                alive: aliveProbabilities.isEmpty ? nil : aliveProbabilities[index], asOf: asOf,
+                populationGap: populationGap, rules: rules, lostRule: lostRule)
             categories[Self.index(of: standing.category)] += 1
             if let rung = standing.rung {
                 let rungIndex = Self.index(of: rung)
@@ -142,8 +160,20 @@ public struct CustomerBase: Sendable {
         customersAtOrAbove = ladder.reversed()
     }
 
+    /// The same customers, with the lost ones told by `lostRule` instead: only the buyers' lost
+    /// flags, reasons, probabilities of being alive and categories change.
+    public func classified(by lostRule: LostRule) -> CustomerBase {
+        CustomerBase(ids: ids, summaries: summaries, people: people, asOf: asOf, rules: rules, lostRule: lostRule)
+    }
+
     /// The number of customers.
     public var customerCount: Int { ids.count }
+
+    /// What the purchase models read of each customer who had bought by the as-of date (repeat
+    /// purchase days, recency and age in days), in the order given: what a model is fitted to.
+    public var frequencyRecencies: [FrequencyRecency] {
+        summaries.compactMap { $0.frequencyRecency(asOf: asOf) }
+    }
 
     /// One standing per customer, sorted by id, each with the lost rule in words; made anew at
     /// each call.
@@ -170,22 +200,41 @@ public struct CustomerBase: Sendable {
     private func standing(at index: Int) -> CustomerStanding {
         let summary = summaries[index]
         let person = people.isEmpty ? Person() : people[index]
-        let facts = Self.classify(summary, person, asOf: asOf, populationGap: populationGap, rules: rules)
+        let facts = facts(of: index)
+        let alive = aliveProbabilities.isEmpty ? nil : aliveProbabilities[index]
+        var reason = ""
+        if let idleDays = facts.idleDays {
+            switch lostRule {
+            case .rhythm:
+                reason = Self.reason(
+                    idleDays: idleDays, usualGap: facts.usualGap, facts.isLost, lostAfter: rules.lostAfter)
+            case .model(let fit, let threshold):
+                reason = Self.aliveReason(alive ?? 1, isLost: facts.isLost, threshold: threshold, model: fit.model)
+            }
+        }
         return CustomerStanding(
             id: ids[index], category: facts.category, rung: facts.rung, purchaseDays: summary.purchaseDays,
             idleDays: facts.idleDays, ownGap: summary.ownGap, recommendAnswer: person.recommendAnswer,
-            isLost: facts.isLost,
-            reason: facts.idleDays.map {
-                Self.reason(idleDays: $0, usualGap: facts.usualGap, facts.isLost, lostAfter: rules.lostAfter)
-            } ?? "")
+            isLost: facts.isLost, reason: reason, frequencyRecency: summary.frequencyRecency(asOf: asOf),
+            aliveProbability: alive)
     }
 
     /// Whether customer `index` (of the order given) is lost, and their purchase days.
     func lostAndPurchaseDays(of index: Int) -> (isLost: Bool, purchaseDays: Int) {
-        let facts = Self.classify(
-            summaries[index], people.isEmpty ? Person() : people[index], asOf: asOf, populationGap: populationGap,
-            rules: rules)
-        return (facts.isLost, summaries[index].purchaseDays)
+        (facts(of: index).isLost, summaries[index].purchaseDays)
+    }
+
+    /// Each customer's probability of being alive under `fit`; customers with the same
+    /// frequency, recency and age share one computation.
+    private static func aliveProbabilities(of summaries: [PurchaseSummary], asOf: Int, fit: ModelFit) -> [Double?] {
+        var known: [FrequencyRecency: Double] = [:]
+        return summaries.map { summary in
+            guard let frequencyRecency = summary.frequencyRecency(asOf: asOf) else { return nil }
+            if let probability = known[frequencyRecency] { return probability }
+            let probability = fit.aliveProbability(frequencyRecency)
+            known[frequencyRecency] = probability
+            return probability
+        }
     }
 
     /// The index of `category` in `CustomerCategory.allCases`, without hashing or comparing its
@@ -214,14 +263,30 @@ public struct CustomerBase: Sendable {
         }
     }
 
-    /// A customer's category, rung and the lost rule's figures.
+    /// Customer `index`'s category, rung and the lost rule's figures.
+    private func facts(
+        of index: Int
+    ) -> (category: CustomerCategory, rung: LadderRung?, isLost: Bool, idleDays: Int?, usualGap: Double) {
+        Self.classify(
+            summaries[index], people.isEmpty ? Person() : people[index],
+            alive: aliveProbabilities.isEmpty ? nil : aliveProbabilities[index], asOf: asOf,
+            populationGap: populationGap, rules: rules, lostRule: lostRule)
+    }
+
+    /// A customer's category, rung and the lost rule's figures; `alive` is their probability of
+    /// being alive under the model of `lostRule`.
     private static func classify(
-        _ summary: PurchaseSummary, _ person: Person, asOf: Int, populationGap: Double?, rules: RelationshipRules
+        _ summary: PurchaseSummary, _ person: Person, alive: Double?, asOf: Int, populationGap: Double?,
+        rules: RelationshipRules, lostRule: LostRule
     ) -> (category: CustomerCategory, rung: LadderRung?, isLost: Bool, idleDays: Int?, usualGap: Double) {
         let idleDays = summary.lastDay.map { asOf - $0 }
         // A one-time buyer has no gap of their own; with nobody else's either, a day stands in.
         let usualGap = max(summary.ownGap ?? populationGap ?? 1, populationGap ?? 0)
-        let isLost = idleDays.map { Double($0) > rules.lostAfter * usualGap } ?? false
+        let isLost: Bool
+        switch lostRule {
+        case .rhythm: isLost = idleDays.map { Double($0) > rules.lostAfter * usualGap } ?? false
+        case .model(_, let threshold): isLost = alive.map { $0 < threshold } ?? false
+        }
         let days = summary.purchaseDays
         let category: CustomerCategory =
             switch (days, isLost) {
@@ -240,6 +305,26 @@ public struct CustomerBase: Sendable {
         let every = gap == "1" ? "every day" : "every \(gap) days"
         let idle = idleDays == 1 ? "1 day" : "\(idleDays) days"
         return "usually \(every); idle \(idle) \(isLost ? ">" : "≤") \(k) × \(gap)"
+    }
+
+    /// The model rule in words, such as "P(alive) 0.31 < 0.5 (BG/NBD)".
+    ///
+    /// The probability has two decimals, or as many more (up to six) as it takes not to read
+    /// like the threshold when it is just below or above it: "P(alive) 0.497 < 0.5". Closer
+    /// still, a probability below the threshold is rounded down, so that it never reads as
+    /// equal: "P(alive) 0.499999 < 0.5".
+    static func aliveReason(_ probability: Double, isLost: Bool, threshold: Double, model: PurchaseModel) -> String {
+        let limit = NumberFormatting.plain(threshold)
+        var digits = 2
+        var shown = NumberFormatting.plain(probability, maximumFractionDigits: digits)
+        while shown == limit, probability != threshold, digits < 6 {
+            digits += 1
+            shown = NumberFormatting.plain(probability, maximumFractionDigits: digits)
+        }
+        if shown == limit, probability < threshold {
+            shown = NumberFormatting.plain((probability * 1e6).rounded(.down) / 1e6, maximumFractionDigits: 6)
+        }
+        return "P(alive) \(shown) \(isLost ? "<" : "≥") \(limit) (\(model.name))"
     }
 
     /// The highest rung whose condition holds.

@@ -17,7 +17,13 @@ public struct CustomerStanding: Hashable, Sendable {
     public var recommendAnswer: Int?
     /// Whether the customer bought and has stopped, by the lost rule.
     public var isLost: Bool
-    /// The lost rule in words, such as "usually every 31 days; idle 92 days > 2 × 31"; empty
-    /// without a purchase.
+    /// The lost rule in words, such as "usually every 31 days; idle 92 days > 2 × 31" or
+    /// "P(alive) 0.31 < 0.5 (BG/NBD)"; empty without a purchase.
     public var reason: String
+    /// Repeat purchase days, recency and age in days at the as-of date, as the purchase models
+    /// read them; nil without a purchase.
+    public var frequencyRecency: FrequencyRecency? = nil
+    /// The probability that the customer is still alive, under the model of the lost rule; nil
+    /// under the rhythm rule or without a purchase.
+    public var aliveProbability: Double? = nil
 }

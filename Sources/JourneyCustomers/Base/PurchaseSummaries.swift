@@ -209,17 +209,21 @@ struct DayGrouping {
         let last = Int(days[range.upperBound - 1])
         if firstDay.map({ first < $0 }) ?? true { firstDay = first }
         if lastDay.map({ last > $0 }) ?? true { lastDay = last }
-        // Distinct days up to the as-of date, each gap written over the days already read.
+        // Distinct days up to the as-of date, each gap written over the days already read (so
+        // the day before is kept aside); then the distinct days after it, to the backtest's end.
         var purchaseDays = 0
+        var laterPurchaseDays = 0
         var lastPurchase: Int32 = 0
+        var previous = Int32.min
         var gapsEnd = range.lowerBound
-        var boughtLater = false
         for index in range {
             let day = days[index]
-            if purchaseDays > 0, day == lastPurchase { continue }
+            if day == previous { continue }
+            previous = day
             guard Int(day) <= asOf else {
-                boughtLater = backtestEnd.map { Int(day) <= $0 } ?? false
-                break
+                guard let backtestEnd, Int(day) <= backtestEnd else { break }
+                laterPurchaseDays += 1
+                continue
             }
             if purchaseDays > 0 {
                 days[gapsEnd] = day - lastPurchase
@@ -229,7 +233,8 @@ struct DayGrouping {
             lastPurchase = day
         }
         return PurchaseSummary(
-            purchaseDays: purchaseDays, lastDay: purchaseDays > 0 ? Int(lastPurchase) : nil,
-            ownGap: median(of: &days, in: range.lowerBound..<gapsEnd), boughtLater: boughtLater)
+            purchaseDays: purchaseDays, firstDay: purchaseDays > 0 ? first : nil,
+            lastDay: purchaseDays > 0 ? Int(lastPurchase) : nil,
+            ownGap: median(of: &days, in: range.lowerBound..<gapsEnd), laterPurchaseDays: laterPurchaseDays)
     }
 }

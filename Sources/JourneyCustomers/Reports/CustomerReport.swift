@@ -1,3 +1,4 @@
+import Foundation
 import JourneyAnalysis
 import JourneyLanguage
 
@@ -10,6 +11,11 @@ public struct CustomerReport: Sendable {
     public var backtest: (end: Int, results: [LostBacktest])?
     /// The recommend question's scale and the rows left unanswered, when a survey was read.
     public var survey: (scale: RecommendScale, unanswered: Int)?
+    /// The days after the as-of date that a model's forecasts cover.
+    public var horizon: Int
+    /// With a model and a backtest: the rhythm rule's backtest beside the model's, and the
+    /// purchase days the model expected against those that happened.
+    public var modelBacktest: (rhythm: [LostBacktest], forecast: ForecastBacktest)?
 
     /// A journey's rung stages with the reach the ladder gives them, when `--journey` named one.
     public var ladderStages: LadderStages?
@@ -19,13 +25,16 @@ public struct CustomerReport: Sendable {
 
     public init(
         base: CustomerBase, source: String, backtest: (end: Int, results: [LostBacktest])? = nil,
-        survey: (scale: RecommendScale, unanswered: Int)? = nil, ladderStages: LadderStages? = nil
+        survey: (scale: RecommendScale, unanswered: Int)? = nil, ladderStages: LadderStages? = nil,
+        horizon: Int = 90, modelBacktest: (rhythm: [LostBacktest], forecast: ForecastBacktest)? = nil
     ) {
         self.ladderStages = ladderStages
         self.base = base
         self.source = source
         self.backtest = backtest
         self.survey = survey
+        self.horizon = horizon
+        self.modelBacktest = modelBacktest
     }
 
     /// The share of `part` in `whole` as a percentage, or a dash for an empty whole.
@@ -37,9 +46,13 @@ public struct CustomerReport: Sendable {
     public func text() -> String {
         let total = base.customerCount
         let gap = base.populationGap.map { "usual gap \(NumberFormatting.plain($0, maximumFractionDigits: 1)) days" }
-        let rules =
-            "lost after \(NumberFormatting.plain(base.rules.lostAfter)) × the usual gap, "
-            + "fan from \(base.rules.fanPurchaseDays) purchase days"
+        let lost =
+            switch base.lostRule {
+            case .rhythm: "lost after \(NumberFormatting.plain(base.rules.lostAfter)) × the usual gap"
+            case .model(let fit, let threshold):
+                "lost when P(alive) < \(NumberFormatting.plain(threshold)) (\(fit.model.name))"
+            }
+        let rules = "\(lost), fan from \(base.rules.fanPurchaseDays) purchase days"
         var lines = [
             "Customers of \(source) as of \(UTCDay.text(ofDay: base.asOf))",
             "\(NumberFormatting.grouped(total)) customers; \(gap ?? "no customer has two purchase days yet"); \(rules)",
@@ -62,26 +75,96 @@ public struct CustomerReport: Sendable {
             below = count
         }
         lines.append(ladder.rendered())
+        if let fit = base.lostRule.fit { lines.append(contentsOf: modelLines(fit)) }
         if let ladderStages { lines.append(contentsOf: Self.stageLines(ladderStages)) }
         if let survey { lines.append(contentsOf: recommendLines(scale: survey.scale, unanswered: survey.unanswered)) }
         if let backtest {
             lines.append(
                 "Backtest: flagged lost on \(UTCDay.text(ofDay: base.asOf)), bought again by \(UTCDay.text(ofDay: backtest.end))"
             )
-            var table = TextTable(
-                headers: ["Customers", "Flagged lost", "Stopped buying", "Right", "Precision", "Recall"],
-                alignments: [.left, .right, .right, .right, .right, .right])
-            for result in backtest.results {
-                table.rows.append([
-                    result.population.rawValue, NumberFormatting.grouped(result.flagged),
-                    NumberFormatting.grouped(result.stopped), NumberFormatting.grouped(result.truePositives),
-                    result.precision.map { NumberFormatting.plain($0, maximumFractionDigits: 4) } ?? "–",
-                    result.recall.map { NumberFormatting.plain($0, maximumFractionDigits: 4) } ?? "–",
-                ])
-            }
-            lines.append(table.rendered())
+            lines.append(contentsOf: backtestLines(backtest.results, end: backtest.end))
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// The backtest table, with the rhythm rule's rows beside a model's, and the model's
+    /// expected purchase days against the actual ones; a blank line after each.
+    private func backtestLines(_ results: [LostBacktest], end: Int) -> [String] {
+        let compared = modelBacktest.map { comparison in
+            [(ruleWords, results), ("idle > \(NumberFormatting.plain(base.rules.lostAfter)) × gap", comparison.rhythm)]
+        }
+        var table = TextTable(
+            headers: (compared == nil ? [] : ["Rule"])
+                + ["Customers", "Flagged lost", "Stopped buying", "Right", "Precision", "Recall"],
+            alignments: (compared == nil ? [] : [.left]) + [.left, .right, .right, .right, .right, .right])
+        for (rule, results) in compared ?? [("", results)] {
+            for result in results {
+                table.rows.append(
+                    (compared == nil ? [] : [rule]) + [
+                        result.population.rawValue, NumberFormatting.grouped(result.flagged),
+                        NumberFormatting.grouped(result.stopped), NumberFormatting.grouped(result.truePositives),
+                        result.precision.map { NumberFormatting.plain($0, maximumFractionDigits: 4) } ?? "–",
+                        result.recall.map { NumberFormatting.plain($0, maximumFractionDigits: 4) } ?? "–",
+                    ])
+            }
+        }
+        var lines = [table.rendered()]
+        if let forecast = modelBacktest?.forecast, let fit = base.lostRule.fit {
+            let difference = forecast.error.map { error in
+                " (" + (error > 0 ? "+" : "") + NumberFormatting.percent(error) + ")"
+            }
+            lines.append(
+                "Purchase days from \(UTCDay.text(ofDay: base.asOf + 1)) to \(UTCDay.text(ofDay: end)): "
+                    + "\(Self.grouped(forecast.expected)) expected by \(fit.model.name), "
+                    + "\(NumberFormatting.grouped(forecast.actual)) bought\(difference ?? "")")
+            lines.append("")
+        }
+        return lines
+    }
+
+    /// The model's lost rule in the backtest table: `P(alive) < 0.5`.
+    private var ruleWords: String {
+        guard case .model(_, let threshold) = base.lostRule else { return "" }
+        return "P(alive) < \(NumberFormatting.plain(threshold))"
+    }
+
+    /// The fitted model: its parameters, how well it converged, what they mean, and what it
+    /// expects over the horizon; a blank line after.
+    private func modelLines(_ fit: ModelFit) -> [String] {
+        let parameters = fit.parameters
+        let tolerance = ScientificNotation.text(ModelFit.gradientTolerance, digits: 0)
+        let convergence =
+            "converged in \(fit.iterations) iterations (gradient \(ScientificNotation.text(fit.gradient, digits: 1)), within \(tolerance))"
+        let perYear = NumberFormatting.plain(365 * parameters.r / parameters.alpha, maximumFractionDigits: 1)
+        let leaving = NumberFormatting.percent(parameters.a / (parameters.a + parameters.b))
+        let after = fit.model == .bgnbd ? "each repeat purchase" : "each purchase"
+        let (expected, buyers) = CustomerForecast.totals(of: base, horizon: horizon) ?? (0, 0)
+        return [
+            "\(fit.model.name) fitted in days to \(NumberFormatting.grouped(fit.customers)) buyers "
+                + "(\(NumberFormatting.grouped(fit.distinctSummaries)) distinct histories): \(convergence)",
+            "r \(Self.decimals(parameters.r)), alpha \(Self.decimals(parameters.alpha)) days, "
+                + "a \(Self.decimals(parameters.a)), b \(Self.decimals(parameters.b)); "
+                + "log-likelihood \(NumberFormatting.plain(fit.logLikelihood, maximumFractionDigits: 2))",
+            "While alive, a customer buys \(perYear) times a year on average (365 r / alpha); "
+                + "after \(after), \(leaving) leave for good on average (a / (a + b))",
+            "Next \(horizon) days: \(Self.grouped(expected)) purchase days expected, "
+                + "\(Self.grouped(buyers)) buyers expected to buy at least once",
+            "",
+        ]
+    }
+
+    /// A number with one decimal and its thousands grouped: `16,873.7`.
+    private static func grouped(_ value: Double) -> String {
+        let text = NumberFormatting.plain(value, maximumFractionDigits: 1)
+        let parts = text.split(separator: ".", maxSplits: 1)
+        guard let whole = Int(parts[0]) else { return text }
+        return NumberFormatting.grouped(whole) + (parts.count > 1 ? "." + parts[1] : "")
+    }
+
+    /// A parameter with four decimals, or four significant digits when it is smaller than 0.1.
+    private static func decimals(_ value: Double) -> String {
+        value >= 0.1
+            ? NumberFormatting.plain(value, maximumFractionDigits: 4) : ScientificNotation.text(value, digits: 3)
     }
 
     /// The recommend question's score and the customers at risk, with a blank line after each.
@@ -209,29 +292,66 @@ public struct CustomerReport: Sendable {
                     ])
                 ))
         }
+        if let fit = base.lostRule.fit {
+            members.insert(("model", modelJSON(fit)), at: members.firstIndex { $0.0 == "customers" }!)
+        }
         if let backtest {
-            members.append(
-                (
-                    "backtest",
-                    .object([
-                        ("end", .string(UTCDay.text(ofDay: backtest.end))),
-                        (
-                            "populations",
-                            .array(
-                                backtest.results.map { result in
-                                    .object([
-                                        ("customers", .string(result.population.rawValue)),
-                                        ("flagged", .integer(result.flagged)),
-                                        ("stopped", .integer(result.stopped)),
-                                        ("truePositives", .integer(result.truePositives)),
-                                        ("precision", .number(result.precision)),
-                                        ("recall", .number(result.recall)),
-                                    ])
-                                })
-                        ),
-                    ])
-                ))
+            var backtestMembers: [(String, JSONValue)] = [
+                ("end", .string(UTCDay.text(ofDay: backtest.end))),
+                ("populations", Self.json(backtest.results)),
+            ]
+            if let modelBacktest {
+                backtestMembers += [
+                    ("rhythmPopulations", Self.json(modelBacktest.rhythm)),
+                    ("expectedPurchases", .number(modelBacktest.forecast.expected)),
+                    ("actualPurchases", .integer(modelBacktest.forecast.actual)),
+                ]
+            }
+            members.append(("backtest", .object(backtestMembers)))
         }
         return JSONValue.object(members).text()
+    }
+
+    /// The results of a backtest, one object per population.
+    private static func json(_ results: [LostBacktest]) -> JSONValue {
+        .array(
+            results.map { result in
+                .object([
+                    ("customers", .string(result.population.rawValue)),
+                    ("flagged", .integer(result.flagged)),
+                    ("stopped", .integer(result.stopped)),
+                    ("truePositives", .integer(result.truePositives)),
+                    ("precision", .number(result.precision)),
+                    ("recall", .number(result.recall)),
+                ])
+            })
+    }
+
+    /// The fitted model: parameters and log-likelihood with every digit, convergence, and the
+    /// totals expected over the horizon.
+    private func modelJSON(_ fit: ModelFit) -> JSONValue {
+        guard case .model(_, let threshold) = base.lostRule else { return .null }
+        let (expected, buyers) = CustomerForecast.totals(of: base, horizon: horizon) ?? (0, 0)
+        return .object([
+            ("name", .string(fit.model.name)),
+            ("aliveBelow", .number(threshold)),
+            ("timeUnit", .string("day")),
+            (
+                "parameters",
+                .object([
+                    ("r", .exactNumber(fit.parameters.r)), ("alpha", .exactNumber(fit.parameters.alpha)),
+                    ("a", .exactNumber(fit.parameters.a)), ("b", .exactNumber(fit.parameters.b)),
+                ])
+            ),
+            ("logLikelihood", .exactNumber(fit.logLikelihood)),
+            ("iterations", .integer(fit.iterations)),
+            ("gradient", .exactNumber(fit.gradient)),
+            ("gradientTolerance", .exactNumber(ModelFit.gradientTolerance)),
+            ("customers", .integer(fit.customers)),
+            ("distinctSummaries", .integer(fit.distinctSummaries)),
+            ("horizonDays", .integer(horizon)),
+            ("expectedPurchases", .number(expected)),
+            ("expectedBuyers", .number(buyers)),
+        ])
     }
 }

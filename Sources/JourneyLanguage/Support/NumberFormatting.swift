@@ -13,15 +13,22 @@ public enum NumberFormatting {
         guard value.isFinite, abs(value) * Double(scale) < 9e18 else { return "\(value)" }
         let scaled = Int64((abs(value) * Double(scale)).rounded(.toNearestOrAwayFromZero))
         let integerPart = scaled / scale
-        let fractionPart = scaled % scale
-        var text = String(integerPart)
-        if fractionPart > 0 {
-            var fraction = String(fractionPart)
-            fraction = String(repeating: "0", count: digits - fraction.count) + fraction
-            while fraction.hasSuffix("0") { fraction.removeLast() }
-            text += "." + fraction
+        // The trailing zeros are dropped from the number, not the text: removing characters
+        // from a string one by one cost thousands of instructions a call, and a per-customer
+        // list formats hundreds of thousands of numbers.
+        var fractionPart = scaled % scale
+        var fractionDigits = digits
+        while fractionDigits > 0, fractionPart % 10 == 0 {
+            fractionPart /= 10
+            fractionDigits -= 1
         }
-        return (value < 0 && scaled != 0 ? "-" : "") + text
+        var text = value < 0 && scaled != 0 ? "-" : ""
+        text += String(integerPart)
+        if fractionDigits > 0 {
+            let fraction = String(fractionPart)
+            text += "." + String(repeating: "0", count: fractionDigits - fraction.count) + fraction
+        }
+        return text
     }
 
     /// A ratio as a percentage with at most `maximumFractionDigits` decimals: `percent(0.3444)` is `34.4%`.

@@ -17,14 +17,20 @@ extension JourneyCommand {
                 of their own median gap between purchase days and the population's (--lost-after Kx). \
                 The categories, the ladder and the backtest are defined in docs/customers.md.
 
+                With --model bgnbd or mbgnbd, a buyer is lost when their probability of being alive \
+                under that model, fitted to the log, is below --alive-below; -o adds each customer's \
+                P(alive) and their expected purchases in the next --horizon days.
+
                 With --backtest END the command classifies at --as-of, then counts who bought again up \
                 to END: how many flagged customers really stopped (precision), and how many of those who \
-                stopped were flagged (recall). That is how to choose K.
+                stopped were flagged (recall). That is how to choose K, or the rule: with a model, the \
+                rhythm rule's figures are printed beside it, with the purchases the model expected.
 
                 Examples:
                   journey customers purchases.csv
                   journey customers --as-of 1997-09-30 --backtest 1998-06-30 purchases.csv
                   journey customers --lost-after 3x --fan 4 --format json purchases.csv
+                  journey customers --model bgnbd --as-of 1997-09-30 --backtest 1998-06-30 purchases.csv
                   journey customers --contacts contacts.csv --survey survey.csv -o customers.csv purchases.csv
                   journey customers --journey loyalty.journey --apply purchases.csv
                 """
@@ -34,6 +40,8 @@ extension JourneyCommand {
         var purchases: String
 
         @OptionGroup var purchaseOptions: PurchaseLogOptions
+
+        @OptionGroup var lostModel: LostModelOptions
 
         @Option(
             help: ArgumentHelp(
@@ -81,6 +89,7 @@ extension JourneyCommand {
             let backtestEnd = try backtest.map {
                 try PurchaseLogOptions.day(of: $0, option: "--backtest", printer: printer)
             }
+            let horizon = try lostModel.checkedHorizon(printer: printer)
             let journeyFile = try journey.map { try AnalysisInput.loadChecked($0, printer: printer) }
             if apply, let journeyFile, !journeyFile.journey.stages.contains(where: { $0.rung != nil }) {
                 printer.printError(
@@ -92,21 +101,27 @@ extension JourneyCommand {
                 path: self.purchases, customerColumn: customerColumn, timeColumn: timeColumn,
                 skipBadRows: skipBadRows, defaults: journeyFile?.journey.customers ?? RelationshipRules(),
                 backtestEnd: backtestEnd, printer: printer)
-            let base = purchases.base
-            if let backtestEnd, backtestEnd <= base.asOf {
+            if let backtestEnd, backtestEnd <= purchases.base.asOf {
                 printer.printError(
-                    "--backtest \(backtest ?? ""): not after the as-of date, \(UTCDay.text(ofDay: base.asOf))",
+                    "--backtest \(backtest ?? ""): not after the as-of date, \(UTCDay.text(ofDay: purchases.base.asOf))",
                     help: "the backtest looks at purchases after the as-of date: give a later end")
                 throw ExitCode.failure
             }
+            let base = try lostModel.classify(purchases.base, printer: printer)
             if let output {
-                _ = try OutputPath.write(CustomerListCSV.render(base), to: output, printer: printer)
+                _ = try OutputPath.write(CustomerListCSV.render(base, horizon: horizon), to: output, printer: printer)
             }
             let ladderStages = journeyFile.map { LadderStages(journey: $0.journey, file: $0.source.name, base: base) }
             let report = CustomerReport(
                 base: base, source: purchases.source,
                 backtest: backtestEnd.map { ($0, LostBacktest.run(base)) },
-                survey: purchases.survey.map { ($0.scale, $0.answers.unanswered) }, ladderStages: ladderStages)
+                survey: purchases.survey.map { ($0.scale, $0.answers.unanswered) }, ladderStages: ladderStages,
+                horizon: horizon,
+                modelBacktest: base.lostRule.fit.flatMap { fit in
+                    backtestEnd.map { end in
+                        (LostBacktest.run(purchases.base), ForecastBacktest.run(fit, base: base, end: end))
+                    }
+                })
             if apply, let journeyFile, let ladderStages {
                 let rewritten = ReachRewriter.rewrite(
                     journeyFile.text, journey: journeyFile.journey, reaches: ladderStages.reachOfEachStage)
@@ -120,7 +135,7 @@ extension JourneyCommand {
             switch format {
             case .table: StandardStreams.writeOutput(report.text())
             case .json: StandardStreams.writeOutput(report.json())
-            case .csv: StandardStreams.writeOutput(CustomerListCSV.render(base))
+            case .csv: StandardStreams.writeOutput(CustomerListCSV.render(base, horizon: horizon))
             }
             if apply, let ladderStages {
                 let count = ladderStages.rows.count
