@@ -1,4 +1,3 @@
-import JourneyAnalysis
 import JourneyLanguage
 
 /// One row per customer, for a spreadsheet or a mailing tool: `journey customers -o FILE.csv`.
@@ -23,48 +22,82 @@ public enum CustomerListCSV {
     /// customer is alive, the purchase days expected in the next `horizon` days and the
     /// probability of at least one, each with six decimals and empty without a purchase.
     ///
-    /// The text is appended field by field to one string: a list of a million customers is
-    /// written in one pass, without an array per row.
+    /// The bytes are appended field by field to one buffer: a String grown by `+=` cost about
+    /// 250 instructions an append, and the list of CDNOW's 23,570 customers took 356 M
+    /// instructions of the command's 507 M (callgrind).
     public static func render(_ base: CustomerBase, horizon: Int = 90) -> String {
         let fit = base.lostRule.fit
-        var text = (columns + (fit == nil ? [] : modelColumns(horizon: horizon))).joined(separator: ",")
-        text += "\r\n"
+        var bytes: [UInt8] = []
+        let header = (columns + (fit == nil ? [] : modelColumns(horizon: horizon))).joined(separator: ",")
+        bytes.append(contentsOf: header.utf8)
+        bytes.append(contentsOf: [0x0D, 0x0A])
         let standings = base.standings
-        text.reserveCapacity(text.utf8.count + standings.count * (fit == nil ? 80 : 112))
+        bytes.reserveCapacity(bytes.count + standings.count * (fit == nil ? 80 : 112))
         // Customers with the same summary have the same forecast: its fields are written once.
-        var written: [FrequencyRecency: String] = [:]
+        var written: [FrequencyRecency: [UInt8]] = [:]
+        var gapTexts: [Double: String] = [:]
         for standing in standings {
             // Only the id and the reason can hold a comma or a quote; the other fields are words or numbers.
-            text += MetricsCSVReport.quoted(standing.id)
-            text += ","
-            text += standing.category.rawValue
-            text += ","
-            text += standing.rung?.rawValue ?? ""
-            text += ","
-            text += String(standing.purchaseDays)
-            text += ","
-            if let idleDays = standing.idleDays { text += String(idleDays) }
-            text += ","
-            if let ownGap = standing.ownGap { text += NumberFormatting.plain(ownGap, maximumFractionDigits: 1) }
-            text += standing.isLost ? ",yes," : ",no,"
-            if let answer = standing.recommendAnswer { text += String(answer) }
-            text += ","
-            text += MetricsCSVReport.quoted(standing.reason)
+            appendQuoted(standing.id, to: &bytes)
+            bytes.append(0x2C)
+            bytes.append(contentsOf: standing.category.rawValue.utf8)
+            bytes.append(0x2C)
+            if let rung = standing.rung { bytes.append(contentsOf: rung.rawValue.utf8) }
+            bytes.append(0x2C)
+            bytes.append(contentsOf: String(standing.purchaseDays).utf8)
+            bytes.append(0x2C)
+            if let idleDays = standing.idleDays { bytes.append(contentsOf: String(idleDays).utf8) }
+            bytes.append(0x2C)
+            if let ownGap = standing.ownGap {
+                // Gaps are whole or half days: few distinct ones, each formatted once.
+                let text =
+                    gapTexts[ownGap]
+                    ?? {
+                        let text = NumberFormatting.plain(ownGap, maximumFractionDigits: 1)
+                        gapTexts[ownGap] = text
+                        return text
+                    }()
+                bytes.append(contentsOf: text.utf8)
+            }
+            bytes.append(contentsOf: standing.isLost ? ",yes,".utf8 : ",no,".utf8)
+            if let answer = standing.recommendAnswer { bytes.append(contentsOf: String(answer).utf8) }
+            bytes.append(0x2C)
+            appendQuoted(standing.reason, to: &bytes)
             if let fit {
                 if let summary = standing.frequencyRecency, let known = written[summary] {
-                    text += known
+                    bytes.append(contentsOf: known)
                 } else if let summary = standing.frequencyRecency {
                     let forecast = CustomerForecast(summary, fit: fit, horizon: horizon)
                     let numbers = [forecast.aliveProbability, forecast.expectedPurchases, forecast.purchaseProbability]
-                    let fields = "," + numbers.map { NumberFormatting.plain($0) }.joined(separator: ",")
+                    let fields = Array(("," + numbers.map { NumberFormatting.plain($0) }.joined(separator: ",")).utf8)
                     written[summary] = fields
-                    text += fields
+                    bytes.append(contentsOf: fields)
                 } else {
-                    text += ",,,"
+                    bytes.append(contentsOf: [0x2C, 0x2C, 0x2C])
                 }
             }
-            text += "\r\n"
+            bytes.append(contentsOf: [0x0D, 0x0A])
         }
-        return text
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `field`'s bytes, quoted for CSV when it holds a comma, a quote or a line break.
+    ///
+    /// It reads the field's contiguous UTF-8: through `utf8.contains(where:)` the test took 35 M
+    /// instructions of the 341 M of the list of CDNOW's customers (callgrind).
+    private static func appendQuoted(_ field: String, to bytes: inout [UInt8]) {
+        var field = field
+        field.withUTF8 { utf8 in
+            guard utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
+                bytes.append(contentsOf: utf8)
+                return
+            }
+            bytes.append(0x22)
+            for byte in utf8 {
+                if byte == 0x22 { bytes.append(0x22) }
+                bytes.append(byte)
+            }
+            bytes.append(0x22)
+        }
     }
 }
