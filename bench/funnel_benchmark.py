@@ -2,7 +2,7 @@
 """Benchmark `journey funnel` against DuckDB and ClickHouse's windowFunnel (chdb) on the same logs.
 
 Usage (from anywhere; paths are resolved from this file):
-    python3 bench/funnel_benchmark.py [--sizes 1000000,10000000] [--runs 3] [--seed 1]
+    python3 bench/funnel_benchmark.py [--data shared|own] [--sizes 1000000,10000000] [--runs 3] [--seed 42]
                                       [--binary PATH | --skip-journey] [--python PATH]
                                       [--no-verify] [--wait-idle SECONDS] [--json]
 
@@ -12,11 +12,14 @@ Steps:
      environment bench/.venv (git-ignored) and pip-installs them into it, once.
   2. The binary. Builds `swift build -c release --product journey` unless --binary is
      given (or --skip-journey).
-  3. Inputs. bench/generate_events.py writes one event log per size into bench/out/
+  3. Inputs. With --data shared (the default), bench/gen_events.py, the team's shared
+     event-log generator (about 0.39 customers a row, as in ad-driven funnels; seed 42),
+     measured with bench/funnel-shared.journey; with --data own, bench/generate_events.py
+     (seed 1) with bench/funnel.journey. One log per size goes into bench/out/
      (git-ignored), named after the size, the seed and a hash of the generator, so a
      log is generated once and reused until the generator changes.
   4. Verification (skip with --no-verify). On a hand-written log of edge cases
-     (ties, the window's boundary, attempts, strays) and on a small generated log,
+     (ties, the window's boundary, attempts, strays) and on a small log of the data set,
      the plain-Python reference (bench/engines/reference_funnel.py), DuckDB and chdb
      must give the same level for every customer, and `journey funnel` the same reach.
   5. Measurement. For each size and engine: one run that only imports the engine
@@ -60,7 +63,14 @@ VENV_DIR = BENCH_DIR / ".venv"
 ENGINES_DIR = BENCH_DIR / "engines"
 JOURNEY_FILE = BENCH_DIR / "funnel.journey"
 GENERATOR = BENCH_DIR / "generate_events.py"
-ENGINE_REQUIREMENTS = {"duckdb": "2.0.0", "chdb": "4.4.0"}
+SHARED_JOURNEY_FILE = BENCH_DIR / "funnel-shared.journey"
+SHARED_GENERATOR = BENCH_DIR / "gen_events.py"
+# The shared generator's funnel steps, in order (its docstring); one stage each.
+SHARED_STAGES = [("Ad", ["ad_view"]), ("View", ["product_view"]), ("Cart", ["add_to_cart"]),
+                 ("Checkout", ["checkout"]), ("Purchase", ["purchase"])]
+SHARED_SEED = 42
+# numpy for the shared generator, which the engines' interpreter runs.
+ENGINE_REQUIREMENTS = {"duckdb": "2.0.0", "chdb": "4.4.0", "numpy": "2.4.6"}
 WINDOW_S = 14 * 86400
 WINDOW_ARG = "14d"
 SEED = 1
@@ -70,9 +80,9 @@ SQL_ENGINES = ("duckdb", "chdb")
 
 # --------------------------------------------------------------------------- journey CLI
 
-def journey_argv(binary: Path, events: Path) -> list[str]:
+def journey_argv(binary: Path, events: Path, journey: Path = JOURNEY_FILE) -> list[str]:
     """The `journey funnel` command line the benchmark times."""
-    return [str(binary), "funnel", str(JOURNEY_FILE), "--events", str(events),
+    return [str(binary), "funnel", str(journey), "--events", str(events),
             "--window", WINDOW_ARG, "--format", "json"]
 
 
@@ -135,11 +145,20 @@ def read_stages(path: Path) -> list[tuple[str, list[str]]]:
     return stages
 
 
-def check_stages_match_generator(stages: list[tuple[str, list[str]]]) -> None:
+def check_stages_match_generator(stages: list[tuple[str, list[str]]], data: str = "own") -> None:
+    if data == "shared":
+        if stages != SHARED_STAGES:
+            raise BenchmarkError(f"{SHARED_JOURNEY_FILE.name} stages {stages} differ from the shared "
+                                 f"generator's steps {SHARED_STAGES}; make them the same")
+        return
     generated = [(name, list(events)) for name, events in generate_events.STAGES]
     if stages != generated:
         raise BenchmarkError(f"{JOURNEY_FILE.name} stages {stages} differ from "
                              f"generate_events.STAGES {generated}; make them the same")
+
+
+def journey_file(data: str) -> Path:
+    return SHARED_JOURNEY_FILE if data == "shared" else JOURNEY_FILE
 
 
 # --------------------------------------------------------------------------- engine environment
@@ -209,6 +228,43 @@ def event_log(events: int, seed: int, days: int = 90) -> tuple[Path, dict]:
     summary = json.loads(summary_path.read_text(encoding="utf-8"))
     summary["file_bytes"] = csv_path.stat().st_size
     return csv_path, summary
+
+
+def shared_event_log(events: int, seed: int, python: str) -> tuple[Path, dict]:
+    """The cached log of the shared generator for these arguments (run by `python`, which has
+    numpy) and its summary: rows and customers, from the generator's own report."""
+    OUT_DIR.mkdir(exist_ok=True)
+    stem = f"shared-events-{events}-seed{seed}-{zlib.crc32(SHARED_GENERATOR.read_bytes()):08x}"
+    csv_path, summary_path = OUT_DIR / f"{stem}.csv", OUT_DIR / f"{stem}.json"
+    if csv_path.exists() and summary_path.exists():
+        log(f"reusing {csv_path.relative_to(REPO_ROOT)}")
+    else:
+        tmp_csv = csv_path.with_suffix(".csv.tmp")
+        log(f"generating about {events:,} events (shared generator, seed {seed}) into "
+            f"{csv_path.relative_to(REPO_ROOT)}")
+        cmd = [python, str(SHARED_GENERATOR), "--events", str(events), "--seed", str(seed), "--out", str(tmp_csv)]
+        result = subprocess.run(cmd, stdin=subprocess.DEVNULL, capture_output=True, text=True)
+        if result.returncode != 0:
+            raise BenchmarkError(f"shared generator failed (exit code {result.returncode}): {result.stderr.strip()}")
+        report = result.stderr.strip()
+        log(report)
+        # "wrote 996362 rows, 393549 customers, 39324063 bytes to … in 1.0s"
+        words = report.replace(",", "").split()
+        try:
+            rows, customers = int(words[words.index("rows") - 1]), int(words[words.index("customers") - 1])
+        except (ValueError, IndexError):
+            raise BenchmarkError(f"shared generator: cannot read its report {report!r}") from None
+        summary_path.write_text(json.dumps({"rows": rows, "customers": customers, "noise_share": None}),
+                                encoding="utf-8")
+        os.replace(tmp_csv, csv_path)
+    summary = json.loads(summary_path.read_text(encoding="utf-8"))
+    summary["file_bytes"] = csv_path.stat().st_size
+    return csv_path, summary
+
+
+def data_log(data: str, events: int, seed: int, python: str) -> tuple[Path, dict]:
+    """A log of the data set: the shared generator's or this folder's own."""
+    return shared_event_log(events, seed, python) if data == "shared" else event_log(events, seed)
 
 
 # Hand-written edge cases: (customer, [(seconds after CASES_T0, event), ...] in row order, level).
@@ -346,16 +402,26 @@ def compare_levels(results: dict[str, dict], expected: dict[str, int] | None, la
         raise BenchmarkError("\n".join(lines))
 
 
-def verify(python: str, binary: Path | None, stage_names: list[str], stages_json: str) -> dict:
-    """Cross-check the engines on the edge cases and on a small generated log."""
+def verify(python: str, binary: Path | None, data: str = "own") -> dict:
+    """Cross-check the engines on the edge cases (with bench/funnel.journey, whose event names
+    they use) and on a small log of the data set (with its journey)."""
     OUT_DIR.mkdir(exist_ok=True)
     cases_path = OUT_DIR / "funnel-edge-cases.csv"
     expected_reach = write_edge_cases(cases_path)
     expected_levels = {customer: level for customer, _, level in EDGE_CASES}
-    small_path, small_summary = event_log(VERIFY_EVENTS, VERIFY_SEED, VERIFY_DAYS)
+    if data == "shared":
+        small_path, _ = shared_event_log(VERIFY_EVENTS, VERIFY_SEED, python)
+        small_label = f"{VERIFY_EVENTS:,}-event shared log (seed {VERIFY_SEED})"
+    else:
+        small_path, _ = event_log(VERIFY_EVENTS, VERIFY_SEED, VERIFY_DAYS)
+        small_label = f"{VERIFY_EVENTS:,}-event log (seed {VERIFY_SEED})"
     report = {}
-    for label, path, expected in (("edge cases", cases_path, expected_levels),
-                                  (f"{VERIFY_EVENTS:,}-event log (seed {VERIFY_SEED})", small_path, None)):
+    for label, path, expected, journey in (("edge cases", cases_path, expected_levels, JOURNEY_FILE),
+                                           (small_label, small_path, None, journey_file(data))):
+        stages = read_stages(journey)
+        check_stages_match_generator(stages, "shared" if journey == SHARED_JOURNEY_FILE else "own")
+        stage_names = [name for name, _ in stages]
+        stages_json = json.dumps([events for _, events in stages], separators=(",", ":"))
         log(f"verifying on the {label}: reference, {', '.join(SQL_ENGINES)}"
             + (", journey" if binary else ""))
         results = {}
@@ -369,7 +435,7 @@ def verify(python: str, binary: Path | None, stage_names: list[str], stages_json
             raise BenchmarkError(f"edge cases: reach {reach}, expected {expected_reach}")
         reaches = {e: r["reach"] for e, r in results.items()}
         if binary is not None:
-            out = run_plain(journey_argv(binary, path), f"journey funnel on the {label}")
+            out = run_plain(journey_argv(binary, path, journey), f"journey funnel on the {label}")
             reaches["journey"] = parse_journey_reach(out, stage_names)
             if reaches["journey"] != reach:
                 raise BenchmarkError(f"`journey funnel` disagrees on the {label} ({path}):\n"
@@ -472,8 +538,10 @@ def measure(label: str, argv: list[str], runs: int, scratch: Path, noop_argv: li
 
 
 def benchmark(args: argparse.Namespace) -> dict:
-    stages = read_stages(JOURNEY_FILE)
-    check_stages_match_generator(stages)
+    journey = journey_file(args.data)
+    seed = args.seed if args.seed is not None else (SHARED_SEED if args.data == "shared" else SEED)
+    stages = read_stages(journey)
+    check_stages_match_generator(stages, args.data)
     stage_names = [name for name, _ in stages]
     stages_json = json.dumps([events for _, events in stages], separators=(",", ":"))
 
@@ -484,14 +552,15 @@ def benchmark(args: argparse.Namespace) -> dict:
         binary = check_binary(Path(args.binary)) if args.binary else check_binary(build_release())
         log(f"binary: {binary}")
 
-    result: dict = {"journey_file": str(JOURNEY_FILE.relative_to(REPO_ROOT)), "stages": stage_names,
-                    "window_s": WINDOW_S, "seed": args.seed, "runs": args.runs,
+    result: dict = {"data": args.data, "journey_file": str(journey.relative_to(REPO_ROOT)), "stages": stage_names,
+                    "window_s": WINDOW_S, "seed": seed, "runs": args.runs,
                     "binary": str(binary) if binary else None, "engine_versions": versions,
                     "python": sys.version.split()[0], "cpus": os.cpu_count(), "sizes": []}
     if not args.no_verify:
         # In a child process: the per-customer levels it compares would otherwise stay in this
         # process's heap and raise the RSS floor that every measured child inherits.
-        cmd = [sys.executable, str(Path(__file__).resolve()), "--verify-only", "--python", python]
+        cmd = [sys.executable, str(Path(__file__).resolve()), "--verify-only", "--python", python,
+               "--data", args.data]
         cmd += ["--binary", str(binary)] if binary else ["--skip-journey"]
         done = subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=sys.stderr)
         if done.returncode != 0:
@@ -507,13 +576,13 @@ def benchmark(args: argparse.Namespace) -> dict:
 
     failures = []
     for size in args.sizes:
-        path, summary = event_log(size, args.seed)
+        path, summary = data_log(args.data, size, seed, python)
         entry = {"events": size, "file": str(path.relative_to(REPO_ROOT)),
                  "file_mib": round(summary["file_bytes"] / MIB, 1), "customers": summary["customers"],
                  "noise_share": summary["noise_share"], "engines": {}}
         if binary is not None:
             entry["engines"]["journey"] = measure(
-                f"journey @ {size:,}", journey_argv(binary, path), args.runs, scratch, None,
+                f"journey @ {size:,}", journey_argv(binary, path, journey), args.runs, scratch, None,
                 lambda out: parse_journey_reach(out, stage_names), args.wait_idle)
         for engine in SQL_ENGINES:
             entry["engines"][engine] = measure(
@@ -540,8 +609,8 @@ def ratio(a: float, b: float) -> str:
 
 
 def print_report(r: dict) -> None:
-    print(f"journey funnel benchmark: {', '.join(r['stages'])}; window {r['window_s'] // 86400} days; "
-          f"{r['runs']} runs after 1 warm-up")
+    print(f"journey funnel benchmark ({r['data']} data, seed {r['seed']}): {', '.join(r['stages'])}; "
+          f"window {r['window_s'] // 86400} days; {r['runs']} runs after 1 warm-up")
     print(f"  engines: {', '.join(f'{n} {v}' for n, v in r['engine_versions'].items())}"
           + (f"; journey {r['binary']}" if r["binary"] else "; journey skipped"))
     print(f"  RSS floor of the measurement: {r['rss_floor_mib']:.1f} MiB; {r['cpus']} CPUs")
@@ -549,8 +618,9 @@ def print_report(r: dict) -> None:
         print(f"  verified on the {label}: {', '.join(v['engines'])} agree (reach {v['reach']})")
     for s in r["sizes"]:
         print()
-        print(f"{s['events']:,} events: {s['file']} ({s['file_mib']:.1f} MiB, {s['customers']:,} customers, "
-              f"{s['noise_share']:.0%} noise)")
+        noise = "" if s["noise_share"] is None else f", {s['noise_share']:.0%} noise"
+        print(f"{s['events']:,} events: {s['file']} ({s['file_mib']:.1f} MiB, {s['customers']:,} customers"
+              f"{noise})")
         print(f"  {'engine':<9}{'median wall':>12}{'min wall':>10}{'peak RSS':>12}{'import only':>20}"
               f"{'other CPU':>11}")
         busy = False
@@ -604,7 +674,12 @@ def main(argv: list[str] | None = None) -> int:
                         help="events per log, comma-separated (default: 1000000,10000000)")
     parser.add_argument("--runs", type=positive_int, default=3, metavar="N",
                         help="measured runs per engine and size, after one warm-up (default: 3)")
-    parser.add_argument("--seed", type=int, default=SEED, help=f"generator seed (default: {SEED})")
+    parser.add_argument("--data", choices=("shared", "own"), default="shared",
+                        help="shared: the team's shared generator (bench/gen_events.py) with "
+                             "bench/funnel-shared.journey; own: bench/generate_events.py with "
+                             "bench/funnel.journey (default: shared)")
+    parser.add_argument("--seed", type=int, default=None,
+                        help=f"generator seed (default: {SHARED_SEED} for shared data, {SEED} for own)")
     parser.add_argument("--binary", metavar="PATH", help="the journey binary to time; no build")
     parser.add_argument("--skip-journey", action="store_true",
                         help="compare and time only DuckDB and chdb (no build, no journey runs)")
@@ -621,12 +696,9 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         if args.verify_only:  # the verification step, run as a child of the benchmark
-            stages = read_stages(JOURNEY_FILE)
-            check_stages_match_generator(stages)
             python, _ = engine_python(args.python)
             binary = None if args.skip_journey else check_binary(Path(args.binary))
-            report = verify(python, binary, [name for name, _ in stages],
-                            json.dumps([events for _, events in stages], separators=(",", ":")))
+            report = verify(python, binary, args.data)
             print(json.dumps(report))
             return 0
         result = benchmark(args)

@@ -20,19 +20,20 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import emit, parse_args, reach_from_level_counts, sql_string  # noqa: E402
+from common import csv_columns, emit, parse_args, reach_from_level_counts, sql_string  # noqa: E402
 
 
 def per_customer_sql(path: str, stages: list[list[str]], window: int) -> str:
     conds = ", ".join(f"event IN ({', '.join(sql_string(e) for e in names)})" for names in stages)
     all_events = ", ".join(sql_string(e) for names in stages for e in names)
+    columns = ", ".join(f"{name} String" for name in csv_columns(path))
     return f"""
 SELECT customer_id, windowFunnel({window})(ts, {conds}) AS level
 FROM (
     SELECT customer_id, event,
            parseDateTime("timestamp", '%Y-%m-%dT%H:%i:%sZ', 'UTC') AS ts
     FROM file({sql_string(path)}, 'CSVWithNames',
-              'customer_id String, timestamp String, event String, device String')
+              {sql_string(columns)})
     WHERE event IN ({all_events})
 )
 GROUP BY customer_id"""

@@ -68,6 +68,18 @@ def sql_string(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
+def csv_columns(path: str) -> list[str]:
+    """The column names of the CSV log's header row (bare names, as both generators write them):
+    the engines read every column as text, so that a log with or without extra columns (the own
+    generator's `device`) is read the same way."""
+    with open(path, encoding="utf-8") as f:
+        header = f.readline().rstrip("\r\n")
+    names = header.split(",")
+    if not all(name and name.replace("_", "").isalnum() for name in names):
+        raise SystemExit(f"{path}: unsupported header {header!r}")
+    return names
+
+
 def reach_from_level_counts(counts: dict[int, int], n_stages: int) -> list[int]:
     """counts: level -> customers. Returns R_1..R_n, R_k = customers with level >= k."""
     reach = []

@@ -24,7 +24,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import emit, parse_args, reach_from_level_counts, sql_string  # noqa: E402
+from common import csv_columns, emit, parse_args, reach_from_level_counts, sql_string  # noqa: E402
 
 
 def build_sql(path: str, stages: list[list[str]], window: int) -> str:
@@ -32,13 +32,13 @@ def build_sql(path: str, stages: list[list[str]], window: int) -> str:
     cases = "\n                WHEN ".join(
         f"event IN ({', '.join(sql_string(e) for e in names)}) THEN {k}" for k, names in enumerate(stages, start=1))
     all_events = ", ".join(sql_string(e) for names in stages for e in names)
+    columns = ", ".join(f"{sql_string(name)}: 'VARCHAR'" for name in csv_columns(path))
     sql = [f"""WITH ev AS (
     SELECT customer_id AS c,
            epoch(strptime("timestamp", '%Y-%m-%dT%H:%M:%SZ'))::BIGINT AS t,
            CASE WHEN {cases} END AS s
     FROM read_csv({sql_string(path)}, header = true, auto_detect = false,
-                  columns = {{'customer_id': 'VARCHAR', 'timestamp': 'VARCHAR',
-                              'event': 'VARCHAR', 'device': 'VARCHAR'}})
+                  columns = {{{columns}}})
     WHERE event IN ({all_events})
 )"""]
     # Duplicate (customer, time) pairs change nothing below, so no DISTINCT (it costs a hash table).
