@@ -51,15 +51,37 @@ public struct SourceFile: Sendable {
     }
 
     private static func splitLines(_ text: Substring) -> [Substring] {
-        // Split on scalars, not Characters: "\r\n" is a single Character.
-        var lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
+        // Split on UTF-8 bytes, not Characters ("\r\n" is a single Character) nor scalars: LF
+        // and CR are single bytes that never occur inside a longer scalar, so each line starts
+        // and ends on a scalar boundary. Splitting the scalar view took 1.51 G of the
+        // 4.69 G instructions of `journey check` on 100,000 touchpoints (bench/README.md).
+        let utf8 = text.utf8
+        let bytes = utf8.span
+        var lines: [Substring] = []
+        var lineStart = utf8.startIndex
+        var lineStartOffset = 0
+        func appendLine(endingAt endOffset: Int) {
+            var end = endOffset
+            if end > lineStartOffset, bytes[end - 1] == UInt8(ascii: "\r") {
+                end -= 1
+            }
+            let lineEnd = utf8.index(lineStart, offsetBy: end - lineStartOffset)
+            lines.append(text[lineStart..<lineEnd])
+        }
+        var offset = 0
+        while offset < bytes.count {
+            if bytes[offset] == UInt8(ascii: "\n") {
+                appendLine(endingAt: offset)
+                lineStart = utf8.index(lineStart, offsetBy: offset + 1 - lineStartOffset)
+                lineStartOffset = offset + 1
+            }
+            offset += 1
+        }
         // A final newline ends the last line rather than starting an empty one.
-        if lines.count > 1, lines.last?.isEmpty == true {
-            lines.removeLast()
+        if lineStartOffset < bytes.count || lines.isEmpty {
+            appendLine(endingAt: bytes.count)
         }
-        return lines.map { line in
-            Substring(line.last == "\r" ? line.dropLast() : line)
-        }
+        return lines
     }
 
     /// The 1-based column (in scalars) of the first byte that is not valid UTF-8.
