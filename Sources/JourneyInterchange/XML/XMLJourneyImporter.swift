@@ -17,7 +17,11 @@ public enum XMLJourneyImporter {
     ///
     /// - Parameter name: the document's name in diagnostics, usually its path.
     public static func parse(_ bytes: [UInt8], name: String) -> ParsedJourney {
-        let document = JourneyXMLDocument(bytes, name: name)
+        parse(JourneyXMLDocument(bytes, name: name))
+    }
+
+    /// The journey in a document already parsed and validated.
+    static func parse(_ document: JourneyXMLDocument) -> ParsedJourney {
         guard document.validation.isValid, let root = document.root else {
             return ParsedJourney(journey: Journey(name: ""), diagnostics: document.validation.diagnostics)
         }
