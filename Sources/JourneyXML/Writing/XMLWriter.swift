@@ -137,24 +137,51 @@ public struct XMLWriter: Sendable {
     /// would otherwise turn them into spaces, and carriage return does in text too. Other
     /// control characters, U+FFFE and U+FFFF are not allowed in XML 1.0 and are dropped.
     public static func escaped(_ text: String, inAttribute: Bool = false) -> String {
-        var result = ""
-        result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&apos;"
-            case "\r": result += "&#13;"
-            case "\t" where inAttribute: result += "&#9;"
-            case "\n" where inAttribute: result += "&#10;"
-            case "\t", "\n": result.unicodeScalars.append(scalar)
-            case _ where scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF: break
-            default: result.unicodeScalars.append(scalar)
+        // Works on UTF-8 bytes: every character escaped or dropped is ASCII but U+FFFE and
+        // U+FFFF (EF BF BE, EF BF BF), and most text needs nothing, so it is returned as it
+        // is after one pass. Appending scalar by scalar took 9,200 instructions a call, 13% of
+        // `journey export --format xml` on 10,000 touchpoints.
+        let bytes = text.utf8.span
+        var firstToChange = 0
+        while firstToChange < bytes.count, !mayChange(bytes[firstToChange], inAttribute: inAttribute) {
+            firstToChange += 1
+        }
+        guard firstToChange < bytes.count else { return text }
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count + 16)
+        for index in 0..<firstToChange { result.append(bytes[index]) }
+        var index = firstToChange
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            switch byte {
+            case UInt8(ascii: "&"): result.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "<"): result.append(contentsOf: "&lt;".utf8)
+            case UInt8(ascii: ">"): result.append(contentsOf: "&gt;".utf8)
+            case UInt8(ascii: "\""): result.append(contentsOf: "&quot;".utf8)
+            case UInt8(ascii: "'"): result.append(contentsOf: "&apos;".utf8)
+            case UInt8(ascii: "\r"): result.append(contentsOf: "&#13;".utf8)
+            case UInt8(ascii: "\t") where inAttribute: result.append(contentsOf: "&#9;".utf8)
+            case UInt8(ascii: "\n") where inAttribute: result.append(contentsOf: "&#10;".utf8)
+            case UInt8(ascii: "\t"), UInt8(ascii: "\n"): result.append(byte)
+            case 0..<0x20: break
+            case 0xEF where index + 1 < bytes.count && bytes[index] == 0xBF && bytes[index + 1] & 0xFE == 0xBE:
+                index += 2  // U+FFFE or U+FFFF
+            default: result.append(byte)
             }
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// Whether `escaped(_:inAttribute:)` may change `byte` or the character it starts.
+    private static func mayChange(_ byte: UInt8, inAttribute: Bool) -> Bool {
+        switch byte {
+        case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"), 0xEF:
+            return true
+        case UInt8(ascii: "\t"), UInt8(ascii: "\n"): return inAttribute
+        case 0..<0x20: return true
+        default: return false
+        }
     }
 
     /// Whether `name` can name an element or attribute: a letter, `_` or `:`, then letters,
@@ -162,7 +189,12 @@ public struct XMLWriter: Sendable {
     static func isName(_ name: String) -> Bool {
         guard let first = name.unicodeScalars.first else { return false }
         func isStart(_ scalar: Unicode.Scalar) -> Bool {
-            scalar == "_" || scalar == ":" || scalar.properties.isAlphabetic
+            // An ASCII letter without the Unicode property look-up, which took 6% of `journey
+            // report` on 10,000 touchpoints: every element and attribute name is checked.
+            switch scalar {
+            case "a"..."z", "A"..."Z", "_", ":": true
+            default: !scalar.isASCII && scalar.properties.isAlphabetic
+            }
         }
         return isStart(first)
             && name.unicodeScalars.allSatisfy { scalar in

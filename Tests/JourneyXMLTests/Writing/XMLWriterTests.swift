@@ -85,6 +85,15 @@ import Testing
         // Everything else passes through: emoji, right-to-left text, U+FFFD, astral planes.
         let international = "👩‍👩‍👧 مرحبا שלום \u{FFFD} 𝄞 e\u{301}"
         #expect(XMLWriter.escaped(international) == international)
+        // The same after a character that is escaped, and beside U+FFFE: the bytes EF BF BE.
+        #expect(XMLWriter.escaped("&" + international) == "&amp;" + international)
+        #expect(XMLWriter.escaped("\u{F000}\u{FFFD}\u{FFFE}\u{FFEF}\u{FFFF}ﬀ\u{FFFE}") == "\u{F000}\u{FFFD}\u{FFEF}ﬀ")
+    }
+
+    @Test func acceptsLettersOfAnyScriptInNames() {
+        #expect(XMLWriter.isName("svg") && XMLWriter.isName("xlink:href") && XMLWriter.isName("_a-1.b"))
+        #expect(XMLWriter.isName("città") && XMLWriter.isName("名前"))
+        #expect(!XMLWriter.isName("1a") && !XMLWriter.isName("-a") && !XMLWriter.isName("") && !XMLWriter.isName("a b"))
     }
 
     @Test func keepsAttributesInTheOrderGiven() {
