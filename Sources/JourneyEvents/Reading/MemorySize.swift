@@ -34,6 +34,12 @@ public struct MemorySize: Hashable, Sendable, CustomStringConvertible {
         self.bytes = number << shift
     }
 
+    /// `bytes`, which must be from `minimum` to `maximum`.
+    init(bytes: Int) {
+        precondition(bytes >= MemorySize.minimum && bytes <= MemorySize.maximum, "an amount out of range")
+        self.bytes = bytes
+    }
+
     /// The amount in the largest unit that divides it exactly, such as `64M`.
     public var description: String {
         for (unit, shift) in [("G", 30), ("M", 20), ("K", 10)] where bytes % (1 << shift) == 0 {

@@ -28,9 +28,9 @@ struct EventOptions: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
-            "Memory for funnel events while reading (4M or more); past it they go to a temporary "
-                + "file in TMPDIR.", valueName: "size"))
-    var eventMemory: String = "64M"
+            "Memory for funnel events while reading (4M or more, or auto: a quarter of the memory "
+                + "the process may use); past it they go to a temporary file in TMPDIR.", valueName: "size"))
+    var eventMemory: String = "auto"
 
     /// The funnel `journey` has in the event log, or diagnostics on standard error and exit status 1.
     ///
@@ -45,9 +45,11 @@ struct EventOptions: ParsableArguments {
             try ConversionWindow(parsing: text)
         }
         let memory = try value(
-            of: "--event-memory", eventMemory, help: "write a size such as 64M or 1G",
+            of: "--event-memory", eventMemory, help: "write a size such as 64M or 1G, or auto",
             printer: printer
-        ) { (text) throws(MemorySizeError) in try MemorySize(parsing: text) }
+        ) { (text) throws(MemorySizeError) in
+            text == "auto" ? MemorySize.automaticEventMemory : try MemorySize(parsing: text)
+        }
         guard memory.bytes >= EventLogReader.smallestUsefulEventMemoryLimit else {
             printer.printError(
                 "--event-memory \(eventMemory): at least 4M: smaller batches of events cost more memory "
