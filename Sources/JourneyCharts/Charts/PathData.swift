@@ -41,6 +41,34 @@ public struct PathData: Hashable, Sendable {
     /// `data` (written by `PathData`) with every coordinate pair moved by `dx`, `dy`.
     static func offset(_ data: String, dx: Double, dy: Double) -> String {
         guard dx != 0 || dy != 0 else { return data }
+        // Path data is ASCII, as `text` writes it: split it on its bytes. Splitting it into
+        // Characters took 2.3 G of the 36.5 G instructions of `journey report` on 10,000
+        // touchpoints, whose dashboard offsets 722,000 numbers. Any other text takes the
+        // Character route, which gives the same result on ASCII.
+        guard data.utf8.allSatisfy({ $0 < 0x80 }) else { return offsetCharacters(data, dx: dx, dy: dy) }
+        var result: [UInt8] = []
+        result.reserveCapacity(data.utf8.count + 16)
+        var isX = true
+        for token in data.utf8.split(separator: UInt8(ascii: " ")) {
+            if !result.isEmpty { result.append(UInt8(ascii: " ")) }
+            var number = token[...]
+            if let first = token.first, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first | 0x20) {
+                result.append(first)
+                number = token.dropFirst()
+                isX = true
+            }
+            guard let value = Double(String(decoding: number, as: UTF8.self)) else {
+                result.append(contentsOf: number)
+                continue
+            }
+            result.append(contentsOf: XMLWriter.format(value + (isX ? dx : dy)).utf8)
+            isX.toggle()
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// `offset(_:dx:dy:)` on Characters, for path data that is not ASCII.
+    private static func offsetCharacters(_ data: String, dx: Double, dy: Double) -> String {
         var result: [String] = []
         var isX = true
         for token in data.split(separator: " ") {
