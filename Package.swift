@@ -152,7 +152,7 @@ let package = Package(
             name: "JourneyHTMLReportTests",
             dependencies: [
                 "JourneyHTMLReport", "JourneyCharts", "JourneyAnalysis", "JourneyXML", "JourneyLanguage",
-                "JourneyTestSupport",
+                "JourneyTestSupport", .product(name: "Mustache", package: "swift-mustache"),
             ],
             swiftSettings: safe
         ),
