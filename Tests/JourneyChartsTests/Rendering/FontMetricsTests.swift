@@ -26,6 +26,26 @@ import Testing
         return String(text.prefix(300))
     }()
 
+    /// ASCII is measured without Unicode property look-ups: the answers must be those of the
+    /// properties (general category, white space, emoji).
+    @Test func measuresASCIIAsThePropertiesWould() throws {
+        let space = try #require(regular.advance(of: " "))
+        for value in UInt8(0)..<0x80 {
+            let scalar = Unicode.Scalar(value)
+            let character = Character(scalar)
+            #expect(!FontMetrics.isEmoji(character))
+            #expect(FontMetrics.isBreakingSpace(character) == character.isWhitespace, "\(value)")
+            let expected: Int
+            switch scalar.properties.generalCategory {
+            case _ where [0x09, 0x0A, 0x0D].contains(value): expected = space
+            case .control: expected = 0
+            default: expected = regular.advance(of: scalar) ?? regular.averageAdvance
+            }
+            #expect(regular.units(of: character) == expected, "\(value)")
+        }
+        #expect(FontMetrics.isBreakingSpace("\r\n") && regular.units(of: "\r\n") == 2 * space)
+    }
+
     @Test func knowsTheFontsVerticalMetrics() {
         #expect(regular.familyName == "DejaVu Sans")
         #expect(regular.weight == .regular && bold.weight == .bold)
