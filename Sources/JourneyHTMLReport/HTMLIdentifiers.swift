@@ -17,84 +17,105 @@ enum HTMLIdentifiers {
 
     /// Every `id` attribute in `text`, in document order.
     static func ids(in text: String) -> [Occurrence] {
-        let scalars = Array(text.unicodeScalars)
+        // The scan walks UTF-8 bytes: everything it looks for is ASCII, and a scalar's bytes
+        // never contain an ASCII byte. Columns still count scalars. An array of the scalars
+        // instead took 2.7 G of the 36.5 G instructions of `journey report` on 10,000
+        // touchpoints, which scans the 12 MB chart and then the whole report.
+        let bytes = Array(text.utf8)
         var occurrences: [Occurrence] = []
         var index = 0
         var line = 1
         var lineStart = 0
+        let whiteSpace: [UInt8] = [0x20, 0x09, 0x0A, 0x0D]
 
         func advance(to end: Int) {
-            while index < min(end, scalars.count) {
-                if scalars[index] == "\n" {
+            while index < min(end, bytes.count) {
+                if bytes[index] == UInt8(ascii: "\n") {
                     line += 1
                     lineStart = index + 1
                 }
                 index += 1
             }
         }
-        func starts(with prefix: String, at position: Int) -> Bool {
+        func starts(with prefix: some Collection<UInt8>, at position: Int) -> Bool {
             var position = position
-            for scalar in prefix.unicodeScalars {
-                guard position < scalars.count, scalars[position] == scalar else { return false }
+            for byte in prefix {
+                guard position < bytes.count, bytes[position] == byte else { return false }
                 position += 1
             }
             return true
         }
-        func find(_ terminator: String, from position: Int) -> Int {
+        func find(_ terminator: some Collection<UInt8>, from position: Int) -> Int {
             var position = position
-            while position < scalars.count, !starts(with: terminator, at: position) { position += 1 }
-            return min(position + terminator.unicodeScalars.count, scalars.count)
+            while position < bytes.count, !starts(with: terminator, at: position) { position += 1 }
+            return min(position + terminator.count, bytes.count)
+        }
+        /// The bytes of the scalar that starts at `position`.
+        func scalar(at position: Int) -> ArraySlice<UInt8> {
+            var end = position + 1
+            while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+            return bytes[position..<end]
+        }
+        /// The number of scalars in `range`: the bytes that are not continuation bytes.
+        func scalarCount(_ range: Range<Int>) -> Int {
+            bytes[range].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
         }
 
-        while index < scalars.count {
-            guard scalars[index] == "<" else {
+        while index < bytes.count {
+            guard bytes[index] == UInt8(ascii: "<") else {
                 advance(to: index + 1)
                 continue
             }
-            if starts(with: "<!--", at: index) {
-                advance(to: find("-->", from: index + 4))
-            } else if starts(with: "<![CDATA[", at: index) {
-                advance(to: find("]]>", from: index + 9))
-            } else if starts(with: "<?", at: index) {
-                advance(to: find("?>", from: index + 2))
-            } else if starts(with: "<!", at: index) {
+            if starts(with: "<!--".utf8, at: index) {
+                advance(to: find("-->".utf8, from: index + 4))
+            } else if starts(with: "<![CDATA[".utf8, at: index) {
+                advance(to: find("]]>".utf8, from: index + 9))
+            } else if starts(with: "<?".utf8, at: index) {
+                advance(to: find("?>".utf8, from: index + 2))
+            } else if starts(with: "<!".utf8, at: index) {
                 // The DOCTYPE; an internal subset ends with "]>".
                 var end = index
                 var depth = 0
-                while end < scalars.count {
-                    if scalars[end] == "[" { depth += 1 }
-                    if scalars[end] == "]" { depth -= 1 }
-                    if scalars[end] == ">", depth <= 0 { break }
+                while end < bytes.count {
+                    if bytes[end] == UInt8(ascii: "[") { depth += 1 }
+                    if bytes[end] == UInt8(ascii: "]") { depth -= 1 }
+                    if bytes[end] == UInt8(ascii: ">"), depth <= 0 { break }
                     end += 1
                 }
                 advance(to: end + 1)
-            } else if starts(with: "</", at: index) {
-                advance(to: find(">", from: index))
+            } else if starts(with: "</".utf8, at: index) {
+                advance(to: find(">".utf8, from: index))
             } else {
                 advance(to: index + 1)
                 // Inside a start tag: the name, then name="value" or name='value' pairs.
-                while index < scalars.count, scalars[index] != ">" {
-                    let character = scalars[index]
-                    if character == "\"" || character == "'" {
-                        advance(to: find(String(character), from: index + 1))
+                while index < bytes.count, bytes[index] != UInt8(ascii: ">") {
+                    let byte = bytes[index]
+                    if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                        advance(to: find([byte], from: index + 1))
                         continue
                     }
-                    if character == " " || character == "\t" || character == "\n" || character == "\r",
-                        starts(with: "id", at: index + 1)
-                    {
+                    if whiteSpace.contains(byte), starts(with: "id".utf8, at: index + 1) {
                         var after = index + 3
-                        while after < scalars.count, [" ", "\t", "\n", "\r"].contains(scalars[after]) { after += 1 }
-                        if after < scalars.count, scalars[after] == "=" {
+                        while after < bytes.count, whiteSpace.contains(bytes[after]) { after += 1 }
+                        if after < bytes.count, bytes[after] == UInt8(ascii: "=") {
                             advance(to: index + 1)
-                            let (attributeLine, attributeColumn) = (line, index - lineStart + 1)
+                            let (attributeLine, attributeColumn) = (line, scalarCount(lineStart..<index) + 1)
                             var quote = after + 1
-                            while quote < scalars.count, [" ", "\t", "\n", "\r"].contains(scalars[quote]) { quote += 1 }
-                            guard quote < scalars.count else { break }
-                            let close = find(String(scalars[quote]), from: quote + 1)
-                            var value = String.UnicodeScalarView()
-                            value.append(contentsOf: scalars[(quote + 1)..<max(quote + 1, close - 1)])
-                            occurrences.append(
-                                Occurrence(value: String(value), line: attributeLine, column: attributeColumn))
+                            while quote < bytes.count, whiteSpace.contains(bytes[quote]) { quote += 1 }
+                            guard quote < bytes.count else { break }
+                            let quoteBytes = scalar(at: quote)
+                            let valueStart = quoteBytes.endIndex
+                            var close = find(quoteBytes, from: valueStart)
+                            // The value ends before the closing quote, or before the last scalar
+                            // when there is none.
+                            var valueEnd = close - quoteBytes.count
+                            if !starts(with: quoteBytes, at: valueEnd) || valueEnd < valueStart {
+                                valueEnd = close - 1
+                                while valueEnd > valueStart, bytes[valueEnd] & 0xC0 == 0x80 { valueEnd -= 1 }
+                                close = bytes.count
+                            }
+                            let value = String(decoding: bytes[valueStart..<max(valueStart, valueEnd)], as: UTF8.self)
+                            occurrences.append(Occurrence(value: value, line: attributeLine, column: attributeColumn))
                             advance(to: close)
                             continue
                         }

@@ -377,6 +377,18 @@ private let trickyTexts = [
         #expect(result.diagnostics.first?.location == SourceLocation(line: 6, column: 6))
     }
 
+    @Test func idsAreLocatedInScalarsAfterTextOutsideASCII() {
+        let result = ReportRenderer.check(
+            """
+            <html xmlns="http://www.w3.org/1999/xhtml"><body>
+            <p id="é😀"/><p title="ü 👩‍👩‍👧" id="é😀"/>
+            </body></html>
+            """, name: "ids.html")
+        #expect(result.diagnostics.count == 1)
+        #expect(result.diagnostics.first?.message == "the id 'é😀' is used twice: first on line 2")
+        #expect(result.diagnostics.first?.location == SourceLocation(line: 2, column: 32))
+    }
+
     @Test func theChartIsInlinedOnlyWhenItIsValidSVG() throws {
         let (journey, _) = try example("dressmate")
         let theme = try #require(try Theme.bundled(named: "light"))
