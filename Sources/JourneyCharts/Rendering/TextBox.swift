@@ -60,7 +60,7 @@ public struct TextBox: Hashable, Sendable {
         let lineBox = font.ascent(size: size) + font.descent(size: size)
         let height = lines.isEmpty ? 0 : lineBox + Double(lines.count - 1) * lineHeight
         // Wrapping only changes white space between words, so any other change means a cut.
-        let shown = lines.joined().filter { !FontMetrics.isBreakingSpace($0) }
+        let shown = lines.joined()
         self.text = text
         self.lines = lines
         self.fontFamily = font.familyName
@@ -71,7 +71,19 @@ public struct TextBox: Hashable, Sendable {
         self.firstBaseline = top + font.ascent(size: size)
         self.lineHeight = lineHeight
         self.bounds = Rect(x: left, y: top, width: widest, height: height)
-        self.isShortened = shown != text.filter { !FontMetrics.isBreakingSpace($0) }
+        self.isShortened = Self.differsBeyondBreakingSpaces(shown, text)
+    }
+
+    /// Whether `a` and `b` differ once their breaking spaces are taken out.
+    private static func differsBeyondBreakingSpaces(_ a: String, _ b: String) -> Bool {
+        // ASCII is compared byte by byte (its breaking spaces are tab to carriage return and the
+        // space, CR LF included): filtering Characters into new strings took 0.55 G of the
+        // 22 G instructions of `journey report` on 10,000 touchpoints.
+        guard a.utf8.allSatisfy({ $0 < 0x80 }), b.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return a.filter { !FontMetrics.isBreakingSpace($0) } != b.filter { !FontMetrics.isBreakingSpace($0) }
+        }
+        func isShown(_ byte: UInt8) -> Bool { byte != 0x20 && !(0x09...0x0D).contains(byte) }
+        return !a.utf8.lazy.filter(isShown).elementsEqual(b.utf8.lazy.filter(isShown))
     }
 
     private init(moving box: TextBox, dx: Double, dy: Double) {

@@ -40,6 +40,26 @@ import Testing
         #expect(split.lines.count == 2 && !split.isShortened)
         let cut = TextBox("Forced sign-up before paying", font: font, size: 12, x: 0, top: 0, maxWidth: 101)
         #expect(cut.lines == ["Forced sign-up…"] && cut.isShortened)
+        // The same outside ASCII, and with CR LF, tabs and a no-break space, which does not break.
+        let accented = TextBox("Città\r\n\tnow", font: font, size: 12, x: 0, top: 0, maxWidth: 200)
+        #expect(accented.lines == ["Città now"] && !accented.isShortened)
+        let ascii = TextBox("Pay\r\n\tnow", font: font, size: 12, x: 0, top: 0, maxWidth: 200)
+        #expect(ascii.lines == ["Pay now"] && !ascii.isShortened)
+        let noBreak = TextBox("Pay\u{A0}now", font: font, size: 12, x: 0, top: 0, maxWidth: 200)
+        #expect(noBreak.lines == ["Pay\u{A0}now"] && !noBreak.isShortened)
+        let cutAccented = TextBox("Città before paying", font: font, size: 12, x: 0, top: 0, maxWidth: 50)
+        #expect(cutAccented.isShortened)
+    }
+
+    @Test func measuresASCIIAsCharacters() {
+        // At 2048 px a unit is a pixel, so the sums are exact.
+        let space = font.width(of: " ", size: 2048)
+        let a = font.width(of: "a", size: 2048)
+        let b = font.width(of: "b", size: 2048)
+        #expect(font.width(of: "a\r\nb", size: 2048) == a + 2 * space + b)
+        let perCharacter = "Pay now".reduce(0) { $0 + font.width(of: String($1), size: 2048) }
+        #expect(font.width(of: "Pay now", size: 2048) == perCharacter)
+        #expect(font.wrapped("ab\r\ncd", width: 200, size: 12, maxLines: 2) == ["ab cd"])
     }
 
     @Test func anEmptyLabelCoversNothing() {
