@@ -268,6 +268,18 @@ def print_report(r: dict) -> None:
         print(f"  output      {r['check_output_first_line']}")
 
 
+def run_guarded(work):
+    """(work(), 0); or, when it fails or is interrupted, (None, 1 or 130) with a message."""
+    try:
+        return work(), 0
+    except BenchmarkError as error:
+        log(f"benchmark failed: {error}")
+        return None, 1
+    except KeyboardInterrupt:
+        log("interrupted")
+        return None, 130
+
+
 def positive_int(text: str) -> int:
     value = int(text)
     if value < 1:
@@ -290,14 +302,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="print the figures as one JSON object instead of the report")
     args = parser.parse_args(argv)
 
-    try:
-        result = benchmark(args)
-    except BenchmarkError as error:
-        log(f"benchmark failed: {error}")
-        return 1
-    except KeyboardInterrupt:
-        log("interrupted")
-        return 130
+    result, status = run_guarded(lambda: benchmark(args))
+    if result is None:
+        return status
 
     if args.json:
         print(json.dumps(result, ensure_ascii=False))
