@@ -63,6 +63,11 @@ func insertionSort(_ values: inout [Int32], _ range: Range<Int>) {
 
 /// Rearranges `values[range]` so that `values[rank]` holds the value of that rank among them,
 /// smaller ones before it and larger ones after.
+///
+/// `OrderStatistics.select` in JourneyEvents is the same quickselect for the funnel's durations.
+/// Calling it from here instead (made generic and inlinable, over the array's buffer) took
+/// `journey customers` on the benchmark's 1 M purchases from 1.14 G to 2.11 G instructions
+/// (callgrind): the copy stays, specialised where it is used.
 private func select<Value: Comparable>(_ rank: Int, in values: inout [Value], range: Range<Int>? = nil) {
     var low = range?.lowerBound ?? 0
     var high = (range?.upperBound ?? values.count) - 1
