@@ -153,6 +153,46 @@ def generate(path: Path, touchpoints: int) -> tuple[int, int]:
     return path.stat().st_size, lines
 
 
+def cached_generated_log(folder: Path, stem: str, generator_argv: list[str], what: str) -> tuple[Path, dict]:
+    """`folder/stem.csv` and its summary `stem.json`, made by running `generator_argv` plus
+    `-o CSV --summary-json JSON` in a child process unless both are already there.
+
+    Both are written under temporary names first and the .csv is renamed last, so a .csv
+    without its .json (an interrupted run) is never trusted.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    csv_path, summary_path = folder / f"{stem}.csv", folder / f"{stem}.json"
+    if csv_path.exists() and summary_path.exists():
+        log(f"reusing {csv_path}")
+    else:
+        tmp_csv, tmp_summary = csv_path.with_suffix(".csv.tmp"), summary_path.with_suffix(".json.tmp")
+        log(f"generating {what} into {csv_path}")
+        cmd = [*generator_argv, "-o", str(tmp_csv), "--summary-json", str(tmp_summary)]
+        result = subprocess.run(cmd, stdin=subprocess.DEVNULL, capture_output=True, text=True)
+        if result.returncode != 0:
+            raise BenchmarkError(f"generator failed (exit code {result.returncode}): {result.stderr.strip()}")
+        log(result.stderr.strip())
+        os.replace(tmp_summary, summary_path)
+        os.replace(tmp_csv, csv_path)
+    summary = json.loads(summary_path.read_text(encoding="utf-8"))
+    summary["file_bytes"] = csv_path.stat().st_size
+    return csv_path, summary
+
+
+def repeated_log(source: Path, times: int, target: Path) -> Path:
+    """Writes `source`'s header, then its rows `times` times, to `target`."""
+    with open(source, "rb") as original:
+        header = original.readline()
+        body_start = original.tell()
+    with open(target, "wb") as out:
+        out.write(header)
+        for _ in range(times):
+            with open(source, "rb") as original:
+                original.seek(body_start)
+                shutil.copyfileobj(original, out, 1 << 22)
+    return target
+
+
 def require_success(run: Run, label: str) -> None:
     if run.exit_code == 0:
         return

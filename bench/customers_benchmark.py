@@ -50,7 +50,9 @@ from pathlib import Path
 BENCH_DIR = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH_DIR))
 
-from check_benchmark import MIB, BenchmarkError, Run, build_release, check_binary, log, run_once  # noqa: E402
+from check_benchmark import (  # noqa: E402
+    MIB, BenchmarkError, Run, build_release, cached_generated_log, check_binary, log, repeated_log, run_once,
+)
 from funnel_benchmark import (  # noqa: E402
     children_cpu_seconds, engine_python, machine_cpu_seconds, positive_int, wait_for_idle,
 )
@@ -74,38 +76,12 @@ def generator_hash() -> str:
 
 def purchase_log(folder: Path, rows: int, customers: int, seed: int) -> tuple[Path, dict]:
     """The log for these arguments in `folder` (generated in a child process unless there) and its summary."""
-    stem = f"purchases-{rows}-{customers}-seed{seed}-{generator_hash()}"
-    csv_path, summary_path = folder / f"{stem}.csv", folder / f"{stem}.json"
-    if csv_path.exists() and summary_path.exists():
-        log(f"reusing {csv_path}")
-    else:
-        tmp_csv, tmp_summary = csv_path.with_suffix(".csv.tmp"), summary_path.with_suffix(".json.tmp")
-        log(f"generating {rows:,} purchases by {customers:,} customers (seed {seed}) into {csv_path}")
-        cmd = [sys.executable, str(GENERATOR), "--rows", str(rows), "--customers", str(customers),
-               "--seed", str(seed), "-o", str(tmp_csv), "--summary-json", str(tmp_summary)]
-        result = subprocess.run(cmd, stdin=subprocess.DEVNULL, capture_output=True, text=True)
-        if result.returncode != 0:
-            raise BenchmarkError(f"generator failed (exit code {result.returncode}): {result.stderr.strip()}")
-        log(result.stderr.strip())
-        os.replace(tmp_summary, summary_path)
-        os.replace(tmp_csv, csv_path)  # last: a .csv without its .json is never trusted
-    summary = json.loads(summary_path.read_text(encoding="utf-8"))
-    summary["file_mib"] = round(csv_path.stat().st_size / MIB, 1)
+    csv_path, summary = cached_generated_log(
+        folder, f"purchases-{rows}-{customers}-seed{seed}-{generator_hash()}",
+        [sys.executable, str(GENERATOR), "--rows", str(rows), "--customers", str(customers), "--seed", str(seed)],
+        f"{rows:,} purchases by {customers:,} customers (seed {seed})")
+    summary["file_mib"] = round(summary["file_bytes"] / MIB, 1)
     return csv_path, summary
-
-
-def repeated_log(source: Path, times: int, target: Path) -> Path:
-    """`source`'s header, then its rows `times` times."""
-    with open(source, "rb") as original:
-        header = original.readline()
-        body_start = original.tell()
-    with open(target, "wb") as out:
-        out.write(header)
-        for _ in range(times):
-            with open(source, "rb") as original:
-                original.seek(body_start)
-                shutil.copyfileobj(original, out, 1 << 22)
-    return target
 
 
 def cdnow_csv(target: Path) -> Path | None:

@@ -53,7 +53,7 @@ BENCH_DIR = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH_DIR))
 
 from check_benchmark import (  # noqa: E402  (reused measurement helpers)
-    MIB, BenchmarkError, Run, build_release, check_binary, log, run_once,
+    MIB, BenchmarkError, Run, build_release, cached_generated_log, check_binary, log, run_once,
 )
 import generate_events  # noqa: E402  (standard library only: cheap to import)
 
@@ -209,25 +209,10 @@ def generator_hash() -> str:
 
 def event_log(events: int, seed: int, days: int = 90) -> tuple[Path, dict]:
     """The cached log for these arguments (generated in a child process if missing) and its summary."""
-    OUT_DIR.mkdir(exist_ok=True)
-    stem = f"events-{events}-seed{seed}-days{days}-{generator_hash()}"
-    csv_path, summary_path = OUT_DIR / f"{stem}.csv", OUT_DIR / f"{stem}.json"
-    if csv_path.exists() and summary_path.exists():
-        log(f"reusing {csv_path.relative_to(REPO_ROOT)}")
-    else:
-        tmp_csv, tmp_summary = csv_path.with_suffix(".csv.tmp"), summary_path.with_suffix(".json.tmp")
-        log(f"generating {events:,} events (seed {seed}) into {csv_path.relative_to(REPO_ROOT)}")
-        cmd = [sys.executable, str(GENERATOR), "--events", str(events), "--seed", str(seed),
-               "--days", str(days), "-o", str(tmp_csv), "--summary-json", str(tmp_summary)]
-        result = subprocess.run(cmd, stdin=subprocess.DEVNULL, capture_output=True, text=True)
-        if result.returncode != 0:
-            raise BenchmarkError(f"generator failed (exit code {result.returncode}): {result.stderr.strip()}")
-        log(result.stderr.strip())
-        os.replace(tmp_summary, summary_path)
-        os.replace(tmp_csv, csv_path)  # last: a .csv without its .json is never trusted
-    summary = json.loads(summary_path.read_text(encoding="utf-8"))
-    summary["file_bytes"] = csv_path.stat().st_size
-    return csv_path, summary
+    return cached_generated_log(
+        OUT_DIR, f"events-{events}-seed{seed}-days{days}-{generator_hash()}",
+        [sys.executable, str(GENERATOR), "--events", str(events), "--seed", str(seed), "--days", str(days)],
+        f"{events:,} events (seed {seed})")
 
 
 def shared_event_log(events: int, seed: int, python: str) -> tuple[Path, dict]:
