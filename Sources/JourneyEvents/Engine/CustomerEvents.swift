@@ -3,8 +3,13 @@
 /// Built by a counting sort on the customer index, with no per-customer arrays: each worker
 /// counts its share of the log per customer, a prefix sum gives every customer its place and
 /// every worker its place inside it, and each worker copies its share there. Customer c's
-/// events are then `events[offsets[c]..<offsets[c + 1]]`, in file order; whichever worker
-/// scans a customer sorts them by time, then stage (`sortCustomer`).
+/// events are then `events[range(of: c)]`, in file order; whichever worker scans a customer
+/// sorts them by time, then stage (`sortCustomer`).
+///
+/// The bookkeeping is one 32-bit cursor per customer and worker, and nothing else: once the
+/// last worker has copied its share, its cursors are where each customer's events end, which
+/// is all `range(of:)` needs. On the shared benchmark's 10 M events (3.9 M customers, two
+/// workers) that is 31 MB where 64-bit cursors and a separate array of offsets took 94 MB.
 struct CustomerEvents {
     /// One event of a customer: when, and which stage (from 0).
     struct Event: Comparable {
@@ -19,21 +24,43 @@ struct CustomerEvents {
         }
     }
 
+    /// The most events grouped in memory: their places are 32-bit. `FunnelEngine` spills a
+    /// larger log (over 32 GiB of events) and groups it partition by partition instead.
+    static let maximumCount = Int(Int32.max)
+
     /// Every funnel event, customer by customer.
     var events: [Event]
-    /// `offsets[c]..<offsets[c + 1]` are customer c's events; `customers + 1` entries.
-    var offsets: [Int]
+    /// The number of customers.
+    let customerCount: Int
+    /// Per worker, per customer, a cursor; the last worker's cursor for customer c ends up
+    /// where c's events end (`endsBase + c`).
+    private let cursors: [Int32]
+    private let endsBase: Int
+
+    /// Where customer `customer`'s events are in `events`.
+    @inline(__always)
+    func range(of customer: Int) -> Range<Int> {
+        let lower = customer == 0 ? 0 : Int(cursors[endsBase + customer - 1])
+        return lower..<Int(cursors[endsBase + customer])
+    }
+
+    /// Where the events of the customers before `customer` end (0...`customerCount`).
+    func eventsBefore(_ customer: Int) -> Int {
+        customer == 0 ? 0 : Int(cursors[endsBase + customer - 1])
+    }
 
     /// Groups `log.events` by customer on `workers` threads; every event's customer must index
-    /// `log.customers` and its stage must be below `stageCount`.
+    /// `log.customers`, its stage must be below `stageCount`, and there must be at most
+    /// `maximumCount` events.
     init(log: EventLog, stageCount: Int, workers: Int) {
         let customers = log.customers.count
         let total = log.events.count
+        precondition(total <= Self.maximumCount, "\(total) events are too many to group in memory")
         let parts = max(1, min(workers, total))
         // cursors[part * customers + c]: first the count of customer c's events in the part's
-        // share of the log, then where the next of them goes.
-        var cursors = [Int](repeating: 0, count: parts * customers)
-        var offsets = [Int](repeating: 0, count: customers + 1)
+        // share of the log, then where the next of them goes. Each part has its own run of
+        // cursors, so that the parts never write to the same cache line.
+        var cursors = [Int32](repeating: 0, count: parts * customers)
         var grouped: [Event] = []
         log.events.withUnsafeBufferPointer { source in
             let source = SharedBuffer(UnsafeMutableBufferPointer(mutating: source))
@@ -50,19 +77,17 @@ struct CustomerEvents {
                         precondition(
                             event.stage >= 0 && Int(event.stage) < stageCount,
                             "event of stage \(event.stage), but the funnel has \(stageCount) stages")
-                        cursors[base + customer] += 1
+                        cursors[base + customer] &+= 1
                     }
                 }
-                var running = 0
+                var running: Int32 = 0
                 for customer in 0..<customers {
-                    offsets[customer] = running
                     for part in 0..<parts {
                         let count = cursors[part * customers + customer]
                         cursors[part * customers + customer] = running
-                        running += count
+                        running &+= count
                     }
                 }
-                offsets[customers] = running
                 grouped = [Event](unsafeUninitializedCapacity: total) { buffer, initialized in
                     let target = SharedBuffer(buffer)
                     ParallelWork.run(parts) { part in
@@ -70,8 +95,9 @@ struct CustomerEvents {
                         for index in Self.share(part, of: parts, total: total) {
                             let event = source[index]
                             let slot = base + Int(event.customer)
-                            (target.base + cursors[slot]).initialize(to: Event(time: event.time, stage: event.stage))
-                            cursors[slot] += 1
+                            (target.base + Int(cursors[slot])).initialize(
+                                to: Event(time: event.time, stage: event.stage))
+                            cursors[slot] &+= 1
                         }
                     }
                     initialized = total
@@ -79,7 +105,9 @@ struct CustomerEvents {
             }
         }
         self.events = grouped
-        self.offsets = offsets
+        self.customerCount = customers
+        self.cursors = cursors
+        self.endsBase = (parts - 1) * customers
     }
 
     /// Groups the events of one partition of a spilled log (`SpilledEvents`) by customer.

@@ -25,10 +25,22 @@ public enum FunnelEngine {
     ///   - window: how long after a chain's stage-1 event its later stages still count.
     ///   - mode: how the stages must follow each other.
     ///   - workers: how many threads group and scan the events; nil for one per active processor.
-    /// - Throws: only for a spilled log, when its events cannot be read back.
+    /// - Throws: only for a spilled log, when its events cannot be read back or (for a log of
+    ///   more than 2^31 - 1 events in memory, which is grouped a partition at a time) written.
     public static func compute(
         log: EventLog, stageCount: Int, window: ConversionWindow = .default,
         mode: FunnelMode = .ordered, workers: Int? = nil
+    ) throws(FileError) -> FunnelResult {
+        try compute(
+            log: log, stageCount: stageCount, window: window, mode: mode, workers: workers,
+            groupedInMemoryUpTo: CustomerEvents.maximumCount)
+    }
+
+    /// `compute(log:stageCount:window:mode:workers:)`, spilling a log of more than `limit`
+    /// events in memory to group it a partition at a time (a test's way to reach that path).
+    static func compute(
+        log: EventLog, stageCount: Int, window: ConversionWindow, mode: FunnelMode, workers: Int?,
+        groupedInMemoryUpTo limit: Int
     ) throws(FileError) -> FunnelResult {
         precondition((1...255).contains(stageCount), "a funnel has 1 to 255 stages, not \(stageCount)")
         let requested = workers ?? ProcessInfo.processInfo.activeProcessorCount
@@ -36,6 +48,12 @@ public enum FunnelEngine {
         let (tally, levels): (RangeTally, [UInt8])
         if let spilled = log.spilledEvents {
             precondition(log.events.isEmpty, "a log with spilled events holds none in memory")
+            (tally, levels) = try computePartitions(
+                spilled, customers: customers, stageCount: stageCount,
+                window: window, mode: mode, workers: requested)
+        } else if log.events.count > limit {
+            // Too many to group in one array of 32-bit places: a partition at a time instead.
+            let spilled = try log.spillingEvents().spilledEvents!
             (tally, levels) = try computePartitions(
                 spilled, customers: customers, stageCount: stageCount,
                 window: window, mode: mode, workers: requested)
@@ -73,12 +91,15 @@ public enum FunnelEngine {
         let customers = log.customers.count
         let workerCount = log.events.count < parallelThreshold ? 1 : max(1, min(requested, customers))
         var grouped = CustomerEvents(log: log, stageCount: stageCount, workers: workerCount)
-        let offsets = grouped.offsets
-        let ranges = splitCustomers(offsets: offsets, into: workerCount)
+        let ranges = splitCustomers(customers, into: workerCount, eventsBefore: grouped.eventsBefore)
 
         var levels = [UInt8](repeating: 0, count: customers)
         var partials = [RangeTally?](repeating: nil, count: ranges.count)
-        grouped.events.withUnsafeMutableBufferPointer { eventBuffer in
+        // The events move out, so that sorting them in place copies nothing.
+        var events: [CustomerEvents.Event] = []
+        swap(&events, &grouped.events)
+        let places = grouped
+        events.withUnsafeMutableBufferPointer { eventBuffer in
             levels.withUnsafeMutableBufferPointer { levelBuffer in
                 partials.withUnsafeMutableBufferPointer { partialBuffer in
                     let events = SharedBuffer(eventBuffer)
@@ -88,10 +109,9 @@ public enum FunnelEngine {
                         var scanner = CustomerFunnelScanner(stageCount: stageCount, window: window, mode: mode)
                         var tally = RangeTally(stageCount: stageCount)
                         for customer in ranges[index] {
-                            let lower = offsets[customer]
-                            let upper = offsets[customer + 1]
-                            guard upper > lower else { continue }
-                            levelsOut[customer] = tally.scan(events.slice(lower..<upper), with: &scanner)
+                            let range = places.range(of: customer)
+                            guard !range.isEmpty else { continue }
+                            levelsOut[customer] = tally.scan(events.slice(range), with: &scanner)
                         }
                         tallies[index] = tally
                     }
@@ -140,7 +160,7 @@ public enum FunnelEngine {
             eventStarts[partition + 1] = eventStarts[partition] + spilled.count(of: partition)
         }
         let workerCount = spilled.count < parallelThreshold ? 1 : max(1, requested)
-        let ranges = splitCustomers(offsets: eventStarts, into: workerCount)
+        let ranges = splitCustomers(partitionCount, into: workerCount, eventsBefore: { eventStarts[$0] })
 
         let (starts, places, customerAt) = (memberStarts, placeInPartition, members)
         var levels = [UInt8](repeating: 0, count: customers)
@@ -239,12 +259,12 @@ public enum FunnelEngine {
         }
     }
 
-    /// Consecutive ranges of customers covering them all, about `parts` of them with about the
-    /// same number of events each.
-    static func splitCustomers(offsets: [Int], into parts: Int) -> [Range<Int>] {
-        let customers = offsets.count - 1
+    /// Consecutive ranges of `customers` customers covering them all, about `parts` of them with
+    /// about the same number of events each; `eventsBefore(c)` counts the events of the
+    /// customers before c (0...`customers`, never decreasing).
+    static func splitCustomers(_ customers: Int, into parts: Int, eventsBefore: (Int) -> Int) -> [Range<Int>] {
         guard parts > 1, customers > 1 else { return [0..<customers] }
-        let total = offsets[customers]
+        let total = eventsBefore(customers)
         var ranges: [Range<Int>] = []
         var lower = 0
         for part in 1..<parts {
@@ -254,7 +274,7 @@ public enum FunnelEngine {
             var high = customers
             while low < high {
                 let middle = (low + high) / 2
-                if offsets[middle] < target { low = middle + 1 } else { high = middle }
+                if eventsBefore(middle) < target { low = middle + 1 } else { high = middle }
             }
             if low > lower {
                 ranges.append(lower..<low)

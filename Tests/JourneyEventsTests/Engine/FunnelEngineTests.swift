@@ -415,6 +415,19 @@ import Testing
         }
     }
 
+    @Test func aLogTooLargeToGroupInMemoryIsGroupedAPartitionAtATime() throws {
+        var generator = SplitMix64(seed: 11)
+        let log = FunnelBenchmarkLog.make(events: 60_000, stageCount: 5, generator: &generator)
+        for mode in FunnelMode.allCases {
+            let inMemory = try FunnelEngine.compute(log: log, stageCount: 5, mode: mode)
+            let partitioned = try FunnelEngine.compute(
+                log: log, stageCount: 5, window: .default, mode: mode, workers: nil,
+                groupedInMemoryUpTo: log.events.count - 1)
+            #expect(inMemory.reach[1] > 0)
+            #expect(partitioned == inMemory, "\(mode)")
+        }
+    }
+
     @Test func reachFeedsTheFunnelMetrics() throws {
         let source = """
             journey "Shop"
