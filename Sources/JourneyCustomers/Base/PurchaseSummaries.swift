@@ -29,7 +29,7 @@ public struct PurchaseSummaries: Sendable {
     ///
     /// Throws when events spilled to a temporary file cannot be read back.
     public init(log: EventLog, asOf: Int?, backtestEnd: Int?, workers: Int = 2) throws(FileError) {
-        customers = log.customers
+        customers = Array(log.customers)
         summaries = Array(repeating: .noPurchase, count: log.customers.count)
         // Without an as-of date every purchase is on or before it: the last day is found on the way.
         let asOf = asOf ?? .max

@@ -3,49 +3,53 @@ import Glibc
 /// Interns byte strings (customer ids, event names): each distinct key gets the next index
 /// from 0, in order of first insertion, without making a `String` for a key already known.
 ///
-/// An open-addressing hash table with linear probing, at most three quarters full, whose 32-byte slots
-/// hold a key of up to 16 bytes in the slot itself, so that looking it up reads one cache
-/// line: on the machine measured, a line outside the L2 cache takes 150–250 ns to arrive when
-/// the next step waits for it (7–20 ns each when many independent loads are in flight), and
-/// an earlier design of 16-byte slots pointing into the arena, two lines a look-up, read 1 M
-/// rows of 100 K customers about half as fast. A longer key is compared in the arena after its
-/// length, a 32-bit tag from its hash and its first 8 bytes match. Every key is also kept in
-/// the arena, back to back, for `key(_:)` and `strings()`. Memory is 51 to 93 bytes a key
-/// (slots at a load of 3/8 to 3/4, plus an offset), plus the key's own bytes.
+/// An open-addressing hash table with linear probing, at most three quarters full, of 8-byte
+/// slots: a 32-bit tag (the high half of the key's hash, which also chooses where its probe
+/// starts) and the key's index + 1 (0 for an empty slot). Each key also has a 16-byte record,
+/// by index, holding a key of up to 15 bytes exactly (its bytes and length, see `record`) or,
+/// for a longer key, its length and where its bytes are in `keys`; every key is kept in
+/// `keys`, back to back, which the reader hands over as the log's customer ids.
 ///
-/// Three quarters, not half: on the shared benchmark's 10 M events (3.9 M customers, about 2 M
-/// a reading thread, just past the 2^21 keys that a half-full table of 4 M slots holds) the
-/// peak fell from 777 to 577 MiB and the wall time from 2.23–2.32 s to 2.07–2.22 s; on 10 M
-/// rows of 2 M customers (bench/generate_events.py) the peak stayed at 352–362 MiB and the
-/// longer probes cost about 8% more user time.
+/// Memory is 27 to 37 bytes a key (slots at a load of 3/8 to 3/4, plus the record), plus the
+/// key's bytes and an 8-byte end in `keys`. The table before this one held the key in 32-byte
+/// slots (one cache line a look-up, 51 to 93 bytes a key): on the shared benchmark's 10 M
+/// events (3.9 M customers, about 2 M a reading thread) `journey funnel` peaked at 576 MiB
+/// against 404–444 MiB with this one, and while reading 50 M events (19.7 M customers) at
+/// about 2.1 GiB against 1.7 GiB, for about the same CPU time. A look-up reads two lines,
+/// the slot and the record, which callers
+/// that look up many keys at once hide by loading both ahead for a batch (`touch`,
+/// `touchRecord`): a line outside the cache takes 150–250 ns to arrive when the next step waits
+/// for it, 7–20 ns each when many independent loads are in flight.
+///
+/// Three quarters, not half: on the shared benchmark's 10 M events, about 2 M customers a
+/// reading thread is just past the 2^21 keys that a half-full table of 4 M slots holds.
 struct ByteKeyTable: ~Copyable {
-    /// One slot.
+    /// A key as `record(_:length:)` encodes it.
     ///
-    /// `tagAndLength` is the tag (high 32 bits of the hash) and the key's length; `index` is the
-    /// key's index + 1, 0 for an empty slot. A key of up to 16 bytes is `first` and `second` as
-    /// `words` makes them; a longer one has its arena offset in `first` and its first 8 bytes in
-    /// `second`.
-    private struct Slot {
-        var tagAndLength: UInt64
-        var index: UInt64
+    /// A key of up to 15 bytes: `first` and the low 56 bits of `second` hold its bytes (with
+    /// overlapping loads, every byte at least once), the top byte of `second` its length. A
+    /// longer key: `first` is where its bytes start in `keys.bytes`, `second` is 0xFF in the top
+    /// byte and the length below.
+    struct Record: Equatable {
         var first: UInt64
         var second: UInt64
     }
 
     /// The slots; `mask + 1` of them, a power of two.
-    private var slots: UnsafeMutablePointer<Slot>
+    private var slots: UnsafeMutablePointer<UInt64>
     private var mask: Int
-    /// The keys' bytes, back to back, in index order.
-    private var arena: UnsafeMutablePointer<UInt8>
-    private var arenaCount = 0
-    private var arenaCapacity: Int
-    /// Where each key starts in the arena; `starts[count]` is where the next one will.
-    private var starts: UnsafeMutablePointer<Int>
-    private var startsCapacity: Int
+    /// The records of the keys, by index.
+    private var records: UnsafeMutablePointer<Record>
+    private var recordCapacity: Int
+    /// The keys, in index order.
+    private(set) var keys = PackedStrings()
     /// The number of keys.
-    private(set) var count = 0
+    var count: Int { keys.count }
     /// Where `indices(of:)` keeps what its cache-warming loads read, so that they are not dropped.
     private var sink: UInt64 = 0
+
+    private static let tagMask: UInt64 = 0xFFFF_FFFF_0000_0000
+    private static let longKey: UInt64 = 0xFF << 56
 
     /// An empty table sized for `expectedCount` keys without growing.
     init(expectedCount: Int = 1024) {
@@ -53,38 +57,42 @@ struct ByteKeyTable: ~Copyable {
         while capacity < expectedCount * 2 { capacity <<= 1 }
         mask = capacity - 1
         slots = ByteKeyTable.allocateSlots(capacity)
-        arenaCapacity = max(64, expectedCount * 16)
-        arena = .allocate(capacity: arenaCapacity)
-        startsCapacity = max(16, expectedCount + 1)
-        starts = .allocate(capacity: startsCapacity)
-        starts[0] = 0
+        recordCapacity = max(16, expectedCount)
+        records = .allocate(capacity: recordCapacity)
+        keys.reserveCapacity(expectedCount, bytes: expectedCount * 16)
     }
 
     deinit {
         slots.deallocate()
-        arena.deallocate()
-        starts.deallocate()
+        records.deallocate()
     }
 
-    /// The bytes of key `index`.
-    func key(_ index: Int) -> UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(start: arena + starts[index], count: starts[index + 1] - starts[index])
+    /// Calls `body` with the bytes of key `index`.
+    @inline(__always)
+    func withKey<Result>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        keys.withBytes(at: index, body)
     }
 
-    /// Frees the slots, keeping the keys.
+    /// The keys, taking them out of the table, which is then empty.
+    mutating func takeKeys() -> PackedStrings {
+        var taken = PackedStrings()
+        swap(&taken, &keys)
+        releaseSlots()
+        return taken
+    }
+
+    /// Frees the slots and records, keeping the keys.
     ///
-    /// The table can still list its keys (`key(_:)`, `strings()`) but must not be used to look
+    /// The table can still list its keys (`withKey(_:_:)`, `keys`) but must not be used to look
     /// up or intern any more. Done before making the customers' strings, it takes the slots
-    /// (64 to 128 bytes a key) off the peak memory.
+    /// and records (27 to 37 bytes a key) off the peak memory.
     mutating func releaseSlots() {
         slots.deallocate()
         slots = ByteKeyTable.allocateSlots(2)
         mask = 1
-    }
-
-    /// The keys as strings, in index order; bytes that are not UTF-8 become U+FFFD.
-    func strings() -> [String] {
-        (0..<count).map { String(decoding: key($0), as: UTF8.self) }
+        records.deallocate()
+        records = .allocate(capacity: 1)
+        recordCapacity = 1
     }
 
     /// The index of the key of `length` bytes at `start`, or -1 when it was never inserted.
@@ -118,7 +126,21 @@ struct ByteKeyTable: ~Copyable {
     /// Returns a value to keep, so that the load is not optimised away; it means nothing.
     @inline(__always)
     func touch(_ hash: UInt64) -> UInt64 {
-        slots[probeStart(hash)].index
+        slots[probeStart(hash)]
+    }
+
+    /// Loads the record of the first key whose tag is `hash`'s, once `touch` has loaded its
+    /// slot, so that both are cached when `intern` needs them. Returns a value to keep.
+    @inline(__always)
+    func touchRecord(_ hash: UInt64) -> UInt64 {
+        let tag = hash & ByteKeyTable.tagMask
+        var position = probeStart(hash)
+        while true {
+            let slot = slots[position]
+            if slot == 0 { return 0 }
+            if slot & ByteKeyTable.tagMask == tag { return records[ByteKeyTable.index(slot)].first }
+            position = (position + 1) & mask
+        }
     }
 
     /// Where the probe for `hash` starts: chosen by the tag's bits (the hash's high half), so
@@ -128,9 +150,16 @@ struct ByteKeyTable: ~Copyable {
         Int(truncatingIfNeeded: hash >> 32) & mask
     }
 
+    /// The index a full slot holds.
+    @inline(__always)
+    private static func index(_ slot: UInt64) -> Int {
+        Int(truncatingIfNeeded: slot & 0xFFFF_FFFF) &- 1
+    }
+
     /// The index here of every key of `other`, in its index order; -1 for a key absent here.
     ///
-    /// Looks keys up in batches, loading the slots of a batch before probing them (see `touch`).
+    /// Looks keys up in batches, loading the slots and then the records of a batch before
+    /// probing them (see `touch`).
     mutating func indices(of other: borrowing ByteKeyTable) -> [Int32] {
         let batch = 256
         var indices = [Int32](repeating: -1, count: other.count)
@@ -140,16 +169,16 @@ struct ByteKeyTable: ~Copyable {
         while first < other.count {
             let end = min(first + batch, other.count)
             for index in first..<end {
-                let key = other.key(index)
-                let hash = ByteKeyTable.hash(key.baseAddress!, key.count)
+                let hash = other.withKey(index) { ByteKeyTable.hash($0) }
                 hashes[index - first] = hash
                 touched &+= touch(hash)
             }
+            for index in first..<end { touched &+= touchRecord(hashes[index - first]) }
             for index in first..<end {
-                let key = other.key(index)
-                if case .found(let found) = probe(key.baseAddress!, length: key.count, hash: hashes[index - first]) {
-                    indices[index] = found
+                let probed = other.withKey(index) {
+                    probe(ByteKeyTable.start(of: $0), length: $0.count, hash: hashes[index - first])
                 }
+                if case .found(let found) = probed { indices[index] = found }
             }
             first = end
         }
@@ -165,19 +194,23 @@ struct ByteKeyTable: ~Copyable {
 
     @inline(__always)
     private func probe(_ start: UnsafePointer<UInt8>, length: Int, hash: UInt64) -> Probe {
-        let tagAndLength = (hash & 0xFFFF_FFFF_0000_0000) | UInt64(truncatingIfNeeded: length)
-        let (first, second) = ByteKeyTable.words(start, length)
+        let tag = hash & ByteKeyTable.tagMask
+        let wanted = ByteKeyTable.record(start, length: length)
         var position = probeStart(hash)
         while true {
             let slot = slots[position]
-            if slot.index == 0 { return .empty(position) }
-            if slot.tagAndLength == tagAndLength {
-                if length <= 16 {
-                    if slot.first == first, slot.second == second {
-                        return .found(Int32(truncatingIfNeeded: slot.index &- 1))
+            if slot == 0 { return .empty(position) }
+            if slot & ByteKeyTable.tagMask == tag {
+                let index = ByteKeyTable.index(slot)
+                let record = records[index]
+                if record.second == wanted.second {
+                    if length < 16 {
+                        if record.first == wanted.first { return .found(Int32(truncatingIfNeeded: index)) }
+                    } else if keys.bytes.withUnsafeBufferPointer({
+                        memcmp($0.baseAddress! + Int(record.first), start, length)
+                    }) == 0 {
+                        return .found(Int32(truncatingIfNeeded: index))
                     }
-                } else if slot.second == first, memcmp(arena + Int(slot.first), start, length) == 0 {
-                    return .found(Int32(truncatingIfNeeded: slot.index &- 1))
                 }
             }
             position = (position + 1) & mask
@@ -186,39 +219,21 @@ struct ByteKeyTable: ~Copyable {
 
     private mutating func insert(_ start: UnsafePointer<UInt8>, length: Int, hash: UInt64, at position: Int) -> Int32 {
         let index = count
-        precondition(index < Int(Int32.max) && length < Int(UInt32.max), "too many keys or too long a key")
-        let needed = arenaCount + length
-        if needed > arenaCapacity {
-            var capacity = arenaCapacity * 2
-            while capacity < needed { capacity *= 2 }
-            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-            grown.update(from: arena, count: arenaCount)
-            arena.deallocate()
-            arena = grown
-            arenaCapacity = capacity
+        precondition(index < Int(Int32.max) - 1 && length < 1 << 56, "too many keys or too long a key")
+        var record = ByteKeyTable.record(start, length: length)
+        if length >= 16 { record.first = UInt64(keys.bytes.count) }
+        keys.append(UnsafeBufferPointer(start: start, count: length))
+        if index == recordCapacity {
+            let capacity = recordCapacity * 2
+            let grown = UnsafeMutablePointer<Record>.allocate(capacity: capacity)
+            grown.moveInitialize(from: records, count: index)
+            records.deallocate()
+            records = grown
+            recordCapacity = capacity
         }
-        if index + 2 > startsCapacity {
-            let capacity = startsCapacity * 2
-            let grown = UnsafeMutablePointer<Int>.allocate(capacity: capacity)
-            grown.update(from: starts, count: index + 1)
-            starts.deallocate()
-            starts = grown
-            startsCapacity = capacity
-        }
-        let offset = arenaCount
-        (arena + offset).update(from: start, count: length)
-        arenaCount = needed
-        starts[index + 1] = needed
-        var (first, second) = ByteKeyTable.words(start, length)
-        if length > 16 {
-            second = first
-            first = UInt64(offset)
-        }
-        slots[position] = Slot(
-            tagAndLength: (hash & 0xFFFF_FFFF_0000_0000) | UInt64(truncatingIfNeeded: length),
-            index: UInt64(index + 1), first: first, second: second)
-        count += 1
-        if count * 4 > (mask + 1) * 3 { grow() }  // past three quarters full
+        (records + index).initialize(to: record)
+        slots[position] = (hash & ByteKeyTable.tagMask) | UInt64(index + 1)
+        if (index + 1) * 4 > (mask + 1) * 3 { grow() }  // past three quarters full
         return Int32(index)
     }
 
@@ -234,35 +249,42 @@ struct ByteKeyTable: ~Copyable {
         let oldCount = mask + 1
         slots = ByteKeyTable.allocateSlots(capacity)
         mask = capacity - 1
-        for i in 0..<oldCount where old[i].index != 0 {
+        for i in 0..<oldCount where old[i] != 0 {
             let slot = old[i]
-            var position = probeStart(slot.tagAndLength)
-            while slots[position].index != 0 { position = (position + 1) & mask }
+            var position = probeStart(slot)
+            while slots[position] != 0 { position = (position + 1) & mask }
             slots[position] = slot
         }
         old.deallocate()
     }
 
-    /// `count` empty slots, aligned on 64 bytes so that no slot straddles two cache lines
-    /// (with malloc's 16-byte alignment, half of them may, and a look-up of one of those waits
-    /// for a second line: reading 10 M rows took 3–7% longer).
-    private static func allocateSlots(_ count: Int) -> UnsafeMutablePointer<Slot> {
-        let raw = UnsafeMutableRawPointer.allocate(byteCount: count * MemoryLayout<Slot>.stride, alignment: 64)
-        return raw.initializeMemory(
-            as: Slot.self, repeating: Slot(tagAndLength: 0, index: 0, first: 0, second: 0),
-            count: count)
+    /// `count` empty slots, aligned on 64 bytes, so that a cache line holds eight whole slots.
+    private static func allocateSlots(_ count: Int) -> UnsafeMutablePointer<UInt64> {
+        let raw = UnsafeMutableRawPointer.allocate(byteCount: count * MemoryLayout<UInt64>.stride, alignment: 64)
+        return raw.initializeMemory(as: UInt64.self, repeating: 0, count: count)
+    }
+
+    /// The record of the key of `length` bytes at `start` (see `Record`); for a key of 16
+    /// bytes or more, `first` is 0 and is for the caller to set.
+    @inline(__always)
+    static func record(_ p: UnsafePointer<UInt8>, length: Int) -> Record {
+        if length >= 16 { return Record(first: 0, second: longKey | UInt64(truncatingIfNeeded: length)) }
+        // Of a key of 8 to 15 bytes, `words` gives its first 8 bytes and its last 8, whose lowest
+        // byte the first 8 hold: the 7 others go below the length.
+        let (first, last) = words(p, length)
+        return Record(first: first, second: (last >> 8) | (UInt64(truncatingIfNeeded: length) << 56))
     }
 
     // MARK: - Hashing
 
     @inline(__always)
     private static func load64(_ p: UnsafePointer<UInt8>) -> UInt64 {
-        UnsafeRawPointer(p).loadUnaligned(as: UInt64.self)
+        UInt64(littleEndian: UnsafeRawPointer(p).loadUnaligned(as: UInt64.self))
     }
 
     @inline(__always)
     private static func load32(_ p: UnsafePointer<UInt8>) -> UInt64 {
-        UInt64(UnsafeRawPointer(p).loadUnaligned(as: UInt32.self))
+        UInt64(UInt32(littleEndian: UnsafeRawPointer(p).loadUnaligned(as: UInt32.self)))
     }
 
     /// Two words that, with the length, tell apart any two keys of up to 16 bytes.
@@ -288,6 +310,18 @@ struct ByteKeyTable: ~Copyable {
     private static func mix(_ a: UInt64, _ b: UInt64) -> UInt64 {
         let product = a.multipliedFullWidth(by: b)
         return product.high ^ product.low
+    }
+
+    /// Where the bytes of `key` start; a pointer never read when the key is empty.
+    @inline(__always)
+    static func start(of key: UnsafeBufferPointer<UInt8>) -> UnsafePointer<UInt8> {
+        key.baseAddress ?? UnsafePointer(bitPattern: 1)!
+    }
+
+    /// The hash of the bytes of `key` (see `hash(_:_:)`).
+    @inline(__always)
+    static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        hash(start(of: key), key.count)
     }
 
     /// A 64-bit hash of `count` bytes at `p`, in the manner of wyhash: 16 bytes a step, with

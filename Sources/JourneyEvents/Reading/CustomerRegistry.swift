@@ -11,7 +11,7 @@ struct CustomerRegistry: ~Copyable {
     var table: ByteKeyTable
     /// Customers merged from a second half of the input that are not in `table`; their
     /// numbers follow those of `table`.
-    var afterTable: [String] = []
+    var afterTable = PackedStrings()
     /// Events whose customer is still to be looked up, in file order.
     private var pending: [PendingEvent] = []
     /// Where the loads that warm the cache for a batch go, so that they are not optimised away.
@@ -72,6 +72,7 @@ struct CustomerRegistry: ~Copyable {
     mutating func internPendingEvents(_ p: UnsafePointer<UInt8>, appendingTo events: inout [FunnelEvent]) {
         var touched = self.touched
         for event in pending where !event.repeatsPrevious { touched &+= table.touch(event.hash) }
+        for event in pending where !event.repeatsPrevious { touched &+= table.touchRecord(event.hash) }
         self.touched = touched
         var customer: Int32 = -1
         for event in pending {
@@ -104,13 +105,18 @@ struct CustomerRegistry: ~Copyable {
         for index in mapping.indices where mapping[index] < 0 {
             mapping[index] = next
             next += 1
-            afterTable.append(String(decoding: other.table.key(index), as: UTF8.self))
+            other.table.withKey(index) { afterTable.append($0) }
         }
         return mapping
     }
 
-    /// The customer ids, in the order of their numbers.
-    func strings() -> [String] {
-        table.strings() + afterTable
+    /// The customer ids, in the order of their numbers, taken out of the registry.
+    mutating func takeIDs() -> PackedStrings {
+        var ids = table.takeKeys()
+        if !afterTable.isEmpty {
+            ids.append(contentsOf: afterTable)
+            afterTable = PackedStrings()
+        }
+        return ids
     }
 }

@@ -208,7 +208,7 @@ public struct EventLogReader: Sendable {
         parser.customers.table.releaseSlots()
         let spilled = parser.spill.spilledEvents(customers: parser.customers.table)
         let log = EventLog(
-            customers: parser.customers.strings(),
+            customers: parser.customers.takeIDs(),
             events: spilled == nil ? parser.events : [], spilledEvents: spilled,
             ignoredEvents: parser.ignoredEvents, skippedRows: skipBadRows ? parser.problems.count : 0,
             rows: parser.rows)

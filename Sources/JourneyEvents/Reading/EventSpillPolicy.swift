@@ -72,8 +72,7 @@ struct EventSpillPolicy {
     /// Gives every customer interned so far in `customers` its partition.
     mutating func assignPartitions(_ customers: borrowing ByteKeyTable) {
         while partitions.count < customers.count {
-            let key = customers.key(partitions.count)
-            partitions.append(SpilledEvents.partition(of: key.baseAddress!, length: key.count))
+            partitions.append(customers.withKey(partitions.count) { SpilledEvents.partition(of: $0) })
         }
     }
 

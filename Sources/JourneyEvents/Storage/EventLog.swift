@@ -1,7 +1,7 @@
 /// The funnel events read from an event log, with what was left out.
 public struct EventLog: Sendable {
     /// The customer ids, in order of first appearance; `FunnelEvent.customer` indexes them.
-    public var customers: [String]
+    public var customers: PackedStrings
     /// The events that belong to a stage, in file order (not necessarily time order); empty
     /// when they were spilled to temporary files (`spilledEvents`).
     public var events: [FunnelEvent]
@@ -17,7 +17,7 @@ public struct EventLog: Sendable {
     public var rows: Int
 
     public init(
-        customers: [String] = [], events: [FunnelEvent] = [], spilledEvents: SpilledEvents? = nil,
+        customers: PackedStrings = [], events: [FunnelEvent] = [], spilledEvents: SpilledEvents? = nil,
         ignoredEvents: Int = 0, skippedRows: Int = 0, rows: Int = 0
     ) {
         self.customers = customers

@@ -33,16 +33,10 @@ public final class SpilledEvents: Sendable {
         self.count = parts.reduce(0) { $0 + $1.file.count }
     }
 
-    /// The partition of the customer id whose UTF-8 bytes are at `start`.
-    static func partition(of start: UnsafePointer<UInt8>, length: Int) -> UInt16 {
+    /// The partition of the customer id whose UTF-8 bytes are `id`.
+    static func partition(of id: UnsafeBufferPointer<UInt8>) -> UInt16 {
         // The table's probe uses the hash's high half: take bits from the low half.
-        UInt16(truncatingIfNeeded: ByteKeyTable.hash(start, length) >> 8) & UInt16(partitionCount - 1)
-    }
-
-    /// The partition of `customer`.
-    static func partition(of customer: String) -> UInt16 {
-        var id = customer
-        return id.withUTF8 { partition(of: $0.baseAddress ?? UnsafePointer(bitPattern: 1)!, length: $0.count) }
+        UInt16(truncatingIfNeeded: ByteKeyTable.hash(id) >> 8) & UInt16(partitionCount - 1)
     }
 
     /// The partition of customer `customer` (an index into `EventLog.customers`).
@@ -94,7 +88,7 @@ extension EventLog {
         let file = try EventSpillWriter(
             directory: directory ?? EventLog.temporaryDirectory,
             partitionCount: SpilledEvents.partitionCount)
-        let partitions = customers.map { SpilledEvents.partition(of: $0) }
+        let partitions = customers.indices.map { customers.withBytes(at: $0) { SpilledEvents.partition(of: $0) } }
         try file.append(events, partitions: partitions)
         var log = self
         log.events = []

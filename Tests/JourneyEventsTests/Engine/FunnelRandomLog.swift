@@ -40,6 +40,6 @@ enum FunnelBenchmarkLog {
             }
         }
         events.shuffle(using: &generator)
-        return EventLog(customers: customers, events: events, rows: events.count)
+        return EventLog(customers: PackedStrings(customers), events: events, rows: events.count)
     }
 }

@@ -29,7 +29,7 @@ enum FunnelTestLog {
             index[customer] = Int32(customers.count)
             customers.append(customer)
         }
-        return EventLog(customers: customers, events: events, rows: events.count)
+        return EventLog(customers: PackedStrings(customers), events: events, rows: events.count)
     }
 
     /// Milliseconds since 1970 of an ISO 8601 UTC time `YYYY-MM-DDTHH:MM:SS[.mmm]Z`.

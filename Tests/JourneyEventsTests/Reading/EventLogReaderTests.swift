@@ -342,7 +342,7 @@ import Testing
         for setup in ReadingSetup.all {
             let (log, diagnostics) = readEvents(text, setup: setup)
             #expect(diagnostics.map(\.location.line) == expectedLines, "\(setup)")
-            #expect(log.customers == (0..<17).map { "c\($0)" }, "\(setup)")
+            #expect(Array(log.customers) == (0..<17).map { "c\($0)" }, "\(setup)")
         }
     }
 

@@ -44,7 +44,7 @@ struct LogSummary: Equatable, CustomStringConvertible {
     var rows: Int
 
     init(_ log: EventLog) {
-        customers = log.customers
+        customers = Array(log.customers)
         events = log.events
         ignoredEvents = log.ignoredEvents
         skippedRows = log.skippedRows
