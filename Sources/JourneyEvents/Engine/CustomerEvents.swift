@@ -24,7 +24,9 @@ struct CustomerEvents {
         }
     }
 
-    /// The most events grouped in memory: their places are 32-bit. `FunnelEngine` spills a
+    /// The most events grouped in memory: their places are 32-bit.
+    ///
+    /// `FunnelEngine` spills a
     /// larger log (over 32 GiB of events) and groups it partition by partition instead.
     static let maximumCount = Int(Int32.max)
 

@@ -129,8 +129,10 @@ struct ByteKeyTable: ~Copyable {
         slots[probeStart(hash)]
     }
 
-    /// Loads the record of the first key whose tag is `hash`'s, once `touch` has loaded its
-    /// slot, so that both are cached when `intern` needs them. Returns a value to keep.
+    /// Loads the record of the first key whose tag is `hash`'s.
+    ///
+    /// Called once `touch` has loaded the slot, so that both are cached when `intern` needs
+    /// them. Returns a value to keep.
     @inline(__always)
     func touchRecord(_ hash: UInt64) -> UInt64 {
         let tag = hash & ByteKeyTable.tagMask
