@@ -5,8 +5,6 @@
 /// (`CustomerEvents.sortCustomer`). After `scan` returns level m, `completionTimes[0..<m]` hold
 /// the time (milliseconds since 1970) at which the path completed stages 1...m.
 struct CustomerFunnelScanner: ~Copyable {
-    typealias Event = CustomerEvents.Event
-
     let stageCount: Int
     let window: Int64
     let mode: FunnelMode
@@ -49,7 +47,7 @@ struct CustomerFunnelScanner: ~Copyable {
     }
 
     /// The customer's level (0...stageCount); fills `completionTimes` for the path that reached it.
-    mutating func scan(_ events: UnsafeMutableBufferPointer<Event>) -> Int {
+    mutating func scan<Event: ScannedEvent>(_ events: UnsafeMutableBufferPointer<Event>) -> Int {
         if events.count == 1 {
             guard events[0].stage == 0 else { return 0 }
             completionTimes[0] = events[0].time
@@ -73,7 +71,9 @@ struct CustomerFunnelScanner: ~Copyable {
     /// choice (it leaves the most events and the same deadline), so walking `successors` from
     /// every stage-1 event finds the level exactly: the level ClickHouse's `windowFunnel` finds by
     /// keeping the latest chain start per level.
-    private mutating func orderedLevel(_ events: UnsafeMutableBufferPointer<Event>, count: Int) -> Int {
+    private mutating func orderedLevel<Event: ScannedEvent>(_ events: UnsafeMutableBufferPointer<Event>, count: Int)
+        -> Int
+    {
         guard count > 0 else { return 0 }
         precondition(count <= Int(Int32.max), "a customer has more than \(Int32.max) events")
         if count > successorCapacity {
@@ -127,7 +127,7 @@ struct CustomerFunnelScanner: ~Copyable {
     /// no chain reaching stage k − 1 among the events before it; the customer's level is then the
     /// `ordered` level of the events before that one. It keeps, as `windowFunnel` does, the start
     /// of the latest chain reaching each stage.
-    private mutating func strictPrefix(_ events: UnsafeMutableBufferPointer<Event>) -> Int {
+    private mutating func strictPrefix<Event: ScannedEvent>(_ events: UnsafeMutableBufferPointer<Event>) -> Int {
         // perStage[k] != 0: some chain reached stage k + 1; chainStarts[k]: the latest one's start.
         for stage in 0..<stageCount {
             perStage[stage] = 0
@@ -153,7 +153,7 @@ struct CustomerFunnelScanner: ~Copyable {
     /// `any`: the furthest level k such that one window holds an event of each of stages 1...k,
     /// in any order; the path is the earliest such window (by its first event), with the first
     /// event of each stage in it, and a stage's completion time is the latest of stages 1...k's.
-    private mutating func anyOrderLevel(_ events: UnsafeMutableBufferPointer<Event>) -> Int {
+    private mutating func anyOrderLevel<Event: ScannedEvent>(_ events: UnsafeMutableBufferPointer<Event>) -> Int {
         for stage in 0..<stageCount {
             perStage[stage] = 0
         }

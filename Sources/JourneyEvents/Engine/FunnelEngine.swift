@@ -33,7 +33,7 @@ public enum FunnelEngine {
     ) throws(FileError) -> FunnelResult {
         try compute(
             log: log, stageCount: stageCount, window: window, mode: mode, workers: workers,
-            groupedInMemoryUpTo: CustomerEvents.maximumCount)
+            groupedInMemoryUpTo: CustomerPlaces.maximumCount)
     }
 
     /// `compute(log:stageCount:window:mode:workers:)`, spilling a log of more than `limit`
@@ -83,22 +83,34 @@ public enum FunnelEngine {
     }
 
     /// Groups the events of a log held in memory by customer, then scans ranges of customers
-    /// concurrently.
+    /// concurrently: in 8 bytes an event when every time fits (`PackedEvent`), else in 16.
     private static func computeInMemory(
         _ log: EventLog, stageCount: Int, window: ConversionWindow, mode: FunnelMode,
         workers requested: Int
     ) -> (RangeTally, [UInt8]) {
         let customers = log.customers.count
         let workerCount = log.events.count < parallelThreshold ? 1 : max(1, min(requested, customers))
-        var grouped = CustomerEvents(log: log, stageCount: stageCount, workers: workerCount)
-        let ranges = splitCustomers(customers, into: workerCount, eventsBefore: grouped.eventsBefore)
+        var places = CustomerPlaces(counting: log, stageCount: stageCount, workers: workerCount)
+        if places.timesFitPacked {
+            let events = CustomerEvents.group(log, places: &places, as: PackedEvent.self)
+            return scan(
+                events, places: places, stageCount: stageCount, window: window, mode: mode, workers: workerCount)
+        }
+        let events = CustomerEvents.group(log, places: &places, as: WideEvent.self)
+        return scan(events, places: places, stageCount: stageCount, window: window, mode: mode, workers: workerCount)
+    }
 
+    /// Scans the customers of `events`, grouped as `places` says, in about `workers` ranges of
+    /// about the same number of events, concurrently.
+    private static func scan<Event: ScannedEvent>(
+        _ events: consuming [Event], places: CustomerPlaces, stageCount: Int, window: ConversionWindow,
+        mode: FunnelMode, workers: Int
+    ) -> (RangeTally, [UInt8]) {
+        let customers = places.customerCount
+        let ranges = splitCustomers(customers, into: workers, eventsBefore: places.eventsBefore)
+        var events = events
         var levels = [UInt8](repeating: 0, count: customers)
         var partials = [RangeTally?](repeating: nil, count: ranges.count)
-        // The events move out, so that sorting them in place copies nothing.
-        var events: [CustomerEvents.Event] = []
-        swap(&events, &grouped.events)
-        let places = grouped
         events.withUnsafeMutableBufferPointer { eventBuffer in
             levels.withUnsafeMutableBufferPointer { levelBuffer in
                 partials.withUnsafeMutableBufferPointer { partialBuffer in
@@ -173,7 +185,7 @@ public enum FunnelEngine {
                     var scanner = CustomerFunnelScanner(stageCount: stageCount, window: window, mode: mode)
                     var tally = RangeTally(stageCount: stageCount)
                     var read: [FunnelEvent] = []
-                    var grouped: [CustomerEvents.Event] = []
+                    var grouped: [WideEvent] = []
                     var offsets: [Int] = []
                     for partition in ranges[index] {
                         read.removeAll(keepingCapacity: true)
@@ -230,8 +242,8 @@ public enum FunnelEngine {
         }
 
         /// Sorts and scans one customer's events, counts their level and durations, and returns the level.
-        mutating func scan(
-            _ events: UnsafeMutableBufferPointer<CustomerEvents.Event>,
+        mutating func scan<Event: ScannedEvent>(
+            _ events: UnsafeMutableBufferPointer<Event>,
             with scanner: inout CustomerFunnelScanner
         ) -> UInt8 {
             CustomerEvents.sortCustomer(events)
