@@ -51,15 +51,22 @@ struct ByteKeyTable: ~Copyable {
     private static let tagMask: UInt64 = 0xFFFF_FFFF_0000_0000
     private static let longKey: UInt64 = 0xFF << 56
 
-    /// An empty table sized for `expectedCount` keys without growing.
-    init(expectedCount: Int = 1024) {
+    /// An empty table sized for `expectedCount` keys without growing, whose records and keys
+    /// have room for `reservedCount` keys of 16 bytes.
+    ///
+    /// The room reserved is address space: memory holds only what keys are added. Reserving for
+    /// as many keys as the input has rows spares the copies of growing the records and keys
+    /// (on the shared benchmark's 50 M events, about 330 MB a reading thread that would
+    /// otherwise be written twice, and the moments when the old and the new copies are both
+    /// held). The slots grow from `expectedCount`: they are cleared when allocated.
+    init(expectedCount: Int = 1024, reservedCount: Int = 0) {
         var capacity = 16
         while capacity < expectedCount * 2 { capacity <<= 1 }
         mask = capacity - 1
         slots = ByteKeyTable.allocateSlots(capacity)
-        recordCapacity = max(16, expectedCount)
+        recordCapacity = max(16, expectedCount, reservedCount)
         records = .allocate(capacity: recordCapacity)
-        keys.reserveCapacity(expectedCount, bytes: expectedCount * 16)
+        keys.reserveCapacity(recordCapacity, bytes: recordCapacity * 16)
     }
 
     deinit {

@@ -33,9 +33,10 @@ struct CustomerRegistry: ~Copyable {
     /// The number of events looked up together; enough loads in flight to hide memory's latency.
     static let batchSize = 256
 
-    /// An empty registry sized for `expectedCount` customers without growing.
-    init(expectedCount: Int) {
-        table = ByteKeyTable(expectedCount: expectedCount)
+    /// An empty registry sized for `expectedCount` customers without growing, with room for
+    /// `reservedCount` (see `ByteKeyTable.init(expectedCount:reservedCount:)`).
+    init(expectedCount: Int, reservedCount: Int = 0) {
+        table = ByteKeyTable(expectedCount: expectedCount, reservedCount: reservedCount)
     }
 
     /// Whether some events wait for their customer.

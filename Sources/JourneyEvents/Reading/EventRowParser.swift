@@ -37,13 +37,13 @@ struct EventRowParser: ~Copyable {
 
     init(
         columns: EventLogColumns, stageOfEvent: [String: Int32], skipBadRows: Bool, firstLine: Int,
-        expectedCustomers: Int = 1 << 16
+        expectedCustomers: Int = 1 << 16, reservedCustomers: Int = 0
     ) {
         self.columns = columns
         self.scanner = EventRowScanner(columns: columns)
         self.line = firstLine
         self.stages = EventStageMap(stageOfEvent)
-        self.customers = CustomerRegistry(expectedCount: expectedCustomers)
+        self.customers = CustomerRegistry(expectedCount: expectedCustomers, reservedCount: reservedCustomers)
         self.problems = RowProblemCollector(skipBadRows: skipBadRows)
     }
 
