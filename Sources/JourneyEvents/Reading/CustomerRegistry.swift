@@ -102,6 +102,9 @@ struct CustomerRegistry: ~Copyable {
     /// read, most of it growing the table; looking them up takes 40 ms).
     mutating func merge(_ other: borrowing CustomerRegistry) -> [Int32] {
         var mapping = table.indices(of: other.table)
+        let missing = mapping.reduce(0) { $0 + ($1 < 0 ? 1 : 0) }
+        afterTable.reserveCapacity(
+            afterTable.count + missing, bytes: afterTable.bytes.count + other.table.keys.bytes.count)
         var next = Int32(table.count + afterTable.count)
         for index in mapping.indices where mapping[index] < 0 {
             mapping[index] = next

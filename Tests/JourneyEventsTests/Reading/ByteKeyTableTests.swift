@@ -81,6 +81,19 @@ import Testing
         #expect(indices.contains(-1) && indices.contains { $0 >= 0 }, "some keys are shared, some are not")
     }
 
+    @Test func manyKeysAreLookedUpOnTwoThreadsAsOnOne() {
+        // Enough keys for `indices(of:)` to share them out: half of the other's are here.
+        var here = ByteKeyTable()
+        var other = ByteKeyTable()
+        for number in 0..<100_000 { _ = Self.intern(Array("c\(number * 2)".utf8), into: &here) }
+        for number in 0..<100_000 { _ = Self.intern(Array("c\(number)".utf8), into: &other) }
+        let twoThreads = here.indices(of: other, threads: 2)
+        #expect(twoThreads == here.indices(of: other, threads: 1))
+        for number in [0, 1, 2, 49_999, 50_000, 99_998, 99_999] {
+            #expect(twoThreads[number] == (number % 2 == 0 ? Int32(number / 2) : -1), "c\(number)")
+        }
+    }
+
     @Test func takingTheKeysLeavesThemInOrder() {
         var table = ByteKeyTable()
         for id in ["b", "a", "a much longer customer id", "b"] {
