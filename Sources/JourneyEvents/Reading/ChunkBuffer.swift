@@ -37,6 +37,20 @@ struct ChunkBuffer: ~Copyable {
         count = rest
     }
 
+    /// Drops every byte held, keeping the capacity.
+    mutating func removeAll() {
+        count = 0
+    }
+
+    /// Appends `bytes` behind those held, doubling the capacity until there is room for them and
+    /// a byte more (so that the next `fill` reads something).
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let start = bytes.baseAddress, !bytes.isEmpty else { return }
+        while capacity - count <= bytes.count { grow() }
+        (base + count).update(from: start, count: bytes.count)
+        count += bytes.count
+    }
+
     /// Doubles the capacity, keeping the bytes held.
     mutating func grow() {
         let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)

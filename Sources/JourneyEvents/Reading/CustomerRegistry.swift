@@ -18,13 +18,14 @@ struct CustomerRegistry: ~Copyable {
     private var touched: UInt64 = 0
 
     /// An event read from the buffer whose customer id is still to be interned.
-    private struct PendingEvent {
+    struct PendingEvent {
         /// The customer id's bytes in the buffer being parsed.
         var start: Int
         var length: Int
         /// The id's hash, unless `repeatsPrevious`.
         var hash: UInt64
-        /// Whether the id is the previous pending event's, so that it needs no look-up.
+        /// Whether the id is the previous pending event's, so that it needs no look-up; never
+        /// for the first event of a batch of `batchSize`.
         var repeatsPrevious: Bool
         var stage: Int32
         var time: Int64
@@ -43,13 +44,16 @@ struct CustomerRegistry: ~Copyable {
     var hasPendingEvents: Bool { !pending.isEmpty }
 
     /// Adds an event whose customer id is the `length` bytes at `start` in the buffer at `p`,
-    /// which must stay as it is until `internPendingEvents`; true when the batch is full.
+    /// which must stay as it is until `internPendingEvents`; true when a batch is full.
+    ///
+    /// The events may go on past a batch, for `takePendingEvents`: each batch of `batchSize`
+    /// then starts with an event that does not repeat the previous one.
     @inline(__always)
     mutating func addPendingEvent(_ p: UnsafePointer<UInt8>, start: Int, length: Int, stage: Int32, time: Int64) -> Bool
     {
         var hash: UInt64 = 0
         var repeatsPrevious = false
-        if let previous = pending.last, previous.length == length,
+        if pending.count & (Self.batchSize - 1) != 0, let previous = pending.last, previous.length == length,
             memcmp(p + previous.start, p + start, length) == 0
         {
             repeatsPrevious = true
@@ -60,7 +64,13 @@ struct CustomerRegistry: ~Copyable {
             PendingEvent(
                 start: start, length: length, hash: hash,
                 repeatsPrevious: repeatsPrevious, stage: stage, time: time))
-        return pending.count == Self.batchSize
+        return pending.count & (Self.batchSize - 1) == 0
+    }
+
+    /// Swaps the pending events with `other`, an empty array that keeps its capacity: the
+    /// events of a chunk then go to another thread to be interned (`internEvents`).
+    mutating func takePendingEvents(into other: inout [PendingEvent]) {
+        swap(&pending, &other)
     }
 
     /// Interns the customers of the pending events, whose ids are in the buffer at `p`, and
@@ -71,19 +81,29 @@ struct CustomerRegistry: ~Copyable {
     /// (see `ByteKeyTable`). On 10 M rows of 2 M customers, interning row by row as rows are
     /// parsed read 1.8 times as slowly, and batches without the first pass 1.15 times.
     mutating func internPendingEvents(_ p: UnsafePointer<UInt8>, appendingTo events: inout [FunnelEvent]) {
+        pending.withUnsafeBufferPointer { internEvents($0, in: p, appendingTo: &events) }
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    /// Interns the customers of `batch`, pending events whose ids are in the buffer at `p`, as
+    /// `internPendingEvents` does, and appends the events to `events`, in order.
+    ///
+    /// The batch holds at most `batchSize` events and its first does not repeat the previous one.
+    mutating func internEvents(
+        _ batch: UnsafeBufferPointer<PendingEvent>, in p: UnsafePointer<UInt8>, appendingTo events: inout [FunnelEvent]
+    ) {
         var touched = self.touched
-        for event in pending where !event.repeatsPrevious { touched &+= table.touch(event.hash) }
-        for event in pending where !event.repeatsPrevious { touched &+= table.touchRecord(event.hash) }
+        for event in batch where !event.repeatsPrevious { touched &+= table.touch(event.hash) }
+        for event in batch where !event.repeatsPrevious { touched &+= table.touchRecord(event.hash) }
         self.touched = touched
         var customer: Int32 = -1
-        for event in pending {
-            // The first event of a batch never repeats the previous one: it has none.
+        for event in batch {
+            // The first event of a batch never repeats the previous one.
             if !event.repeatsPrevious {
                 customer = table.intern(p + event.start, length: event.length, hash: event.hash)
             }
             events.append(FunnelEvent(customer: customer, stage: event.stage, time: event.time))
         }
-        pending.removeAll(keepingCapacity: true)
     }
 
     /// The number of the customer whose id is `id`, interning it when it is new.

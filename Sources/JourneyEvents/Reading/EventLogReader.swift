@@ -1,3 +1,4 @@
+import Foundation
 import JourneyLanguage
 
 // How fast, measured on the project's machine (2 vCPUs of an AMD EPYC under KVM, Linux, Swift 6.3.1,
@@ -89,6 +90,13 @@ public struct EventLogReader: Sendable {
     public static let smallestUsefulEventMemoryLimit = 4 << 20
     /// The folder of the temporary files; nil for the system's (`TMPDIR`, else /tmp).
     public var spillDirectory: String?
+    /// The processors the machine lets this process use.
+    ///
+    /// A stream is read on two threads only when there are two or more. Tests set it.
+    var processorCount = ProcessInfo.processInfo.activeProcessorCount
+    /// Whether bytes in memory are read as a stream, of unknown size, rather than as a file:
+    /// for tests of the stream's path.
+    var readsBytesAsStream = false
 
     /// What a reading found, with the text of the lines its diagnostics point at, which a
     /// formatter needs to show them without reading the file again (standard input cannot be).
@@ -149,7 +157,8 @@ public struct EventLogReader: Sendable {
     /// `read(bytes:name:)`, with the text of the lines the diagnostics point at.
     public func readWithSourceLines(bytes: some Collection<UInt8>, name: String) -> Outcome {
         let bytes = Array(bytes)
-        return run(ChunkSource(.memory(bytes), path: name), end: Int64(bytes.count), progress: nil)
+        return run(
+            ChunkSource(.memory(bytes), path: name), end: readsBytesAsStream ? nil : Int64(bytes.count), progress: nil)
     }
 
     // MARK: - Reading
@@ -181,6 +190,9 @@ public struct EventLogReader: Sendable {
 
         // Cut the rest in two at a line break near its middle, when it is worth a thread.
         let cut = cut(source, buffered: buffer.count, end: end)
+        // Else a stream is parsed on this thread and its customers interned on another, which
+        // alone keeps events.
+        let pipelined = end == nil && readsStreamsOnTwoThreads
         let spillThreshold = eventMemoryLimit.map {
             EventSpillPolicy.threshold(memoryLimit: $0, threads: cut == nil ? 1 : 2)
         }
@@ -194,7 +206,11 @@ public struct EventLogReader: Sendable {
                 source.input, path: source.path, from: cut, columns: header.columns,
                 expectedRows: rowsAfterHeader / 2 + rowsAfterHeader / 8, spillThreshold: spillThreshold)
         }
-        let partEnd = readRows(&parser, &source, &buffer, second: second, progress: &progress)
+        let partEnd =
+            pipelined
+            ? readRowsThroughPipeline(
+                &parser, &source, &buffer, spillThreshold: spillThreshold, progress: &progress)
+            : readRows(&parser, &source, &buffer, second: second, progress: &progress)
         var readFailure: FileError?
         if case .failed(let error) = partEnd { readFailure = error }
         progress.report(progress.total ?? progress.ownBytes)

@@ -30,6 +30,10 @@ struct EventRowParser: ~Copyable {
     var ignoredEvents = 0
     /// The line the next row starts on, from 1.
     var line: Int
+    /// Whether the customers are interned by another thread (see `ChunkPipeline`): the pending
+    /// events of a buffer are then left in `customers` for the caller to take with the buffer,
+    /// and a quoted customer id holding `""` is unescaped in place, in the buffer.
+    var internsLater = false
     /// Room to unescape a quoted customer id or event name holding `""`.
     private var scratch: [UInt8] = []
     /// The date of the last timestamp read.
@@ -75,14 +79,18 @@ struct EventRowParser: ~Copyable {
                     p + time.start, count: time.end - time.start, memo: &dateMemo),
                     customer.end > customer.start
                 {
-                    if customer.escaped {
+                    if customer.escaped && internsLater {
+                        let length = unescapeInPlace(p, from: customer.start, to: customer.end)
+                        _ = customers.addPendingEvent(
+                            p, start: customer.start, length: length, stage: stage, time: parsedTime)
+                    } else if customer.escaped {
                         flush(p)
                         unescape(p, from: customer.start, to: customer.end)
                         let number = scratch.withUnsafeBufferPointer { customers.intern($0) }
                         events.append(FunnelEvent(customer: number, stage: stage, time: parsedTime))
                     } else if customers.addPendingEvent(
                         p, start: customer.start, length: customer.end - customer.start,
-                        stage: stage, time: parsedTime)
+                        stage: stage, time: parsedTime), !internsLater
                     {
                         flush(p)
                     }
@@ -109,7 +117,7 @@ struct EventRowParser: ~Copyable {
             line += 1 + row.innerLineBreaks
             rowStart = row.next
         }
-        flush(p)
+        if !internsLater { flush(p) }
         return rowStart
     }
 
@@ -133,6 +141,23 @@ struct EventRowParser: ~Copyable {
         guard escaped else { return stages.stage(p + start, length: end - start) }
         unescape(p, from: start, to: end)
         return scratch.withUnsafeBufferPointer { stages.stage($0.baseAddress!, length: $0.count) }
+    }
+
+    /// Unescapes the content at `start..<end` where it is, `""` read as `"`, and returns its
+    /// new length.
+    ///
+    /// The buffer is a `ChunkBuffer`'s, which is mutable; the row is whole and has no problem,
+    /// so that nothing reads its escaped text again.
+    private func unescapeInPlace(_ p: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Int {
+        let target = UnsafeMutablePointer(mutating: p)
+        var i = start
+        var length = 0
+        while i < end {
+            target[start + length] = p[i]
+            length += 1
+            i += p[i] == UInt8(ascii: "\"") ? 2 : 1
+        }
+        return length
     }
 
     /// Puts the content at `start..<end` into `scratch`, with `""` read as `"`.

@@ -4,12 +4,17 @@
 /// The stages the event-log tests map events to.
 let testStages: [String: Int32] = ["visit": 0, "signup": 1, "order": 2]
 
-/// How a test reads an event log: the chunk size and whether two threads may share it.
+/// How a test reads an event log: the chunk size, whether two threads may share it, and whether
+/// it is read as a stream (of unknown size, as from a pipe) or as a file.
 struct ReadingSetup: CustomStringConvertible, Sendable {
     var chunkSize: Int
     var threads: Int
+    /// A stream on two threads is a pipeline: one thread parses, the other interns customers.
+    var stream = false
 
-    var description: String { "\(chunkSize)-byte chunks, \(threads) thread\(threads == 1 ? "" : "s")" }
+    var description: String {
+        "\(chunkSize)-byte chunks, \(threads) thread\(threads == 1 ? "" : "s")\(stream ? ", a stream" : "")"
+    }
 
     /// One thread with the default chunk: the reference every other setup must agree with.
     static let plain = ReadingSetup(chunkSize: 1 << 20, threads: 1)
@@ -23,6 +28,10 @@ struct ReadingSetup: CustomStringConvertible, Sendable {
         ReadingSetup(chunkSize: 61, threads: 1),
         ReadingSetup(chunkSize: 1 << 20, threads: 2), ReadingSetup(chunkSize: 7, threads: 2),
         ReadingSetup(chunkSize: 1, threads: 2),
+        ReadingSetup(chunkSize: 1 << 20, threads: 1, stream: true),
+        ReadingSetup(chunkSize: 1 << 20, threads: 2, stream: true),
+        ReadingSetup(chunkSize: 1, threads: 2, stream: true), ReadingSetup(chunkSize: 2, threads: 2, stream: true),
+        ReadingSetup(chunkSize: 7, threads: 2, stream: true), ReadingSetup(chunkSize: 61, threads: 2, stream: true),
     ]
 
     /// `reader` set up for this: two threads split even the smallest input.
@@ -31,6 +40,9 @@ struct ReadingSetup: CustomStringConvertible, Sendable {
         reader.chunkSize = chunkSize
         reader.maximumThreads = threads
         reader.parallelThreshold = threads > 1 ? 0 : .max
+        reader.readsBytesAsStream = stream
+        // On a machine of one processor too.
+        reader.processorCount = 2
         return reader
     }
 }

@@ -1,0 +1,91 @@
+import Dispatch
+import Foundation
+
+// A stream (standard input, a pipe) cannot be cut in two like a file, and a quoted field may hold
+// a line break, so no second thread can start in the middle of it. It is read as a pipeline
+// instead (`ChunkPipeline`): the caller's thread reads and parses the rows of each chunk
+// (scanning, the stage of the event name, the timestamp), and a worker interns the customers of
+// its funnel events (`ByteKeyTable`, about a third of the reading's CPU) and keeps or spills the
+// events. The worker takes the chunks in order, so customers are numbered and events kept in
+// file order as on one thread; lines, diagnostics and counts stay the caller's.
+
+extension EventLogReader {
+    /// The chunks of a stream in flight between its two threads.
+    static let pipelineChunks = 4
+
+    /// Whether a stream is read on two threads: when `maximumThreads` allows it and the machine
+    /// has two processors or more to run them.
+    var readsStreamsOnTwoThreads: Bool { maximumThreads >= 2 && processorCount >= 2 }
+
+    /// Parses the rows of the stream `source` on the caller's thread up to its end, with a worker
+    /// interning their customers, then takes the worker's customers and events into `parser`.
+    ///
+    /// `buffer` holds the bytes after the header. The worker's parser spills past
+    /// `spillThreshold` events. When it cannot spill, the reading ends after the chunk where
+    /// that happened, the rows read since then dropped, as on one thread.
+    func readRowsThroughPipeline(
+        _ parser: inout EventRowParser, _ source: inout ChunkSource, _ buffer: inout ChunkBuffer,
+        spillThreshold: Int?, progress: inout ReadProgress
+    ) -> PartEnd {
+        let pipeline = ChunkPipeline(chunks: Self.pipelineChunks, capacity: chunkSize)
+        let columns = parser.columns
+        DispatchQueue.global(qos: .userInitiated).async { [self] in
+            var worker = makeParser(columns: columns, firstLine: 1, expectedRows: 0, spillThreshold: spillThreshold)
+            while let chunk = pipeline.nextParsed() {
+                // After a failure to spill, the chunks still sent are only handed back.
+                if worker.spill.failure == nil, let bytes = chunk.buffer.bytes.baseAddress {
+                    worker.internEvents(chunk.pending, in: bytes)
+                    if worker.spill.failure != nil { pipeline.recordSpillFailure(after: chunk.tally) }
+                }
+                chunk.pending.removeAll(keepingCapacity: true)
+                pipeline.giveBack(chunk)
+            }
+            pipeline.store(worker)
+        }
+
+        parser.internsLater = true
+        var chunk = pipeline.takeFree()
+        chunk.buffer.append(buffer.bytes)
+        buffer.removeAll()
+        // Sends the rows parsed, the first `consumed` bytes of `chunk`, to the worker, and goes
+        // on with another chunk holding the rest (a row not yet whole): the bytes sent stay as
+        // they are until the worker is done with them.
+        func send(_ consumed: Int) {
+            parser.customers.takePendingEvents(into: &chunk.pending)
+            chunk.tally = parser.tally
+            let next = pipeline.takeFree()
+            next.buffer.removeAll()
+            next.buffer.append(UnsafeBufferPointer(rebasing: chunk.buffer.bytes[consumed...]))
+            pipeline.send(chunk)
+            chunk = next
+        }
+        // Chunks are cut where one thread cuts them (`EventRowParser.parse(_:_:maximumCapacity:onChunk:)`).
+        var partEnd = PartEnd.finished
+        while true {
+            if chunk.buffer.count > 0 {
+                let consumed = parser.parse(chunk.buffer.bytes, final: false)
+                if consumed > 0 { send(consumed) }
+                if pipeline.spillFailed { break }
+            }
+            if chunk.buffer.isFull { chunk.buffer.grow() }
+            let count: Int
+            do { count = try chunk.buffer.fill(from: &source) } catch {
+                partEnd = .failed(error)
+                break
+            }
+            if count == 0 {
+                send(parser.parse(chunk.buffer.bytes, final: true))
+                break
+            }
+            progress.addOwn(count)
+        }
+        pipeline.close()
+        let failedAfter = pipeline.finish(into: &parser)
+        parser.internsLater = false
+        if let failure = parser.spill.failure {
+            if let failedAfter { parser.tally = failedAfter }
+            partEnd = .spillFailed(failure)
+        }
+        return partEnd
+    }
+}
