@@ -12,7 +12,7 @@ import JourneyLanguage
 //   10 M   513 MB   2.0 M      1        1.06–1.14 s   9 M           317 MB
 //   10 M   513 MB   2.0 M      2        0.72–0.78 s   13–14 M       342 MB
 //
-// From a pipe (`cat log |`, always one thread): 0.13 s and 1.3 s. Peak RSS is mostly what the
+// From a pipe (`cat log |`) on one thread: 0.13 s and 1.3 s; on two, see EventLogReader+Pipeline.swift. Peak RSS is mostly what the
 // log keeps: 16 bytes an event (7 M of them for 10 M rows) and a `String` a customer, plus the
 // customer table while reading (64–128 bytes a customer). These figures keep every event in
 // memory (`eventMemoryLimit` nil); with the default limit the events of 10 M rows are spilled
@@ -52,8 +52,11 @@ import JourneyLanguage
 /// thread, which reads up to the cut in order, knows whether it ended a row exactly there, and if
 /// not it goes on to the end of the file alone while the second thread's work is dropped (the
 /// second thread also gives up on a row of more than 16 MiB), so the result never depends on the
-/// cut. `EventLog.customers` are in order of first appearance in a row that marks a stage, and
-/// `events` (when not spilled) in file order, either way.
+/// cut. A stream, such as standard input, cannot be cut: when two threads are allowed and the
+/// machine has two processors, its rows are parsed on the caller's thread while another interns
+/// their customers and keeps their events (see EventLogReader+Pipeline.swift). `EventLog.customers`
+/// are in order of first appearance in a row that marks a stage, and `events` (when not spilled)
+/// in file order, either way.
 public struct EventLogReader: Sendable {
     /// The event names that mark each stage: the stage's index in the funnel, from 0.
     public var stageOfEvent: [String: Int32]
