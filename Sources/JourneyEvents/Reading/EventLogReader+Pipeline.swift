@@ -10,10 +10,10 @@ import JourneyLanguage
 // events. The worker takes the chunks in order, so customers are numbered and events kept in
 // file order as on one thread; lines, diagnostics and counts stay the caller's.
 //
-// Measured with `journey funnel` on the shared 10 M-row log through `cat`, on 2 vCPUs that other
-// benchmarks shared (load average 2.8-2.9, so these are rough): 3.2-4.0 s against 3.6-4.0 s on
-// one thread, system time 0.6-0.8 s against 1.0 s (the reserved room spares the growing
-// table's page faults), peak 348 MiB against 365-410 MiB; the file took 3.3-4.3 s meanwhile.
+// Measured with `journey funnel` on the shared 10 M-row log through `cat`, interleaved with the
+// file (load average 3.4-3.8 from other work): 2.1-2.2 s against 2.3-2.4 s for the file, which
+// is cut in two; 4.0-4.2 s on one thread before; system time 0.7-0.9 s against 1.1 s (the
+// reserved room spares the growing table's page faults); peak 348 MiB.
 
 extension EventLogReader {
     /// The chunks of a stream in flight between its two threads.

@@ -12,9 +12,10 @@ import JourneyLanguage
 //   10 M   513 MB   2.0 M      1        1.06–1.14 s   9 M           317 MB
 //   10 M   513 MB   2.0 M      2        0.72–0.78 s   13–14 M       342 MB
 //
-// From a pipe (`cat log |`) on one thread: 0.13 s and 1.3 s; on two, see EventLogReader+Pipeline.swift. Peak RSS is mostly what the
-// log keeps: 16 bytes an event (7 M of them for 10 M rows) and a `String` a customer, plus the
-// customer table while reading (64–128 bytes a customer). These figures keep every event in
+// From a pipe (`cat log |`) on one thread: 0.13 s and 1.3 s; on two, see EventLogReader+Pipeline.swift.
+// Peak RSS was mostly what the log keeps: 16 bytes an event (7 M of them for 10 M rows) and a
+// `String` a customer (now the id's bytes), plus the customer table while reading (then 64–128
+// bytes a customer, now 35–45: see ByteKeyTable and docs/funnels.md). These figures keep every event in
 // memory (`eventMemoryLimit` nil); with the default limit the events of 10 M rows are spilled
 // to a temporary file at no measurable cost in time, and `journey funnel` as a whole then
 // peaks at 316 MB instead of 348 MB (bench/README.md, "Memory against rows and customers").
