@@ -52,7 +52,13 @@ extension ReportContext {
         self.chart = Chart(
             svg: inline.markup, width: Int(chart.width.rounded(.up)), height: Int(chart.height.rounded(.up)),
             theme: Self.clean(theme.name),
-            caption: Self.clean(ChartRenderer.description(journey, metrics: metrics, chart: .dashboard)))
+            caption: Self.clean(
+                ChartRenderer.description(
+                    journey, metrics: metrics, chart: .dashboard, shownTouchpoints: chart.shownTouchpoints)
+                    + (chart.shownTouchpoints == nil
+                        ? ""
+                        : " All \(NumberFormatting.grouped(metrics.rankedPainPoints.count)) pain points are listed below, "
+                            + "most urgent first.")))
 
         self.stages = metrics.stages.map { stage in
             let isWeakest = stage.index == weakestIndex

@@ -411,6 +411,20 @@ private let trickyTexts = [
         }
     }
 
+    @Test func aLargeJourneysReportHasACondensedChartAndListsEveryPainPoint() throws {
+        let journey = GeneratedJourney.make(touchpoints: 2_000, stages: 6)
+        let metrics = try #require(FunnelMetrics(journey: journey))
+        let rendered = try report(journey, metrics)
+        #expect(rendered.isValid, "\(rendered.validation.diagnostics.map(\.message))")
+        let html = rendered.html
+        #expect(html.contains("Showing "))
+        #expect(html.contains(" of 2,000 touchpoints: the deepest pain points and highest highs of each stage."))
+        let pains = metrics.rankedPainPoints.count
+        #expect(
+            html.contains("All \(NumberFormatting.grouped(pains)) pain points are listed below, most urgent first."))
+        #expect(html.components(separatedBy: "<li class=\"pain-point").count == pains + 1)
+    }
+
     @Test func mustacheEscapesTheFiveCharactersAsXMLAllows() throws {
         let template = try ReportTemplate(text: "<p title=\"{{title}}\">{{title}}</p>\n", name: "escape.mustache")
         let (journey, metrics) = try analysed("journey \"<a & 'b' \\\"c\\\">\"\nstage S\n  reach 1\n")

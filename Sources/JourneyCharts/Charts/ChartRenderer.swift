@@ -41,15 +41,17 @@ public enum ChartRenderer {
         var body: ChartPart
         var details: [String]?
         var shownLadder: LadderFigures?
+        let layout = chart == .journey || chart == .dashboard ? JourneyChart.layout(of: journey) : nil
         switch chart {
         case .journey:
-            body = JourneyChart.make(journey: journey, metrics: metrics, theme: theme)
+            guard let layout else { return nil }
+            body = JourneyChart.make(journey: journey, layout: layout, metrics: metrics, theme: theme)
         case .funnel:
             guard let metrics else { return nil }
             body = FunnelChart.make(journey: journey, metrics: metrics, theme: theme)
         case .dashboard:
-            guard let metrics else { return nil }
-            let curve = JourneyChart.make(journey: journey, metrics: metrics, theme: theme)
+            guard let metrics, let layout else { return nil }
+            let curve = JourneyChart.make(journey: journey, layout: layout, metrics: metrics, theme: theme)
             // The curve's notes already give the verdict; the funnel widens to the curve's width.
             let funnel = FunnelChart.make(
                 journey: journey, metrics: metrics, theme: theme,
@@ -78,9 +80,14 @@ public enum ChartRenderer {
         let title =
             details.map { TitleBlock.make(title: journey.name, details: $0, width: titleWidth, theme: theme) }
             ?? TitleBlock.make(for: journey, width: titleWidth, theme: theme, chartName: chart.title)
-        return assemble(
+        let shown = layout.flatMap { $0.isCondensed ? $0.marks.count : nil }
+        var rendered = assemble(
             body, title: title, svgTitle: "\(journey.name): \(chart.title.lowercased())",
-            description: description(journey, metrics: metrics, chart: chart, ladder: shownLadder), theme: theme)
+            description: description(
+                journey, metrics: metrics, chart: chart, ladder: shownLadder, shownTouchpoints: shown),
+            theme: theme)
+        rendered.shownTouchpoints = shown
+        return rendered
     }
 
     /// The ladder chart of `ladder` on its own, titled with whose customers they are.
@@ -130,9 +137,13 @@ public enum ChartRenderer {
 
     /// One paragraph saying what the chart shows, for the SVG `desc`.
     ///
-    /// - Parameter ladder: the ladder the chart draws, if any.
+    /// - Parameters:
+    ///   - ladder: the ladder the chart draws, if any.
+    ///   - shownTouchpoints: how many touchpoints a condensed emotion curve marks and labels
+    ///     (`RenderedChart.shownTouchpoints`); nil when it labels them all.
     package static func description(
-        _ journey: Journey, metrics: FunnelMetrics?, chart: ChartKind, ladder: LadderFigures? = nil
+        _ journey: Journey, metrics: FunnelMetrics?, chart: ChartKind, ladder: LadderFigures? = nil,
+        shownTouchpoints: Int? = nil
     ) -> String {
         let touchpoints = journey.touchpoints
         var sentences: [String] = []
@@ -143,6 +154,12 @@ public enum ChartRenderer {
                 "How the customer feels at \(touchpoints.count) touchpoints in \(journey.stages.count) stages, "
                     + "on a scale from \(NumberFormatting.plain(journey.scale.minimum)) to "
                     + "\(NumberFormatting.plain(journey.scale.maximum)): \(highs) highs and \(pains) pain points.")
+            if let shownTouchpoints {
+                sentences.append(
+                    "The chart marks and labels \(NumberFormatting.grouped(shownTouchpoints)) of them, the deepest "
+                        + "pain points and highest highs of each stage, and draws the mean score of all of them "
+                        + "in a band from the lowest to the highest.")
+            }
         }
         if chart == .funnel || chart == .dashboard, let metrics {
             let reaches = metrics.stages.map { "\($0.name) \(NumberFormatting.grouped($0.reach))" }
@@ -176,11 +193,16 @@ public struct RenderedChart: Sendable {
     public var height: Double
     /// Every label, with the box it covers, for checking the layout.
     public var labels: [TextBox]
+    /// How many touchpoints the emotion curve marks and labels when the journey has too many to
+    /// label each one in a column of its own and the curve is condensed (docs/charts.md); nil when
+    /// it labels every touchpoint, or the chart has no emotion curve.
+    public var shownTouchpoints: Int?
 
-    public init(svg: String, width: Double, height: Double, labels: [TextBox]) {
+    public init(svg: String, width: Double, height: Double, labels: [TextBox], shownTouchpoints: Int? = nil) {
         self.svg = svg
         self.width = width
         self.height = height
         self.labels = labels
+        self.shownTouchpoints = shownTouchpoints
     }
 }

@@ -6,6 +6,10 @@ enum ChartStyle {
     static let bold = FontMetrics.dejaVuSansBold
 
     static let margin = 24.0
+    /// The widest (and tallest) canvas, in px, that librsvg draws: `rsvg-convert` refuses a larger
+    /// one ("Librsvg currently cannot render to images bigger than that"), as cairo's image
+    /// surfaces stop at 32,767 px.
+    static let largestCanvas = 32_767.0
     static let titleSize = 20.0
     static let subtitleSize = 12.0
     static let headingSize = 13.0

@@ -19,21 +19,26 @@ enum JourneyChart {
     static let markerSize = 6.5
     /// Room for three lines of label and the marker, above the top of the scale and below its bottom.
     static let labelRoom = 54.0
+    /// How many touchpoints the chart labels, each in its own column, at the most: 217.
+    ///
+    /// As many columns as fit beside the axis and the margins on the widest canvas librsvg draws;
+    /// a journey with more is condensed (`CurveLayout`).
+    static let mostColumns = Int((ChartStyle.largestCanvas - 2 * ChartStyle.margin - axisWidth) / columnWidth)
 
-    /// The chart body (everything but the title), `minimumWidth` px wide at least.
-    static func make(journey: Journey, metrics: FunnelMetrics?, theme: Theme, minimumWidth: Double = 0) -> ChartPart {
-        // Columns: one per touchpoint, and one for a stage that has none.
-        var columns: [(stage: Int, touchpoint: Touchpoint?)] = []
-        for (index, stage) in journey.stages.enumerated() {
-            if stage.touchpoints.isEmpty {
-                columns.append((index, nil))
-            } else {
-                columns += stage.touchpoints.map { (index, $0) }
-            }
-        }
+    /// Where the chart of `journey` puts its stages and touchpoints: in full, or condensed when
+    /// they need more than `mostColumns` columns.
+    static func layout(of journey: Journey) -> CurveLayout {
+        CurveLayout(journey: journey, columnWidth: columnWidth, mostColumns: mostColumns)
+    }
+
+    /// The chart body (everything but the title), `minimumWidth` px wide at least, laid out as
+    /// `layout(of: journey)` says.
+    static func make(
+        journey: Journey, layout: CurveLayout, metrics: FunnelMetrics?, theme: Theme, minimumWidth: Double = 0
+    ) -> ChartPart {
         let margin = ChartStyle.margin
         let plotLeft = margin + axisWidth
-        let plotWidth = Double(max(columns.count, 1)) * columnWidth
+        let plotWidth = Double(max(layout.columnCount, 1)) * columnWidth
         let width = max(plotLeft + plotWidth + margin, minimumWidth)
         var items: [SceneItem] = []
 
@@ -41,15 +46,13 @@ enum JourneyChart {
         let headerTop = 0.0
         var headers: [(items: [SceneItem], height: Double)] = []
         var bands: [(stage: Int, left: Double, right: Double)] = []
-        for (index, stage) in journey.stages.enumerated() {
-            let first = columns.firstIndex { $0.stage == index } ?? 0
-            let count = columns.filter { $0.stage == index }.count
-            let left = plotLeft + Double(first) * columnWidth
-            let right = left + Double(count) * columnWidth
-            bands.append((index, left, right))
+        for band in layout.bands {
+            let left = plotLeft + Double(band.firstColumn) * columnWidth
+            let right = left + Double(band.columns) * columnWidth
+            bands.append((band.stage, left, right))
             headers.append(
                 stageHeader(
-                    stage, index: index, journey: journey, metrics: metrics, theme: theme,
+                    journey.stages[band.stage], index: band.stage, journey: journey, metrics: metrics, theme: theme,
                     left: left + 8, width: right - left - 16, top: headerTop + 8))
         }
         let headerHeight = (headers.map(\.height).max() ?? 0) + 16
@@ -101,11 +104,18 @@ enum JourneyChart {
         }
 
         // The curve, its tinted areas, the markers and their labels.
-        let points = columns.enumerated().compactMap { column, entry -> MonotoneCurve.Point? in
-            entry.touchpoint.map {
-                MonotoneCurve.Point(x: plotLeft + (Double(column) + 0.5) * columnWidth, y: y($0.score))
+        // A condensed curve is the mean score, in a band from the lowest to the highest score.
+        for range in layout.ranges where !range.isEmpty {
+            var band = PathData()
+            let edge = range.map(\.highest) + range.reversed().map(\.lowest)
+            for (offset, point) in edge.enumerated() {
+                let at = MonotoneCurve.Point(x: plotLeft + point.x, y: y(point.score))
+                if offset == 0 { band.move(to: at) } else { band.line(to: at) }
             }
+            band.close()
+            items.append(.path(band.text, .fill(theme.curve, opacity: theme.areaOpacity)))
         }
+        let points = layout.points.map { MonotoneCurve.Point(x: plotLeft + $0.x, y: y($0.score)) }
         let curve = MonotoneCurve(points: points)
         if let first = points.first, let last = points.last, points.count >= 2 {
             var area = PathData()
@@ -123,30 +133,38 @@ enum JourneyChart {
         }
 
         let painNumbers = painPointNumbers(journey: journey, metrics: metrics)
-        for (column, entry) in columns.enumerated() {
-            guard let touchpoint = entry.touchpoint else { continue }
-            let x = plotLeft + (Double(column) + 0.5) * columnWidth
+        for mark in layout.marks {
+            let touchpoint = mark.touchpoint
+            let x = plotLeft + mark.x
+            let column = (left: plotLeft + Double(mark.column) * columnWidth, width: columnWidth)
             let pointY = y(touchpoint.score)
             items.append(marker(for: touchpoint, journey: journey, at: .init(x: x, y: pointY), theme: theme))
-            // The label goes above a high or neutral moment and below a pain point.
+            // The label goes above a high or neutral moment and below a pain point, inside its
+            // column: in full, the marker is the column's centre, so the label is centred on it.
             var label = ChartStyle.label(
                 touchpoint.name, anchor: .middle, x: x, top: 0,
                 maxWidth: columnWidth - 14, maxLines: 3)
             let gap = markerSize + 5
             label = label.offsetBy(
-                dx: 0, dy: touchpoint.isPainPoint ? pointY + gap : pointY - gap - label.bounds.height)
+                dx: shiftIntoColumn(label.bounds, left: column.left + 7, right: column.left + column.width - 7),
+                dy: touchpoint.isPainPoint ? pointY + gap : pointY - gap - label.bounds.height)
             items.append(
                 .rect(label.bounds.insetBy(dx: -3, dy: -1), .fill(theme.background, opacity: 0.85), cornerRadius: 3))
             items.append(.text(label, fill: theme.text))
             if let number = painNumbers[touchpoint.location] {
-                items += badge(number, at: .init(x: x + markerSize + 12, y: pointY), theme: theme)
+                // Beside the marker, on the side of the column with room for it.
+                let extra = (badgeWidth(number) - 16) / 2
+                let right = x + markerSize + 12 + extra
+                let fitsRight = right + 8 + extra <= column.left + column.width
+                items += badge(
+                    number, at: .init(x: fitsRight ? right : x - markerSize - 12 - extra, y: pointY), theme: theme)
             }
         }
 
         var part = ChartPart(width: width, height: plotBottom, items: items)
         let below = notes(
-            journey: journey, metrics: metrics, numbers: painNumbers, theme: theme,
-            left: margin, width: width - 2 * margin)
+            journey: journey, metrics: metrics, numbers: painNumbers, shown: layout.isCondensed ? layout : nil,
+            theme: theme, left: margin, width: width - 2 * margin)
         part = ChartPart.stacked([part, below], gap: 16)
         part.width = width
         return part
@@ -238,15 +256,34 @@ enum JourneyChart {
         return parts.joined(separator: " · ")
     }
 
-    /// A numbered disc beside a pain point, pointing to its note.
+    /// A numbered disc beside a pain point, pointing to its note; a pill, `badgeWidth` px wide,
+    /// for a number of three digits or more.
     private static func badge(_ number: Int, at center: MonotoneCurve.Point, theme: Theme) -> [SceneItem] {
+        let width = badgeWidth(number)
         let label = ChartStyle.label(
             String(number), size: ChartStyle.smallSize, bold: true, anchor: .middle,
-            x: center.x, top: 0, maxWidth: 20)
-        return [
-            .circle(center: center, radius: 8, .fill(theme.painFill)),
-            .text(label.offsetBy(dx: 0, dy: center.y - label.bounds.height / 2), fill: theme.background),
-        ]
+            x: center.x, top: 0, maxWidth: max(width, 20))
+        let shape: SceneItem =
+            number < 100
+            ? .circle(center: center, radius: 8, .fill(theme.painFill))
+            : .rect(
+                Rect(x: center.x - width / 2, y: center.y - 8, width: width, height: 16), .fill(theme.painFill),
+                cornerRadius: 8)
+        return [shape, .text(label.offsetBy(dx: 0, dy: center.y - label.bounds.height / 2), fill: theme.background)]
+    }
+
+    /// The width of a pain point's badge, in px: 16 for the disc of one or two digits, the digits
+    /// and 5 px either side for more.
+    private static func badgeWidth(_ number: Int) -> Double {
+        number < 100 ? 16 : ChartStyle.bold.width(of: String(number), size: ChartStyle.smallSize) + 10
+    }
+
+    /// How far, in px, to move `bounds` right (or left, when negative) to keep it between `left` and
+    /// `right`; 0 when it lies between them already.
+    private static func shiftIntoColumn(_ bounds: Rect, left: Double, right: Double) -> Double {
+        if bounds.minX < left { return left - bounds.minX }
+        if bounds.maxX > right { return right - bounds.maxX }
+        return 0
     }
 
     /// The note number of each pain point, by its location: 1 for the most urgent.
@@ -264,12 +301,25 @@ enum JourneyChart {
     // MARK: - Below the plot
 
     /// The weakest stage's verdict, the legend and the numbered pain notes.
+    ///
+    /// - Parameter shown: the layout of a condensed chart, whose note says how many touchpoints it
+    ///   shows and whose pain notes are those of the pain points it shows; nil for a chart in full.
     private static func notes(
-        journey: Journey, metrics: FunnelMetrics?, numbers: [SourceLocation: Int],
+        journey: Journey, metrics: FunnelMetrics?, numbers: [SourceLocation: Int], shown: CurveLayout?,
         theme: Theme, left: Double, width: Double
     ) -> ChartPart {
         var items: [SceneItem] = []
         var y = 0.0
+        if let shown {
+            let box = ChartStyle.label(
+                "Showing \(NumberFormatting.grouped(shown.marks.count)) of "
+                    + "\(NumberFormatting.grouped(shown.touchpointCount)) touchpoints: the deepest pain points "
+                    + "and highest highs of each stage. The line is the mean score of all of them, the band "
+                    + "reaches their lowest and highest.",
+                size: ChartStyle.subtitleSize, x: left, top: y, maxWidth: width, maxLines: 3)
+            items.append(.text(box, fill: theme.text))
+            y = box.bounds.maxY + 12
+        }
         if let metrics, let weakest = metrics.weakest {
             var verdict = "Weakest stage — \(weakest.reason)"
             if let worth = WeakestStageReport.worth(weakest, metrics: metrics) { verdict += " " + worth }
@@ -279,41 +329,54 @@ enum JourneyChart {
             items.append(.text(box, fill: theme.weakestAccent))
             y = box.bounds.maxY + 12
         }
+        // A condensed chart marks no neutral moment, and draws a band around its curve.
         let legend = Legend.make(
-            entries: [
-                .init(kind: .high, label: "high"), .init(kind: .pain, label: "pain point"),
-                .init(kind: .neutral, label: "neutral"), .init(kind: .unmeasured, label: "hollow: not measured"),
-                .init(kind: .weakest, label: "weakest stage"),
-            ], theme: theme, left: left, top: y, width: width)
+            entries: [.init(kind: .high, label: "high"), .init(kind: .pain, label: "pain point")]
+                + (shown == nil
+                    ? [.init(kind: .neutral, label: "neutral")]
+                    : [.init(kind: .range, label: "mean score, lowest to highest")])
+                + [
+                    .init(kind: .unmeasured, label: "hollow: not measured"),
+                    .init(kind: .weakest, label: "weakest stage"),
+                ], theme: theme, left: left, top: y, width: width)
         items += legend.items
         y = legend.height + 14
 
-        let ranked =
+        var ranked =
             metrics?.rankedPainPoints
             ?? journey.stages.enumerated().flatMap { index, stage in
                 stage.touchpoints.filter(\.isPainPoint).map {
                     RankedPainPoint(stageIndex: index, stageName: stage.name, touchpoint: $0)
                 }
             }
+        var heading = "Pain points, most urgent first"
+        if let shown {
+            heading =
+                "Pain points shown, most urgent first, numbered among all \(NumberFormatting.grouped(ranked.count))"
+            let marked = Set(shown.marks.map(\.touchpoint.location))
+            ranked = ranked.filter { marked.contains($0.touchpoint.location) }
+        }
         if !ranked.isEmpty {
             let heading = ChartStyle.label(
-                "Pain points, most urgent first", size: ChartStyle.headingSize, bold: true,
-                x: left, top: y, maxWidth: width)
+                heading, size: ChartStyle.headingSize, bold: true, x: left, top: y, maxWidth: width, maxLines: 2)
             items.append(.text(heading, fill: theme.text))
             y = heading.bounds.maxY + 6
             for point in ranked {
                 let number = numbers[point.touchpoint.location] ?? 0
-                items += badge(number, at: .init(x: left + 8, y: y + 7), theme: theme)
+                // A wider badge pushes the text right by as much.
+                let extra = badgeWidth(number) - 16
+                items += badge(number, at: .init(x: left + 8 + extra / 2, y: y + 7), theme: theme)
                 let title = ChartStyle.label(
                     "\(point.stageName): \(point.touchpoint.name) (\(ChartStyle.score(point.touchpoint.score)))",
-                    bold: true, x: left + 24, top: y, maxWidth: width - 24, maxLines: 2)
+                    bold: true, x: left + 24 + extra, top: y, maxWidth: width - 24 - extra, maxLines: 2)
                 items.append(.text(title, fill: theme.text))
                 y = title.bounds.maxY + 2
                 let notes =
                     point.touchpoint.pains.map { "pain: \($0)" } + point.touchpoint.ideas.map { "idea: \($0)" }
                     + point.touchpoint.thoughts.map { "thought: \($0)" }
                 for note in notes {
-                    let box = ChartStyle.label(note, x: left + 24, top: y, maxWidth: width - 24, maxLines: 2)
+                    let box = ChartStyle.label(
+                        note, x: left + 24 + extra, top: y, maxWidth: width - 24 - extra, maxLines: 2)
                     items.append(.text(box, fill: theme.mutedText))
                     y = box.bounds.maxY + 2
                 }

@@ -2,7 +2,7 @@
 enum Legend {
     /// What a key shows.
     struct Entry {
-        enum Kind { case high, pain, neutral, unmeasured, weakest, bar, weakestBar, target, lost }
+        enum Kind { case high, pain, neutral, unmeasured, weakest, bar, weakestBar, target, lost, range }
         var kind: Kind
         var label: String
     }
@@ -73,6 +73,13 @@ enum Legend {
         case .weakestBar: return [.rect(box, .fill(theme.funnelWeakestBar), cornerRadius: 2)]
         case .target: return [.rect(box, .stroke(theme.targetMark, width: 1.5, dash: "3 2"))]
         case .lost: return LadderChart.lostItems(box, theme: theme)  // hatched, as on the bars
+        case .range:  // a condensed curve: the mean score in the band of the lowest to the highest
+            return [
+                .rect(box, .fill(theme.curve, opacity: theme.areaOpacity)),
+                .line(
+                    from: .init(x: box.minX, y: center.y), to: .init(x: box.maxX, y: center.y),
+                    .stroke(theme.curve, width: 2.5)),
+            ]
         }
     }
 }

@@ -88,6 +88,63 @@ import Testing
         #expect(XMLValidator.validateSVG(rendered.svg, name: "empty-stage.svg").isValid)
         expectLayoutIsClean(rendered, name: "empty-stage.svg")
     }
+
+    // MARK: - A journey too large to label every touchpoint
+
+    @Test(arguments: [ChartKind.journey, .dashboard])
+    func aLargeJourneyIsCondensedWithFewLabelsApartAndItsExtremesLabelled(chart: ChartKind) throws {
+        let theme = try #require(try Theme.bundled(named: "light"))
+        let journey = GeneratedJourney.make(touchpoints: 4_000, stages: 10)
+        let rendered = try #require(ChartRenderer.render(journey, chart: chart, theme: theme))
+        let name = "generated-\(chart).svg"
+        #expect(XMLValidator.validateSVG(rendered.svg, name: name).isValid)
+        expectLayoutIsClean(rendered, name: name)
+        #expect(rendered.width <= ChartStyle.largestCanvas)
+        #expect(rendered.height <= ChartStyle.largestCanvas)
+
+        // At most a pain point and a high labelled in each of two columns a stage.
+        let names = Set(journey.touchpoints.map(\.name))
+        let labelled = rendered.labels.filter { names.contains($0.text) }
+        #expect(labelled.count <= 4 * journey.stages.count)
+        #expect(rendered.labels.count < 300)
+        #expect(rendered.shownTouchpoints == labelled.count)
+        #expect(labelled.contains { $0.text == GeneratedJourney.lowestName })
+        #expect(labelled.contains { $0.text == GeneratedJourney.highestName })
+
+        // The chart says how many it shows, out of how many.
+        let note = "Showing \(labelled.count) of 4,000 touchpoints"
+        #expect(rendered.labels.contains { $0.text.hasPrefix(note) })
+        #expect(rendered.svg.contains("The chart marks and labels \(labelled.count) of them"))
+
+        let again = try #require(ChartRenderer.render(journey, chart: chart, theme: theme))
+        #expect(again.svg == rendered.svg)
+    }
+
+    @Test func aCondensedChartListsTheNotesOfThePainPointsItShowsOnly() throws {
+        let theme = try #require(try Theme.bundled(named: "dark"))
+        let journey = GeneratedJourney.make(touchpoints: 1_000, stages: 4)
+        let rendered = try #require(ChartRenderer.render(journey, chart: .journey, theme: theme))
+        let pains = journey.touchpoints.filter(\.isPainPoint)
+        #expect(
+            rendered.labels.contains {
+                $0.text == "Pain points shown, most urgent first, numbered among all \(pains.count)"
+            })
+        let notes = rendered.labels.filter { $0.text.hasPrefix("pain: ") }
+        #expect(!notes.isEmpty)
+        #expect(notes.count <= 2 * 2 * journey.stages.count)
+        // Numbers of three digits or more are written whole, in a pill.
+        #expect(!rendered.labels.contains { $0.isShortened && $0.text.allSatisfy(\.isNumber) })
+        expectLayoutIsClean(rendered, name: "generated-dark.svg")
+    }
+
+    @Test func aJourneyThatFitsIsNotCondensed() throws {
+        let theme = try #require(try Theme.bundled(named: "light"))
+        let journey = GeneratedJourney.make(touchpoints: JourneyChart.mostColumns, stages: 5)
+        let rendered = try #require(ChartRenderer.render(journey, chart: .journey, theme: theme))
+        #expect(rendered.shownTouchpoints == nil)
+        #expect(rendered.width <= ChartStyle.largestCanvas)
+        #expect(!rendered.labels.contains { $0.text.hasPrefix("Showing ") })
+    }
 }
 
 /// No two labels overlap and every label lies inside the canvas.
