@@ -116,11 +116,21 @@ enum JourneyChart {
             items.append(.path(band.text, .fill(theme.curve, opacity: theme.areaOpacity)))
         }
         let points = layout.points.map { MonotoneCurve.Point(x: plotLeft + $0.x, y: y($0.score)) }
-        let curve = MonotoneCurve(points: points)
+        // The condensed curve's points are 2.5 px apart, as wide as its stroke: straight lines
+        // between them draw what the monotone cubic would, in a third of the path data.
+        func trace(into path: inout PathData, moving: Bool) {
+            if layout.isCondensed {
+                for (offset, point) in points.enumerated() {
+                    if offset == 0, moving { path.move(to: point) } else { path.line(to: point) }
+                }
+            } else {
+                path.append(MonotoneCurve(points: points), moving: moving)
+            }
+        }
         if let first = points.first, let last = points.last, points.count >= 2 {
             var area = PathData()
             area.move(to: .init(x: first.x, y: zeroY))
-            area.append(curve, moving: false)
+            trace(into: &area, moving: false)
             area.line(to: .init(x: last.x, y: zeroY))
             area.close()
             let above = Rect(x: plotLeft, y: plotTop, width: plotWidth, height: zeroY - plotTop)
@@ -128,7 +138,7 @@ enum JourneyChart {
             items.append(.clipped(above, [.path(area.text, .fill(theme.positiveArea, opacity: theme.areaOpacity))]))
             items.append(.clipped(below, [.path(area.text, .fill(theme.negativeArea, opacity: theme.areaOpacity))]))
             var line = PathData()
-            line.append(curve, moving: true)
+            trace(into: &line, moving: true)
             items.append(.path(line.text, .stroke(theme.curve, width: 2.5)))
         }
 
