@@ -228,6 +228,9 @@ extension ReportContext {
 
     /// `text` without the characters XML 1.0 does not allow; escaping is the template's job.
     static func clean(_ text: String) -> String {
+        // Almost every text has none: look on its bytes first. Rebuilding every text scalar by
+        // scalar took 0.28 G of the 4.0 G instructions of a report of 10,000 touchpoints.
+        guard hasCharacterXMLForbids(text.utf8) else { return text }
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             switch scalar.value {
@@ -236,5 +239,20 @@ extension ReportContext {
             }
         }
         return String(result)
+    }
+
+    /// Whether UTF-8 `bytes` hold a character XML 1.0 forbids.
+    ///
+    /// That is a control character other than tab, line feed and carriage return (one byte below
+    /// 0x20), or U+FFFE or U+FFFF (EF BF BE, EF BF BF). A Swift string holds no surrogate, the
+    /// other characters XML forbids.
+    private static func hasCharacterXMLForbids(_ bytes: String.UTF8View) -> Bool {
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in bytes {
+            if byte < 0x20, byte != 0x9, byte != 0xA, byte != 0xD { return true }
+            if byte >= 0xBE, previous == (0xEF, 0xBF) { return true }
+            previous = (previous.1, byte)
+        }
+        return false
     }
 }

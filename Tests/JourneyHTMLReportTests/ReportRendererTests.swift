@@ -209,6 +209,16 @@ private let trickyTexts = [
             context.title == "Tom & Jerry's <b>\"Café\"</b> 🎉 ]]>",
             "the control character is dropped, the rest kept as is")
     }
+
+    @Test func cleaningDropsExactlyTheCharactersXMLForbids() {
+        let allowed = ["", "plain", "tab\tline\ncarriage\r", "é 😀 👩‍👩‍👧 日本 \u{FFFD} \u{EFBF} \u{D7FF} \u{E000} \u{FFF0}"]
+        for text in allowed {
+            #expect(ReportContext.clean(text) == text)
+        }
+        #expect(ReportContext.clean("a\u{1}b\u{1F}c\u{0}") == "abc")
+        #expect(ReportContext.clean("x\u{FFFE}y\u{FFFF}z\u{FFFD}") == "xyz\u{FFFD}")
+        #expect(ReportContext.clean("\u{FFFF}") == "")
+    }
 }
 
 @Suite struct ReportRendererTests {
