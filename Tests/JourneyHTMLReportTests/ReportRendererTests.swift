@@ -421,6 +421,15 @@ private let trickyTexts = [
         }
     }
 
+    @Test func aCombiningMarkAfterACharacterToEscapeKeepsTheReportWellFormed() throws {
+        let (journey, metrics) = try analysed(
+            header + "stage A\n  reach 100\n  touchpoint \"Sees <\u{301} & \\\"\u{301} here\" -2 via site\n"
+                + "    idea \"Show <\u{301}\"\nstage B\n  reach 50\n  touchpoint \"Pays\" +1 via site\n")
+        let rendered = try report(journey, metrics)
+        #expect(rendered.isValid, "\(rendered.validation.diagnostics.map(\.message))")
+        #expect(rendered.html.contains("Sees &lt;\u{301} &amp; &quot;\u{301} here"))
+    }
+
     @Test func aLargeJourneysReportHasACondensedChartAndListsEveryPainPoint() throws {
         let journey = GeneratedJourney.make(touchpoints: 2_000, stages: 6)
         let metrics = try #require(FunnelMetrics(journey: journey))
