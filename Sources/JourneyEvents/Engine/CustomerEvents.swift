@@ -1,3 +1,5 @@
+import JourneyLanguage
+
 /// The funnel events of a log grouped by customer into one flat array, each customer's in time order.
 ///
 /// Grouping is the second half of a counting sort on the customer index (`CustomerPlaces`):

@@ -1,0 +1,28 @@
+import Foundation
+import Synchronization
+import Testing
+
+@testable import JourneyLanguage
+
+/// Work on both cores: every piece runs, each once, and `both` returns each side's result.
+@Suite struct ParallelWorkTests {
+    @Test(arguments: [0, 1, 2, 5])
+    func everyPieceRunsOnce(count: Int) {
+        let runs = Mutex([Int](repeating: 0, count: count))
+        ParallelWork.run(count) { piece in runs.withLock { $0[piece] += 1 } }
+        #expect(runs.withLock { $0 } == [Int](repeating: 1, count: count))
+    }
+
+    @Test func bothReturnsEachSidesResultWhileTheOtherRuns() {
+        let (first, second) = ParallelWork.both(
+            { (1...1_000).reduce(0, +) }, { String(repeating: "ab", count: 3) })
+        #expect(first == 500_500)
+        #expect(second == "ababab")
+    }
+
+    @Test func theSecondRunsOnAnotherThread() {
+        let (first, second) = ParallelWork.both(
+            { ObjectIdentifier(Thread.current) }, { ObjectIdentifier(Thread.current) })
+        #expect(first != second)
+    }
+}
