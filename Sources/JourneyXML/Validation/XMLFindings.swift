@@ -48,7 +48,10 @@ enum XMLFindings {
     static func diagnostics(for errors: [LibXML2Error], documentName: String, text: [UInt8], grammar: String)
         -> [Diagnostic]
     {
-        diagnostics(
+        // Most documents have no finding: splitting a 2 MB report into lines for none took 45 M
+        // instructions.
+        guard !errors.isEmpty else { return [] }
+        return diagnostics(
             for: errors, documentName: documentName, source: SourceFile(name: documentName, bytes: text),
             grammar: grammar)
     }
