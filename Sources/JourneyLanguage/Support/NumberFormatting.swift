@@ -7,12 +7,24 @@ public enum NumberFormatting {
     /// Magnitudes too large to scale into 64 bits, far outside anything a journey holds,
     /// fall back to Swift's shortest round-trip description.
     public static func plain(_ value: Double, maximumFractionDigits: Int = 6) -> String {
+        var bytes: [UInt8] = []
+        appendPlain(value, maximumFractionDigits: maximumFractionDigits, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The UTF-8 bytes of `plain(value, maximumFractionDigits:)`, appended to `bytes`.
+    ///
+    /// Writing digits, not strings: a chart's path data is moved by parsing and writing every
+    /// number again, 0.24 G instructions of a report of 10,000 touchpoints with strings.
+    public static func appendPlain(_ value: Double, maximumFractionDigits: Int = 6, to bytes: inout [UInt8]) {
         let digits = min(max(maximumFractionDigits, 0), 9)
         var scale: Int64 = 1
         for _ in 0..<digits { scale *= 10 }
-        guard value.isFinite, abs(value) * Double(scale) < 9e18 else { return "\(value)" }
+        guard value.isFinite, abs(value) * Double(scale) < 9e18 else {
+            bytes += "\(value)".utf8
+            return
+        }
         let scaled = Int64((abs(value) * Double(scale)).rounded(.toNearestOrAwayFromZero))
-        let integerPart = scaled / scale
         // The trailing zeros are dropped from the number, not the text: removing characters
         // from a string one by one cost thousands of instructions a call, and a per-customer
         // list formats hundreds of thousands of numbers.
@@ -22,13 +34,28 @@ public enum NumberFormatting {
             fractionPart /= 10
             fractionDigits -= 1
         }
-        var text = value < 0 && scaled != 0 ? "-" : ""
-        text += String(integerPart)
+        if value < 0 && scaled != 0 { bytes.append(UInt8(ascii: "-")) }
+        appendDigits(of: scaled / scale, count: 1, to: &bytes)
         if fractionDigits > 0 {
-            let fraction = String(fractionPart)
-            text += "." + String(repeating: "0", count: fractionDigits - fraction.count) + fraction
+            bytes.append(UInt8(ascii: "."))
+            appendDigits(of: fractionPart, count: fractionDigits, to: &bytes)
         }
-        return text
+    }
+
+    /// The decimal digits of `number` (not negative), with leading zeros up to `count` digits.
+    private static func appendDigits(of number: Int64, count: Int, to bytes: inout [UInt8]) {
+        var divisor: Int64 = 1
+        var written = 1
+        while divisor <= number / 10 || written < count {
+            divisor *= 10
+            written += 1
+        }
+        var rest = number
+        while divisor > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(rest / divisor))
+            rest %= divisor
+            divisor /= 10
+        }
     }
 
     /// A ratio as a percentage with at most `maximumFractionDigits` decimals: `percent(0.3444)` is `34.4%`.

@@ -125,9 +125,19 @@ public struct XMLWriter: Sendable {
     /// `1e+20`. Infinity and NaN are programming errors: they stop a debug build and are
     /// written as `0` in a release build.
     public static func format(_ number: Double) -> String {
+        var bytes: [UInt8] = []
+        appendFormatted(number, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The UTF-8 bytes of `format(number)`, appended to `bytes`.
+    public static func appendFormatted(_ number: Double, to bytes: inout [UInt8]) {
         assert(number.isFinite, "cannot write \(number) in SVG")
-        guard number.isFinite else { return "0" }
-        return NumberFormatting.plain(number, maximumFractionDigits: 2)
+        guard number.isFinite else {
+            bytes.append(UInt8(ascii: "0"))
+            return
+        }
+        NumberFormatting.appendPlain(number, maximumFractionDigits: 2, to: &bytes)
     }
 
     /// `text` escaped for XML text or a double-quoted attribute value.

@@ -1,6 +1,8 @@
+import JourneyTestSupport
 import Testing
 
 @testable import JourneyCharts
+@testable import JourneyXML
 
 @Suite struct PathDataTests {
     @Test func offsetMovesEveryPointAndKeepsTheCommands() {
@@ -16,5 +18,35 @@ import Testing
         #expect(PathData.offset("M1 2 é 3 4", dx: 10, dy: 20) == "M11 22 é 13 24")
         // A combining mark joins the space before it into one Character: no split there.
         #expect(PathData.offset("M1 2 \u{301}3 4", dx: 10, dy: 20) == "M11 2 \u{301}3 24")
+    }
+
+    @Test func decimalsAreReadAsDoubleReadsThem() {
+        var random = SplitMix64(seed: 3)
+        var texts = [
+            "0", "-0", "5", ".5", "5.", "-12.34", "0.01", "999999999999999", "12345678901234.5", "0.000000000000001",
+        ]
+        for _ in 0..<20_000 {
+            texts.append(XMLWriter.format(Double.random(in: -5_000...5_000, using: &random)))
+            texts.append(String(Double.random(in: -1e6...1e6, using: &random)))
+        }
+        for text in texts {
+            let read = PathData.decimal(text.utf8)
+            #expect(read == nil || read == Double(text), "\(text)")
+            #expect(read?.sign == Double(text)?.sign || read == nil, "\(text)")
+        }
+        #expect(PathData.decimal("12.34".utf8) == 12.34)
+        for text in ["", "-", ".", "1e5", "1-2", "1.2.3", "--1", "1234567890123456", "+1", "inf"] {
+            #expect(PathData.decimal(text.utf8) == nil, "\(text)")
+        }
+    }
+
+    @Test func textJoinsEachLetterToItsFirstNumber() {
+        var path = PathData()
+        path.move(to: .init(x: 0, y: -0.004))
+        path.line(to: .init(x: 10.125, y: 5))
+        path.curve(.init(x: 1, y: 2), .init(x: 3, y: 4), .init(x: 5.5, y: -6.25))
+        path.close()
+        #expect(path.text == "M0 0 L10.13 5 C1 2 3 4 5.5 -6.25 Z")
+        #expect(PathData().text == "")
     }
 }

@@ -1,3 +1,4 @@
+import JourneyTestSupport
 import Testing
 
 @testable import JourneyLanguage
@@ -9,5 +10,37 @@ import Testing
     ])
     func plain(value: Double, digits: Int, expected: String) {
         #expect(NumberFormatting.plain(value, maximumFractionDigits: digits) == expected)
+    }
+
+    /// `plain` spelled out on text: the value scaled and rounded half away from zero, the digits
+    /// split at the decimal point, the trailing zeros and a bare point dropped.
+    static func plainOnText(_ value: Double, maximumFractionDigits digits: Int) -> String {
+        let scale = (0..<digits).reduce(1.0) { scale, _ in scale * 10 }
+        guard value.isFinite, abs(value) * scale < 9e18 else { return "\(value)" }
+        let scaled = Int64((abs(value) * scale).rounded(.toNearestOrAwayFromZero))
+        var text = String(scaled)
+        if text.count <= digits { text = String(repeating: "0", count: digits + 1 - text.count) + text }
+        text.insert(".", at: text.index(text.endIndex, offsetBy: -digits))
+        while text.last == "0" && text.contains(".") { text.removeLast() }
+        if text.last == "." { text.removeLast() }
+        return (value < 0 && scaled != 0 ? "-" : "") + text
+    }
+
+    @Test func bytesSpellTheNumberAsText() {
+        var random = SplitMix64(seed: 7)
+        let special: [Double] = [0, -0.0, 0.005, -0.005, 0.015, 1.005, 9.995, 1e15, -1e17, 9.2e18, .infinity, .nan]
+        let values =
+            special
+            + (0..<20_000).map { index in
+                let magnitude = Double.random(in: 0..<1, using: &random) * [1, 10, 1_000, 1e6, 1e12][index % 5]
+                return index.isMultiple(of: 2) ? magnitude : -magnitude
+            }
+        for value in values {
+            for digits in [0, 1, 2, 6, 9] {
+                #expect(
+                    NumberFormatting.plain(value, maximumFractionDigits: digits)
+                        == Self.plainOnText(value, maximumFractionDigits: digits), "\(value), \(digits)")
+            }
+        }
     }
 }
