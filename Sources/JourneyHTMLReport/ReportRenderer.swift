@@ -30,7 +30,7 @@ public enum ReportRenderer {
         _ journey: Journey, metrics: FunnelMetrics, theme: Theme, template: ReportTemplate, name: String,
         ladder: LadderFigures? = nil
     ) throws(InvalidChartError) -> RenderedReport {
-        guard let chart = ChartRenderer.render(journey, chart: .dashboard, theme: theme) else {
+        guard let chart = ChartRenderer.render(journey, chart: .dashboard, theme: theme, metrics: metrics) else {
             // FunnelMetrics exists, so every stage has a reach and the dashboard can be drawn.
             let problems = ChartRenderer.requirements(for: journey, chart: .dashboard)
             throw InvalidChartError(name: "\(journey.name): dashboard chart", svg: "", diagnostics: problems)

@@ -29,14 +29,17 @@ public enum ChartRenderer {
     /// The chart of `journey`, or nil when `requirements(for:chart:)` is not empty or the
     /// ladder chart has no `ladder`.
     ///
-    /// - Parameter ladder: the customers on the relationship ladder. The ladder chart draws them
-    ///   under the journey's title; the dashboard adds them below the funnel; the emotion curve
-    ///   and the funnel leave them out.
+    /// - Parameters:
+    ///   - ladder: the customers on the relationship ladder. The ladder chart draws them under the
+    ///     journey's title; the dashboard adds them below the funnel; the emotion curve and the
+    ///     funnel leave them out.
+    ///   - metrics: `FunnelMetrics(journey: journey)`, when the caller has it already.
     public static func render(
-        _ journey: Journey, chart: ChartKind, theme: Theme, ladder: LadderFigures? = nil
+        _ journey: Journey, chart: ChartKind, theme: Theme, ladder: LadderFigures? = nil,
+        metrics: FunnelMetrics? = nil
     ) -> RenderedChart? {
         guard requirements(for: journey, chart: chart).isEmpty else { return nil }
-        let metrics = FunnelMetrics(journey: journey)
+        let metrics = metrics ?? FunnelMetrics(journey: journey)
         let margin = ChartStyle.margin
         var body: ChartPart
         var details: [String]?

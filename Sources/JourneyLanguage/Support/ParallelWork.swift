@@ -31,24 +31,25 @@ package enum ParallelWork {
 
     /// `first()` on the calling thread and `second()` on a thread of its own, at the same time:
     /// both results, once both have returned.
-    package static func both<First: Sendable, Second: Sendable>(
-        _ first: @escaping @Sendable () -> First, _ second: @escaping @Sendable () -> Second
-    ) -> (First, Second) {
-        let results = Mutex<(First?, Second?)>((nil, nil))
-        run(2) { piece in
-            if piece == 0 {
-                let result = first()
-                results.withLock { $0.0 = result }
-            } else {
-                let result = second()
-                results.withLock { $0.1 = result }
-            }
+    ///
+    /// When `first` throws, the error is rethrown once `second` has returned too.
+    package static func both<First, Second: Sendable, Failure: Error>(
+        _ first: () throws(Failure) -> First, _ second: @escaping @Sendable () -> Second
+    ) throws(Failure) -> (First, Second) {
+        let result = Mutex<Second?>(nil)
+        let finished = DispatchGroup()
+        finished.enter()
+        Thread {
+            let value = second()
+            result.withLock { $0 = value }
+            finished.leave()
         }
-        return results.withLock { results in
-            guard let first = results.0, let second = results.1 else {
-                preconditionFailure("ParallelWork.run returns once every piece has returned")
-            }
-            return (first, second)
+        .start()
+        let firstResult = Result(catching: first)
+        finished.wait()
+        guard let secondResult = result.withLock({ $0 }) else {
+            preconditionFailure("the second thread stores its result before it leaves")
         }
+        return (try firstResult.get(), secondResult)
     }
 }

@@ -61,7 +61,9 @@ extension JourneyCommand {
         func run() throws {
             let printer = input.printer
             let destination = try outputPath()
-            let template = try loadTemplate(printer: printer)
+            // A template of one's own is read first, so that its mistakes come first; the bundled
+            // one, which parses, is parsed on a thread of its own while the journey is read.
+            let ownTemplate = try self.template.map { _ in try loadTemplate(printer: printer) }
             let theme = try ThemeLoader.load(theme, printer: printer)
             if purchases == "-", input.file == "-" || input.eventOptions.events == "-" {
                 printer.printError(
@@ -69,7 +71,12 @@ extension JourneyCommand {
                         + "reads too", help: "give one of them as a file")
                 throw ExitCode.failure
             }
-            let (journey, metrics) = try input.load()
+            let ((journey, metrics), bundled) = try ParallelWork.both(
+                { try input.load() },
+                {
+                    ownTemplate == nil ? Result { () throws(ReportTemplateError) in try ReportTemplate.bundled() } : nil
+                })
+            let template = try ownTemplate ?? bundledTemplate(bundled, printer: printer)
             let ladder = try purchases.map { path in
                 LadderFigures(
                     try purchaseOptions.classify(
@@ -110,6 +117,18 @@ extension JourneyCommand {
         private func outputPath() throws -> String {
             try OutputPath.resolve(
                 output, input: input.file, dropping: ".journey", adding: "html", what: "the report's file")
+        }
+
+        /// The bundled template parsed, or the error that says journey has a bug.
+        private func bundledTemplate(
+            _ parsed: Result<ReportTemplate, ReportTemplateError>?, printer: DiagnosticPrinter
+        ) throws -> ReportTemplate {
+            do {
+                return try (parsed ?? Result { () throws(ReportTemplateError) in try ReportTemplate.bundled() }).get()
+            } catch {
+                printer.printError(error.description, help: "this is a bug in journey: the bundled template must parse")
+                throw ExitCode.failure
+            }
         }
 
         /// The bundled template, or the user's, parsed; a parse error is printed at its line.

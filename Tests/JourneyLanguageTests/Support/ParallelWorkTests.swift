@@ -25,4 +25,15 @@ import Testing
             { ObjectIdentifier(Thread.current) }, { ObjectIdentifier(Thread.current) })
         #expect(first != second)
     }
+
+    struct Failure: Error, Equatable {}
+
+    @Test func aFailureOfTheFirstIsThrownOnceTheSecondHasReturned() {
+        let secondRan = Mutex(false)
+        #expect(throws: Failure()) {
+            try ParallelWork.both(
+                { () throws(Failure) -> Int in throw Failure() }, { secondRan.withLock { $0 = true } })
+        }
+        #expect(secondRan.withLock { $0 })
+    }
 }
