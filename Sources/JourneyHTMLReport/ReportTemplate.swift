@@ -1,5 +1,6 @@
 import JourneyLanguage
 import Mustache
+import Synchronization
 
 /// A Mustache template that `ReportRenderer` renders a `ReportContext` with.
 ///
@@ -19,6 +20,9 @@ public struct ReportTemplate: Sendable {
     public var name: String
     private var template: MustacheTemplate
     private var partials: MustacheLibrary
+    /// The template cut at its top-level lines (`TemplateParts`), to render on two threads; empty
+    /// when it cannot be cut.
+    private var parts: [MustacheTemplate]
 
     /// Parses `text` as a Mustache template.
     ///
@@ -26,18 +30,41 @@ public struct ReportTemplate: Sendable {
     public init(text: String, name: String) throws(ReportTemplateError) {
         self.name = name
         XHTMLContentType.registered
-        // The partials (the bundled stylesheet: 0.06 G instructions) are parsed on a thread of
-        // their own while the page is.
-        let (template, partials) = try ParallelWork.both(
+        // The partials (the bundled stylesheet: 0.06 G instructions) and the parts are parsed on
+        // a thread of their own while the page is.
+        let (template, (partials, parts)) = try ParallelWork.both(
             { () throws(ReportTemplateError) -> MustacheTemplate in
                 do {
                     return try MustacheTemplate(string: text)
                 } catch {
                     throw ReportTemplateError(name: name, parsing: error)
                 }
-            }, { Result { () throws(ReportTemplateError) in try Self.partials(namedIn: text) } })
+            },
+            {
+                (
+                    Result { () throws(ReportTemplateError) in try Self.partials(namedIn: text) },
+                    Self.parsedParts(of: text)
+                )
+            })
         self.template = template
         self.partials = try partials.get()
+        self.parts = parts
+    }
+
+    /// The parts of `text` parsed, or none when it cannot be cut or a part does not parse (the
+    /// page then renders whole, and reports its own parse errors).
+    private static func parsedParts(of text: String) -> [MustacheTemplate] {
+        var parsed: [MustacheTemplate] = []
+        for part in TemplateParts.cut(text) ?? [] {
+            do {
+                parsed.append(try MustacheTemplate(string: part))
+            } catch {
+                // Not a place to report it: the page is parsed whole too, and that parse reports
+                // its errors at their lines.
+                return []
+            }
+        }
+        return parsed
     }
 
     /// The template that ships with the tool, `BundledTemplate/report.mustache`.
@@ -47,7 +74,29 @@ public struct ReportTemplate: Sendable {
     }
 
     /// The template's output for `context`: text, not yet checked.
+    ///
+    /// The parts render on two threads, each taking the next part not yet taken, and are joined in
+    /// order: the same text as the page rendered whole (`renderWhole`).
     func render(_ context: ReportContext) -> String {
+        guard parts.count > 1 else { return renderWhole(context) }
+        let next = Mutex(0)
+        let rendered = Mutex([String](repeating: "", count: parts.count))
+        ParallelWork.run(2) { [parts, partials] _ in
+            while true {
+                let index = next.withLock { next in
+                    defer { next += 1 }
+                    return next
+                }
+                guard index < parts.count else { return }
+                let text = parts[index].render(context, library: partials)
+                rendered.withLock { $0[index] = text }
+            }
+        }
+        return rendered.withLock { $0.joined() }
+    }
+
+    /// The page rendered whole, on the calling thread.
+    func renderWhole(_ context: ReportContext) -> String {
         template.render(context, library: partials)
     }
 
