@@ -492,6 +492,35 @@ import Testing
                 "journey reports line \(diagnostic.location.line), xmllint only \(xmllintLines.sorted())")
         }
     }
+
+    // MARK: - Well-formedness, which libxml2 checks without building the tree
+
+    @Test(arguments: [
+        ("<a>\n<b></a>\n", 2), ("<a x=\"1\" x=\"2\"/>", 1), ("<a>\n&nope;</a>", 2), ("<p:a/>", 1),
+        ("<a/>\n<b/>", 2), ("<a>\n1 < 2</a>", 2), ("<a><!-- open</a>", 1), ("<a>&#0;</a>", 1),
+        ("<a b=c/>", 1), ("<a>]]></a>", 1), ("<a>\n<![CDATA[x</a>", 2), ("<?xml version=\"1.0\"?><a><?xml x?></a>", 1),
+    ])
+    func everyWellFormednessErrorIsFound(document: String, line: Int) {
+        let result = XMLValidator.checkWellFormed(document, name: "broken.xml")
+        #expect(!result.isValid, "\(document.debugDescription)")
+        #expect(result.diagnostics.first?.code == "xml-not-well-formed", "\(document.debugDescription)")
+        #expect(result.diagnostics.first?.location.line == line, "\(document.debugDescription)")
+    }
+
+    @Test func aWellFormedDocumentWithEveryKindOfNodeIsAccepted() {
+        let document = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <!DOCTYPE html>
+            <html xmlns="http://www.w3.org/1999/xhtml" xmlns:s="http://www.w3.org/2000/svg">
+            <!-- a comment --><?pi data?>
+            <body id="b" class='c'>Tom &amp; Jerry &lt;3 &#233; &#x1F600; <![CDATA[ <raw> & ]]>
+            <s:svg><s:title>t</s:title></s:svg>   </body>
+            </html>
+            """
+        let result = XMLValidator.checkWellFormed(document, name: "good.html")
+        #expect(result.isValid, "\(result.diagnostics.map(\.message))")
+        #expect(result.diagnostics == [])
+    }
 }
 
 extension XMLValidatorTests {
