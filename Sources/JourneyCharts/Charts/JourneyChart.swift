@@ -116,16 +116,12 @@ enum JourneyChart {
             items.append(.path(band.text, .fill(theme.curve, opacity: theme.areaOpacity)))
         }
         let points = layout.points.map { MonotoneCurve.Point(x: plotLeft + $0.x, y: y($0.score)) }
-        // The condensed curve's points are 2.5 px apart, as wide as its stroke: straight lines
-        // between them draw what the monotone cubic would, in a third of the path data.
+        // The condensed curve's points are 2.5 px apart where its buckets hold touchpoints, as
+        // wide as its stroke: straight lines draw what the monotone cubic would there.
+        let curve = MonotoneCurve(points: points)
+        let straightWithin = layout.isCondensed ? CurveLayout.bucketWidth : 0
         func trace(into path: inout PathData, moving: Bool) {
-            if layout.isCondensed {
-                for (offset, point) in points.enumerated() {
-                    if offset == 0, moving { path.move(to: point) } else { path.line(to: point) }
-                }
-            } else {
-                path.append(MonotoneCurve(points: points), moving: moving)
-            }
+            path.append(curve, moving: moving, straightWithin: straightWithin)
         }
         if let first = points.first, let last = points.last, points.count >= 2 {
             var area = PathData()

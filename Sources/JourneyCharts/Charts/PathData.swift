@@ -18,11 +18,19 @@ public struct PathData: Hashable, Sendable {
     public mutating func close() { commands.append(("Z", [])) }
 
     /// Appends the pieces of `curve`, starting with a move to its first point when `moving`.
-    public mutating func append(_ curve: MonotoneCurve, moving: Bool) {
+    ///
+    /// - Parameter straightWithin: a piece at most this wide, in px, is drawn as a straight line:
+    ///   where points are no further apart than the stroke is wide, a line draws what the curve
+    ///   would, in a third of the path data.
+    public mutating func append(_ curve: MonotoneCurve, moving: Bool, straightWithin: Double = 0) {
         guard let first = curve.segments.first else { return }
         if moving { move(to: first.start) } else { line(to: first.start) }
         for segment in curve.segments {
-            self.curve(segment.control1, segment.control2, segment.end)
+            if segment.end.x - segment.start.x <= straightWithin + 1e-9 {
+                line(to: segment.end)
+            } else {
+                self.curve(segment.control1, segment.control2, segment.end)
+            }
         }
     }
 

@@ -49,4 +49,17 @@ import Testing
         #expect(path.text == "M0 0 L10.13 5 C1 2 3 4 5.5 -6.25 Z")
         #expect(PathData().text == "")
     }
+
+    @Test func piecesNoWiderThanTheStrokeAreStraightLines() {
+        let curve = MonotoneCurve(points: [
+            .init(x: 0, y: 0), .init(x: 2.5, y: 5), .init(x: 5, y: 0), .init(x: 15, y: 5),
+        ])
+        var path = PathData()
+        path.append(curve, moving: true, straightWithin: 2.5)
+        #expect(path.text.hasPrefix("M0 0 L2.5 5 L5 0 C"))
+        var curved = PathData()
+        curved.append(curve, moving: true)
+        #expect(curved.text.hasPrefix("M0 0 C"))
+        #expect(!curved.text.contains("L"))
+    }
 }
