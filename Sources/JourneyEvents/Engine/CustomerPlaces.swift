@@ -1,3 +1,5 @@
+import JourneyLanguage
+
 /// Where each customer's events go when a log's events are grouped by customer into one flat
 /// array (`CustomerEvents`), and then where they are.
 ///

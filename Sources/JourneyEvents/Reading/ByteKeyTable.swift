@@ -1,4 +1,5 @@
 import Glibc
+import JourneyLanguage
 
 /// Interns byte strings (customer ids, event names): each distinct key gets the next index
 /// from 0, in order of first insertion, without making a `String` for a key already known.
