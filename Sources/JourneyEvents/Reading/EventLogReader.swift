@@ -241,10 +241,12 @@ public struct EventLogReader: Sendable {
     /// for `expectedRows` events and spilling past `spillThreshold` of them.
     func makeParser(columns: EventLogColumns, firstLine: Int, expectedRows: Int, spillThreshold: Int?) -> EventRowParser
     {
+        // Room is reserved for a row's event and customer at most, in address space; no more
+        // than `reservableRows` rows' worth (see there).
+        let expectedRows = min(expectedRows, Self.reservableRows)
         // Without an event column no field plays the event's role, so every row's event name is
         // empty: mapping the empty name to stage 0 makes every row an event with no change to
         // the per-row loop (a test of the column in that loop cost 12% more instructions).
-        // A customer a row at most: room for as many, in address space (`ByteKeyTable`).
         var parser = EventRowParser(
             columns: columns, stageOfEvent: columns.event == nil ? ["": 0] : stageOfEvent, skipBadRows: skipBadRows,
             firstLine: firstLine, reservedCustomers: expectedRows)
@@ -254,6 +256,18 @@ public struct EventLogReader: Sendable {
             EventSpillPolicy.reservedEvents(expected: expectedRows, threshold: spillThreshold))
         return parser
     }
+
+    /// The most rows a parser reserves room for: as many as a quarter of the machine's memory
+    /// holds at 56 bytes a row (a 16-byte event, and a customer's 16-byte record, 16 bytes of
+    /// id and 8-byte end).
+    ///
+    /// Reserved room is address space, which memory backs only as it is written; but a system
+    /// that does not overcommit memory refuses to reserve more than it has, and a larger input
+    /// then grows its arrays as it goes instead. On a machine of 24 GiB, 115 M rows.
+    static let reservableRows: Int = {
+        let memory = MemorySize.physicalMemory() ?? (1 << 30)
+        return max(1 << 16, memory / 4 / 56)
+    }()
 
     /// About how many rows `bytes` bytes hold, judging by the line breaks in `sample`.
     ///

@@ -25,7 +25,7 @@ extension MemorySize {
     }
 
     /// The machine's physical memory in bytes, or nil when the system does not say.
-    private static func physicalMemory() -> Int? {
+    static func physicalMemory() -> Int? {
         let pages = sysconf(Int32(_SC_PHYS_PAGES))
         let pageSize = sysconf(Int32(_SC_PAGESIZE))
         guard pages > 0, pageSize > 0 else { return nil }

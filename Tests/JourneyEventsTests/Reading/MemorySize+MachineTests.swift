@@ -26,4 +26,11 @@ import Testing
     @Test func theMachineGivesAtLeast64M() {
         #expect(MemorySize.automaticEventMemory.bytes >= 64 << 20)
     }
+
+    @Test func readersReserveRoomForAQuarterOfTheMachinesMemoryAtMost() throws {
+        let memory = try #require(MemorySize.physicalMemory())
+        #expect(EventLogReader.reservableRows >= 1 << 16)
+        #expect(EventLogReader.reservableRows * 56 <= max(memory / 4, 56 << 16))
+        #expect(EventLogReader.reservableRows * 56 > memory / 4 - 56)
+    }
 }
