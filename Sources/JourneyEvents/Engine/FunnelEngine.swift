@@ -46,14 +46,11 @@ public enum FunnelEngine {
         let requested = workers ?? ProcessInfo.processInfo.activeProcessorCount
         let customers = log.customers.count
         let (tally, levels): (RangeTally, [UInt8])
-        if let spilled = log.spilledEvents {
-            precondition(log.events.isEmpty, "a log with spilled events holds none in memory")
-            (tally, levels) = try computePartitions(
-                spilled, customers: customers, stageCount: stageCount,
-                window: window, mode: mode, workers: requested)
-        } else if log.events.count > limit {
-            // Too many to group in one array of 32-bit places: a partition at a time instead.
-            let spilled = try log.spillingEvents().spilledEvents!
+        precondition(log.spilledEvents == nil || log.events.isEmpty, "a log with spilled events holds none in memory")
+        // More events than one array of 32-bit places can group are grouped a partition at a time.
+        var spilled = log.spilledEvents
+        if spilled == nil && log.events.count > limit { spilled = try log.spillingEvents().spilledEvents }
+        if let spilled {
             (tally, levels) = try computePartitions(
                 spilled, customers: customers, stageCount: stageCount,
                 window: window, mode: mode, workers: requested)
