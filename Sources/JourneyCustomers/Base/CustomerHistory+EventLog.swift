@@ -16,7 +16,7 @@ extension CustomerHistory {
                 add(try spilled.events(inPartition: partition))
             }
         } else {
-            add(log.events)
+            for run in log.eventRuns { add(run) }
         }
         return zip(log.customers, days).map { CustomerHistory(id: $0, purchaseDays: $1) }
     }

@@ -35,7 +35,7 @@ public struct PurchaseSummaries: Sendable {
         let asOf = asOf ?? .max
         guard let spilled = log.spilledEvents else {
             var grouping = DayGrouping(customerCount: log.customers.count, asOf: asOf, backtestEnd: backtestEnd)
-            grouping.summarize(log.events, into: &summaries)
+            grouping.summarize(log.eventRuns.joined(), into: &summaries)
             (firstDay, lastDay) = (grouping.firstDay, grouping.lastDay)
             return
         }
@@ -149,7 +149,7 @@ struct DayGrouping {
     /// Sums up the customers of `events` into their places of `summaries`.
     ///
     /// A customer's events must all be in the same batch.
-    mutating func summarize(_ events: [FunnelEvent], into summaries: inout some SummaryOutput) {
+    mutating func summarize(_ events: some Collection<FunnelEvent>, into summaries: inout some SummaryOutput) {
         guard !events.isEmpty else { return }
         var slotOfCustomer: [Int32] = []
         var members: [Int32] = []

@@ -13,16 +13,14 @@ enum CustomerEvents {
         _ log: EventLog, places: inout CustomerPlaces, as: Event.Type
     ) -> [Event] {
         let (customers, parts, total) = (places.customerCount, places.parts, places.total)
-        return log.events.withUnsafeBufferPointer { source in
-            let source = SharedBuffer(UnsafeMutableBufferPointer(mutating: source))
-            return places.cursors.withUnsafeMutableBufferPointer { cursorBuffer in
+        return log.withEventRuns { source in
+            places.cursors.withUnsafeMutableBufferPointer { cursorBuffer in
                 let cursors = SharedBuffer(cursorBuffer)
                 return [Event](unsafeUninitializedCapacity: total) { buffer, initialized in
                     let target = SharedBuffer(buffer)
                     ParallelWork.run(parts) { part in
                         let base = part * customers
-                        for index in CustomerPlaces.share(part, of: parts, total: total) {
-                            let event = source[index]
+                        source.forEach(in: CustomerPlaces.share(part, of: parts, total: total)) { event in
                             let slot = base + Int(event.customer)
                             (target.base + Int(cursors[slot])).initialize(
                                 to: Event(time: event.time, stage: event.stage))

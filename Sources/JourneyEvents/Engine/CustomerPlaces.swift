@@ -37,13 +37,11 @@ struct CustomerPlaces {
     /// `maximumCount` events.
     init(counting log: EventLog, stageCount: Int, workers: Int) {
         let customers = log.customers.count
-        let total = log.events.count
-        precondition(total <= Self.maximumCount, "\(total) events are too many to group in memory")
-        let parts = max(1, min(workers, total))
+        let parts = max(1, min(workers, log.eventsInMemory))
         var cursors = [Int32](repeating: 0, count: parts * customers)
         var fits = [Bool](repeating: true, count: parts)
-        log.events.withUnsafeBufferPointer { source in
-            let source = SharedBuffer(UnsafeMutableBufferPointer(mutating: source))
+        let total = log.withEventRuns { source in
+            precondition(source.count <= Self.maximumCount, "\(source.count) events are too many to group in memory")
             cursors.withUnsafeMutableBufferPointer { cursorBuffer in
                 fits.withUnsafeMutableBufferPointer { fitBuffer in
                     let cursors = SharedBuffer(cursorBuffer)
@@ -51,8 +49,7 @@ struct CustomerPlaces {
                     ParallelWork.run(parts) { part in
                         let base = part * customers
                         var fit = true
-                        for index in Self.share(part, of: parts, total: total) {
-                            let event = source[index]
+                        source.forEach(in: Self.share(part, of: parts, total: source.count)) { event in
                             let customer = Int(event.customer)
                             precondition(
                                 customer >= 0 && customer < customers,
@@ -67,6 +64,7 @@ struct CustomerPlaces {
                     }
                 }
             }
+            return source.count
         }
         var running: Int32 = 0
         for customer in 0..<customers {

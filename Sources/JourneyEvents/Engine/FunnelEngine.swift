@@ -46,10 +46,11 @@ public enum FunnelEngine {
         let requested = workers ?? ProcessInfo.processInfo.activeProcessorCount
         let customers = log.customers.count
         let (tally, levels): (RangeTally, [UInt8])
-        precondition(log.spilledEvents == nil || log.events.isEmpty, "a log with spilled events holds none in memory")
+        precondition(
+            log.spilledEvents == nil || log.eventsInMemory == 0, "a log with spilled events holds none in memory")
         // More events than one array of 32-bit places can group are grouped a partition at a time.
         var spilled = log.spilledEvents
-        if spilled == nil && log.events.count > limit { spilled = try log.spillingEvents().spilledEvents }
+        if spilled == nil && log.eventsInMemory > limit { spilled = try log.spillingEvents().spilledEvents }
         if let spilled {
             (tally, levels) = try computePartitions(
                 spilled, customers: customers, stageCount: stageCount,
@@ -86,7 +87,7 @@ public enum FunnelEngine {
         workers requested: Int
     ) -> (RangeTally, [UInt8]) {
         let customers = log.customers.count
-        let workerCount = log.events.count < parallelThreshold ? 1 : max(1, min(requested, customers))
+        let workerCount = log.eventsInMemory < parallelThreshold ? 1 : max(1, min(requested, customers))
         var places = CustomerPlaces(counting: log, stageCount: stageCount, workers: workerCount)
         if places.timesFitPacked {
             let events = CustomerEvents.group(log, places: &places, as: PackedEvent.self)

@@ -227,11 +227,13 @@ public struct EventLogReader: Sendable {
         let lines = Set(diagnostics.map(\.location.line))
         parser.customers.table.releaseSlots()
         let spilled = parser.spill.spilledEvents(customers: parser.customers.table)
-        let log = EventLog(
-            customers: parser.customers.takeIDs(),
-            events: spilled == nil ? parser.events : [], spilledEvents: spilled,
+        var log = EventLog(
+            customers: parser.customers.takeIDs(), spilledEvents: spilled,
             ignoredEvents: parser.ignoredEvents, skippedRows: skipBadRows ? parser.problems.count : 0,
             rows: parser.rows)
+        if spilled == nil {
+            log.eventRuns = parser.laterEvents.isEmpty ? [parser.events] : [parser.events, parser.laterEvents]
+        }
         return Outcome(
             log: log, diagnostics: diagnostics,
             sourceLines: parser.problems.sourceLines.filter { lines.contains($0.key) })

@@ -20,6 +20,9 @@ struct EventRowParser: ~Copyable {
     var customers: CustomerRegistry
     /// The funnel events not spilled, in file order.
     var events: [FunnelEvent] = []
+    /// The events of a later half of the input merged into this one (`merge(_:)`), which
+    /// follow `events` in file order, kept where that half's thread wrote them.
+    var laterEvents: [FunnelEvent] = []
     /// When `events` go to a temporary file, and the file.
     var spill = EventSpillPolicy()
     /// The malformed rows.

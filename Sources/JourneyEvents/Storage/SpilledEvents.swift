@@ -75,7 +75,12 @@ public final class SpilledEvents: Sendable {
 extension EventLog {
     /// The number of funnel events, whether in memory or spilled.
     public var eventCount: Int {
-        events.count + (spilledEvents?.count ?? 0)
+        eventsInMemory + (spilledEvents?.count ?? 0)
+    }
+
+    /// The number of events in memory, in all `eventRuns`.
+    var eventsInMemory: Int {
+        eventRuns.reduce(0) { $0 + $1.count }
     }
 
     /// This log with its events moved to a temporary file in `directory`.
@@ -89,7 +94,7 @@ extension EventLog {
             directory: directory ?? EventLog.temporaryDirectory,
             partitionCount: SpilledEvents.partitionCount)
         let partitions = customers.indices.map { customers.withBytes(at: $0) { SpilledEvents.partition(of: $0) } }
-        try file.append(events, partitions: partitions)
+        for run in eventRuns { try file.append(run, partitions: partitions) }
         var log = self
         log.events = []
         log.spilledEvents = SpilledEvents(parts: [(file, nil)], partitionOfCustomer: partitions)

@@ -368,6 +368,8 @@ import Testing
             #expect(diagnostics.isEmpty)
             #expect(LogSummary(log) == LogSummary(reference.log))
             #expect(log.events.count == 3334)
+            // Each thread's events stay a run of their own.
+            #expect(log.eventRuns.count == threads)
             #expect(reports.allSatisfy { $0.1 == Int64(text.utf8.count) })
             #expect(reports.last?.0 == Int64(text.utf8.count))
             #expect(zip(reports, reports.dropFirst()).allSatisfy { $0.0 < $1.0 })
