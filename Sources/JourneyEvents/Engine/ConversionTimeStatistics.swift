@@ -1,3 +1,5 @@
+import JourneyLanguage
+
 /// How long customers took from one funnel stage to the next: count, median, 90th percentile and mean, in milliseconds.
 ///
 /// Zero durations (both stages in the same millisecond) are included. Percentiles interpolate
@@ -46,6 +48,49 @@ public struct ConversionTimeStatistics: Hashable, Sendable {
             return (median.value, p90.value)
         }
         self.init(count: count, median: median, p90: p90, mean: mean)
+    }
+
+    /// The statistics of each pair's durations, gathered in parts (`durations[pair]`, which are
+    /// joined, in order, and left in another order), on up to `workers` threads: each takes the
+    /// largest pair left to the one with the fewest durations so far.
+    static func ofEach(joining durations: inout [[[Int64]]], workers: Int) -> [ConversionTimeStatistics] {
+        let sizes = durations.map { $0.reduce(0) { $0 + $1.count } }
+        let workers = max(1, min(workers, durations.count))
+        var assigned = [[Int]](repeating: [], count: workers)
+        var load = [Int](repeating: 0, count: workers)
+        for pair in sizes.indices.sorted(by: { sizes[$0] > sizes[$1] }) {
+            let worker = load.indices.min { load[$0] < load[$1] }!
+            assigned[worker].append(pair)
+            load[worker] += sizes[pair]
+        }
+        let work = assigned
+        let count = durations.count
+        return durations.withUnsafeMutableBufferPointer { pairs in
+            let pairs = SharedBuffer(pairs)
+            return [ConversionTimeStatistics](unsafeUninitializedCapacity: count) { results, initialized in
+                let results = SharedBuffer(results)
+                ParallelWork.run(workers) { worker in
+                    for pair in work[worker] {
+                        var joined = Self.join(&pairs.base[pair])
+                        (results.base + pair).initialize(to: ConversionTimeStatistics(reordering: &joined))
+                    }
+                }
+                initialized = count
+            }
+        }
+    }
+
+    /// `parts` joined in order into one array, taking them (they are left empty).
+    private static func join(_ parts: inout [[Int64]]) -> [Int64] {
+        guard !parts.isEmpty else { return [] }
+        var joined: [Int64] = []
+        swap(&joined, &parts[0])
+        joined.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+        for index in parts.indices.dropFirst() {
+            joined.append(contentsOf: parts[index])
+            parts[index] = []
+        }
+        return joined
     }
 
     /// The percentile p = numerator / denominator of `values` (type 7), and the rank ⌊h⌋ it

@@ -38,16 +38,20 @@ struct CustomerPlaces {
     init(counting log: EventLog, stageCount: Int, workers: Int) {
         let customers = log.customers.count
         let parts = max(1, min(workers, log.eventsInMemory))
-        var cursors = [Int32](repeating: 0, count: parts * customers)
         var fits = [Bool](repeating: true, count: parts)
-        let total = log.withEventRuns { source in
-            precondition(source.count <= Self.maximumCount, "\(source.count) events are too many to group in memory")
-            cursors.withUnsafeMutableBufferPointer { cursorBuffer in
+        var total = 0
+        // Each worker clears its own run of cursors, so that their pages are first written on
+        // both cores (31 MB on the shared benchmark's 10 M events).
+        var cursors = [Int32](unsafeUninitializedCapacity: parts * customers) { buffer, initialized in
+            let cursors = SharedBuffer(buffer)
+            total = log.withEventRuns { source in
+                precondition(
+                    source.count <= Self.maximumCount, "\(source.count) events are too many to group in memory")
                 fits.withUnsafeMutableBufferPointer { fitBuffer in
-                    let cursors = SharedBuffer(cursorBuffer)
                     let fitsOut = SharedBuffer(fitBuffer)
                     ParallelWork.run(parts) { part in
                         let base = part * customers
+                        (cursors.base + base).initialize(repeating: 0, count: customers)
                         var fit = true
                         source.forEach(in: Self.share(part, of: parts, total: source.count)) { event in
                             let customer = Int(event.customer)
@@ -63,22 +67,51 @@ struct CustomerPlaces {
                         fitsOut[part] = fit
                     }
                 }
+                return source.count
             }
-            return source.count
+            initialized = parts * customers
         }
-        var running: Int32 = 0
-        for customer in 0..<customers {
-            for part in 0..<parts {
-                let count = cursors[part * customers + customer]
-                cursors[part * customers + customer] = running
-                running &+= count
-            }
-        }
+        cursors.withUnsafeMutableBufferPointer { Self.place(SharedBuffer($0), customers: customers, parts: parts) }
         self.customerCount = customers
         self.parts = parts
         self.total = total
         self.timesFitPacked = !fits.contains(false)
         self.cursors = cursors
+    }
+
+    /// Turns counts per part and customer into places: a prefix sum in customer order, each
+    /// customer's parts in part order, on `parts` threads (each sums a block of customers,
+    /// then places it from where the blocks before it end).
+    private static func place(_ cursors: SharedBuffer<Int32>, customers: Int, parts: Int) {
+        let blockTotals = [Int32](unsafeUninitializedCapacity: parts) { totals, initialized in
+            let totals = SharedBuffer(totals)
+            ParallelWork.run(parts) { block in
+                var sum: Int32 = 0
+                for part in 0..<parts {
+                    let row = part * customers
+                    for customer in share(block, of: parts, total: customers) { sum &+= cursors[row + customer] }
+                }
+                (totals.base + block).initialize(to: sum)
+            }
+            initialized = parts
+        }
+        var starts: [Int32] = []
+        var start: Int32 = 0
+        for blockTotal in blockTotals {
+            starts.append(start)
+            start &+= blockTotal
+        }
+        let blockStarts = starts
+        ParallelWork.run(parts) { block in
+            var running = blockStarts[block]
+            for customer in share(block, of: parts, total: customers) {
+                for part in 0..<parts {
+                    let count = cursors[part * customers + customer]
+                    cursors[part * customers + customer] = running
+                    running &+= count
+                }
+            }
+        }
     }
 
     /// Part `part` of `parts` consecutive, nearly equal shares of `0..<total`.

@@ -45,21 +45,32 @@ public enum FunnelEngine {
         precondition((1...255).contains(stageCount), "a funnel has 1 to 255 stages, not \(stageCount)")
         let requested = workers ?? ProcessInfo.processInfo.activeProcessorCount
         let customers = log.customers.count
-        let (tally, levels): (RangeTally, [UInt8])
+        var (tallies, levels): ([RangeTally], [UInt8])
         precondition(
             log.spilledEvents == nil || log.eventsInMemory == 0, "a log with spilled events holds none in memory")
         // More events than one array of 32-bit places can group are grouped a partition at a time.
         var spilled = log.spilledEvents
         if spilled == nil && log.eventsInMemory > limit { spilled = try log.spillingEvents().spilledEvents }
         if let spilled {
-            (tally, levels) = try computePartitions(
+            (tallies, levels) = try computePartitions(
                 spilled, customers: customers, stageCount: stageCount,
                 window: window, mode: mode, workers: requested)
         } else {
-            (tally, levels) = computeInMemory(
+            (tallies, levels) = computeInMemory(
                 log, stageCount: stageCount, window: window, mode: mode, workers: requested)
         }
 
+        // The workers' counts added up, and each pair's durations gathered from the workers, in
+        // worker order: taken out of the tallies, so that joining them does not copy them twice.
+        var tally = RangeTally(stageCount: stageCount)
+        var durations = [[[Int64]]](repeating: [], count: stageCount - 1)
+        for index in tallies.indices {
+            tally.addCounts(tallies[index])
+            for pair in durations.indices {
+                durations[pair].append([])
+                swap(&durations[pair][index], &tallies[index].durations[pair])
+            }
+        }
         var customersPerLevel = tally.customersPerLevel
         customersPerLevel[0] += customers - tally.customersWithEvents
         var reach = [Int](repeating: 0, count: stageCount)
@@ -68,11 +79,8 @@ public enum FunnelEngine {
             atLeast += customersPerLevel[level]
             reach[level - 1] = atLeast
         }
-        var durations = tally.durations
-        var conversionTimes: [ConversionTimeStatistics] = []
-        for pair in durations.indices {
-            conversionTimes.append(ConversionTimeStatistics(reordering: &durations[pair]))
-        }
+        let conversionTimes = ConversionTimeStatistics.ofEach(
+            joining: &durations, workers: log.eventCount < parallelThreshold ? 1 : requested)
         return FunnelResult(
             stageCount: stageCount, mode: mode, window: window, customers: customers,
             customersWithEvents: tally.customersWithEvents, events: log.eventCount,
@@ -85,7 +93,7 @@ public enum FunnelEngine {
     private static func computeInMemory(
         _ log: EventLog, stageCount: Int, window: ConversionWindow, mode: FunnelMode,
         workers requested: Int
-    ) -> (RangeTally, [UInt8]) {
+    ) -> ([RangeTally], [UInt8]) {
         let customers = log.customers.count
         let workerCount = log.eventsInMemory < parallelThreshold ? 1 : max(1, min(requested, customers))
         var places = CustomerPlaces(counting: log, stageCount: stageCount, workers: workerCount)
@@ -103,7 +111,7 @@ public enum FunnelEngine {
     private static func scan<Event: ScannedEvent>(
         _ events: consuming [Event], places: CustomerPlaces, stageCount: Int, window: ConversionWindow,
         mode: FunnelMode, workers: Int
-    ) -> (RangeTally, [UInt8]) {
+    ) -> ([RangeTally], [UInt8]) {
         let customers = places.customerCount
         let ranges = splitCustomers(customers, into: workers, eventsBefore: places.eventsBefore)
         var events = events
@@ -128,11 +136,7 @@ public enum FunnelEngine {
                 }
             }
         }
-        var total = RangeTally(stageCount: stageCount)
-        for partial in partials {
-            if let partial { total.add(partial) }
-        }
-        return (total, levels)
+        return (partials.compactMap { $0 }, levels)
     }
 
     /// Reads the partitions of a spilled log back and scans them.
@@ -144,7 +148,7 @@ public enum FunnelEngine {
         _ spilled: SpilledEvents, customers: Int, stageCount: Int,
         window: ConversionWindow, mode: FunnelMode,
         workers requested: Int
-    ) throws(FileError) -> (RangeTally, [UInt8]) {
+    ) throws(FileError) -> ([RangeTally], [UInt8]) {
         let partitionOfCustomer = spilled.partitionOfCustomer
         precondition(
             partitionOfCustomer.count == customers,
@@ -214,15 +218,15 @@ public enum FunnelEngine {
                 }
             }
         }
-        var total = RangeTally(stageCount: stageCount)
+        var tallies: [RangeTally] = []
         for partial in partials {
             switch partial {
-            case .success(let tally): total.add(tally)
+            case .success(let tally): tallies.append(tally)
             case .failure(let error): throw error
             case nil: break
             }
         }
-        return (total, levels)
+        return (tallies, levels)
     }
 
     /// What one worker found in its share of the customers.
@@ -257,14 +261,11 @@ public enum FunnelEngine {
             return UInt8(level)
         }
 
-        /// Adds another worker's counts and durations.
-        mutating func add(_ other: RangeTally) {
+        /// Adds another worker's counts (not its durations, which `compute` joins per pair).
+        mutating func addCounts(_ other: RangeTally) {
             customersWithEvents += other.customersWithEvents
             for level in customersPerLevel.indices {
                 customersPerLevel[level] += other.customersPerLevel[level]
-            }
-            for pair in durations.indices {
-                durations[pair].append(contentsOf: other.durations[pair])
             }
         }
     }

@@ -77,4 +77,21 @@ import Testing
             ConversionTimeStatistics(durations: equal)
                 == ConversionTimeStatistics(count: 100_000, median: 7, p90: 7, mean: 7))
     }
+
+    @Test func eachPairJoinedFromPartsOnAnyNumberOfWorkers() {
+        // Pairs of different sizes (one empty), each in parts of different sizes (some empty).
+        let pairs: [[[Int64]]] = [
+            [(0..<5000).map { Int64($0 * 7 % 1013) }, [], (0..<300).map { Int64($0) }],
+            [[], []],
+            [[42], (0..<2000).map { Int64(3000 - $0) }],
+            [(0..<10).map { Int64($0 * $0) }],
+        ]
+        let expected = pairs.map { ConversionTimeStatistics(durations: Array($0.joined())) }
+        #expect(expected[1] == ConversionTimeStatistics(count: 0, median: nil, p90: nil, mean: nil))
+        for workers in 1...5 {
+            var parts = pairs
+            #expect(
+                ConversionTimeStatistics.ofEach(joining: &parts, workers: workers) == expected, "\(workers) workers")
+        }
+    }
 }
