@@ -17,6 +17,9 @@ enum CustomerEvents {
             places.cursors.withUnsafeMutableBufferPointer { cursorBuffer in
                 let cursors = SharedBuffer(cursorBuffer)
                 return [Event](unsafeUninitializedCapacity: total) { buffer, initialized in
+                    if let base = buffer.baseAddress {
+                        HugePages.advise(base, byteCount: buffer.count * MemoryLayout<Event>.stride)
+                    }
                     let target = SharedBuffer(buffer)
                     ParallelWork.run(parts) { part in
                         let base = part * customers

@@ -43,6 +43,7 @@ struct CustomerPlaces {
         // Each worker clears its own run of cursors, so that their pages are first written on
         // both cores (31 MB on the shared benchmark's 10 M events).
         var cursors = [Int32](unsafeUninitializedCapacity: parts * customers) { buffer, initialized in
+            if let base = buffer.baseAddress { HugePages.advise(base, byteCount: buffer.count * 4) }
             let cursors = SharedBuffer(buffer)
             total = log.withEventRuns { source in
                 precondition(

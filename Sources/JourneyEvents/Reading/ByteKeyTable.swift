@@ -66,7 +66,7 @@ struct ByteKeyTable: ~Copyable {
         mask = capacity - 1
         slots = ByteKeyTable.allocateSlots(capacity)
         recordCapacity = max(16, expectedCount, reservedCount)
-        records = .allocate(capacity: recordCapacity)
+        records = ByteKeyTable.allocateRecords(recordCapacity)
         keys.reserveCapacity(recordCapacity, bytes: recordCapacity * 16)
     }
 
@@ -298,7 +298,7 @@ struct ByteKeyTable: ~Copyable {
         keys.append(UnsafeBufferPointer(start: start, count: length))
         if index == recordCapacity {
             let capacity = recordCapacity * 2
-            let grown = UnsafeMutablePointer<Record>.allocate(capacity: capacity)
+            let grown = ByteKeyTable.allocateRecords(capacity)
             grown.moveInitialize(from: records, count: index)
             records.deallocate()
             records = grown
@@ -331,9 +331,17 @@ struct ByteKeyTable: ~Copyable {
         old.deallocate()
     }
 
+    /// Room for `count` records, not initialised.
+    private static func allocateRecords(_ count: Int) -> UnsafeMutablePointer<Record> {
+        let records = UnsafeMutablePointer<Record>.allocate(capacity: count)
+        HugePages.advise(records, byteCount: count * MemoryLayout<Record>.stride)
+        return records
+    }
+
     /// `count` empty slots, aligned on 64 bytes, so that a cache line holds eight whole slots.
     private static func allocateSlots(_ count: Int) -> UnsafeMutablePointer<UInt64> {
         let raw = UnsafeMutableRawPointer.allocate(byteCount: count * MemoryLayout<UInt64>.stride, alignment: 64)
+        HugePages.advise(raw, byteCount: count * MemoryLayout<UInt64>.stride)
         return raw.initializeMemory(as: UInt64.self, repeating: 0, count: count)
     }
 

@@ -256,6 +256,7 @@ public struct EventLogReader: Sendable {
         parser.spill.directory = spillDirectory ?? parser.spill.directory
         parser.events.reserveCapacity(
             EventSpillPolicy.reservedEvents(expected: expectedRows, threshold: spillThreshold))
+        HugePages.advise(&parser.events)
         return parser
     }
 

@@ -62,5 +62,7 @@ public struct PackedStrings: RandomAccessCollection, Equatable, Hashable, Sendab
     mutating func reserveCapacity(_ count: Int, bytes byteCount: Int) {
         bytes.reserveCapacity(byteCount)
         ends.reserveCapacity(count)
+        HugePages.advise(&bytes)
+        HugePages.advise(&ends)
     }
 }
