@@ -103,6 +103,13 @@ struct ByteKeyTable: ~Copyable {
         recordCapacity = 1
     }
 
+    /// Appends a key to a table whose slots are released (`releaseSlots()`), which lists it
+    /// with the next index but cannot look it up: how a merge adds another table's keys.
+    mutating func appendKey(_ key: UnsafeBufferPointer<UInt8>) {
+        precondition(mask == 1, "a key is appended only once the slots are released")
+        keys.append(key)
+    }
+
     /// The index of the key of `length` bytes at `start`, or -1 when it was never inserted.
     @inline(__always)
     func find(_ start: UnsafePointer<UInt8>, length: Int) -> Int32 {

@@ -13,17 +13,15 @@ extension EventRowParser {
             spill.assignPartitions(customers.table)
             second.spill.assignPartitions(second.customers.table)
         }
-        let firstNew = Int32(customers.table.count + customers.afterTable.count)
         let mapping = customers.merge(second.customers)
-        // Nothing is looked up any more: free the slots before the events are copied.
-        customers.table.releaseSlots()
+        // Nothing is looked up any more (`merge` freed this half's slots already).
         second.customers.table.releaseSlots()
         if spilling {
             // Each half's events go to its own file; the second's keep its customer numbers,
             // mapped to the log's when they are read back.
             spill.spill(&events, customers: customers.table)
             second.spill.spill(&second.events, customers: second.customers.table)
-            spill.merge(second.spill, mapping: mapping, firstNew: firstNew)
+            spill.merge(second.spill, mapping: mapping)
         } else {
             precondition(laterEvents.isEmpty, "a parser takes in one later half")
             laterEvents = second.events

@@ -22,8 +22,6 @@ struct EventSpillPolicy {
     var failure: FileError?
     /// The spilled events of a second half merged into this one, with its customers' numbers here.
     var mergedFiles: [(file: EventSpillWriter, customers: [Int32]?)] = []
-    /// The partitions of the customers merged after the table (`CustomerRegistry.afterTable`).
-    var partitionsAfterTable: [UInt16] = []
 
     /// The events a thread keeps before spilling them, when `memoryLimit` bytes are shared by
     /// `threads` threads, each holding a batch and the room to sort it (16 bytes an event each).
@@ -77,20 +75,20 @@ struct EventSpillPolicy {
     }
 
     /// Takes in the spilled events of a later half of the input, whose customers' numbers here
-    /// are `mapping`; the customers numbered from `firstNew` on are those it added.
-    mutating func merge(_ other: consuming EventSpillPolicy, mapping: [Int32], firstNew: Int32) {
-        for index in mapping.indices where mapping[index] >= firstNew {
-            partitionsAfterTable.append(other.partitions[index])
-        }
+    /// are `mapping`.
+    ///
+    /// The customers it added are in this half's table, after its own
+    /// (`CustomerRegistry.merge`): their partitions are assigned with the others'.
+    mutating func merge(_ other: consuming EventSpillPolicy, mapping: [Int32]) {
         if let failure = other.failure, self.failure == nil { self.failure = failure }
         if let file = other.file { mergedFiles.append((file, mapping)) }
     }
 
-    /// The spilled events, every batch written, for the customers of `customers` and then
-    /// those after it; nil when nothing was spilled or spilling failed.
+    /// The spilled events, every batch written, for the customers of `customers`; nil when
+    /// nothing was spilled or spilling failed.
     mutating func spilledEvents(customers: borrowing ByteKeyTable) -> SpilledEvents? {
         guard let file, failure == nil else { return nil }
         assignPartitions(customers)
-        return SpilledEvents(parts: [(file, nil)] + mergedFiles, partitionOfCustomer: partitions + partitionsAfterTable)
+        return SpilledEvents(parts: [(file, nil)] + mergedFiles, partitionOfCustomer: partitions)
     }
 }

@@ -102,4 +102,17 @@ import Testing
         }
         #expect(Array(table.takeKeys()) == ["b", "a", "a much longer customer id"])
     }
+
+    @Test func keysAppendedAfterTheSlotsAreReleasedFollowInOrder() {
+        var table = ByteKeyTable()
+        for key in Self.keys.prefix(20) { _ = Self.intern(key, into: &table) }
+        table.releaseSlots()
+        for key in Self.keys.suffix(30) { key.withUnsafeBufferPointer { table.appendKey($0) } }
+        #expect(table.count == 50)
+        // A key of the table's own and an appended one, short and long, read back by index.
+        #expect(table.withKey(19) { Array($0) } == Self.keys[19])
+        #expect(table.withKey(49) { Array($0) } == Self.keys.last)
+        let expected = (Self.keys.prefix(20) + Self.keys.suffix(30)).map { String(decoding: $0, as: UTF8.self) }
+        #expect(Array(table.takeKeys()) == expected)
+    }
 }
