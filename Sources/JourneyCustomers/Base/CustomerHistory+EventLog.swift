@@ -8,7 +8,7 @@ extension CustomerHistory {
     /// Throws when events spilled to a temporary file cannot be read back.
     public static func histories(from log: EventLog) throws(FileError) -> [CustomerHistory] {
         var days = [[Int]](repeating: [], count: log.customers.count)
-        func add(_ events: [FunnelEvent]) {
+        func add(_ events: some Sequence<FunnelEvent>) {
             for event in events { days[Int(event.customer)].append(day(ofMilliseconds: event.time)) }
         }
         if let spilled = log.spilledEvents {

@@ -37,7 +37,7 @@ extension EventLog {
     }
 
     private static func withBuffers<Result>(
-        _ runs: ArraySlice<[FunnelEvent]>, _ buffers: [UnsafeBufferPointer<FunnelEvent>],
+        _ runs: ArraySlice<ArraySlice<FunnelEvent>>, _ buffers: [UnsafeBufferPointer<FunnelEvent>],
         _ body: (EventRuns) throws -> Result
     ) rethrows -> Result {
         guard let first = runs.first else { return try body(EventRuns(buffers)) }

@@ -121,9 +121,26 @@ struct CustomerRegistry: ~Copyable {
     /// the table's, in the room reserved for them, not to a list of their own that would be
     /// copied after the table's once more (40 ms on one core at 10 M rows).
     mutating func merge(_ other: borrowing CustomerRegistry) -> [Int32] {
+        merge(other, firstSeenIn: [], runs: [])
+    }
+
+    /// `merge(_:)` for an `other` that read, after a first piece of the input, pieces before it
+    /// (`SecondHalf`): the customers new here are numbered first as they come in those pieces'
+    /// events, `events[runs[0]]`, `events[runs[1]]`, … in file order, then in the order of
+    /// `other`'s table, which is their order of first appearance in its first piece.
+    mutating func merge(_ other: borrowing CustomerRegistry, firstSeenIn events: [FunnelEvent], runs: [Range<Int>])
+        -> [Int32]
+    {
         var mapping = table.indices(of: other.table)
         table.releaseSlots()
         var next = Int32(table.count)
+        for run in runs {
+            for event in events[run] where mapping[Int(event.customer)] < 0 {
+                mapping[Int(event.customer)] = next
+                next += 1
+                other.table.withKey(Int(event.customer)) { table.appendKey($0) }
+            }
+        }
         for index in mapping.indices where mapping[index] < 0 {
             mapping[index] = next
             next += 1

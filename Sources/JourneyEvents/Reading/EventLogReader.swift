@@ -47,13 +47,13 @@ import JourneyLanguage
 /// (more only for a longer row), the customers interned by their bytes (`ByteKeyTable`) and the
 /// 16-byte events, these only up to `eventMemoryLimit`: past it, each thread moves its batch of
 /// events to a temporary file (`SpilledEvents`). A regular file with at least `parallelThreshold`
-/// bytes of rows is cut in two at a line break near its middle, and each half is parsed on its own
-/// thread with its own customer table; the second half's customers are then looked up in the
-/// first's. A line break inside a quoted field could make the cut fall inside a row: the first
-/// thread, which reads up to the cut in order, knows whether it ended a row exactly there, and if
-/// not it goes on to the end of the file alone while the second thread's work is dropped (the
-/// second thread also gives up on a row of more than 16 MiB), so the result never depends on the
-/// cut. A stream, such as standard input, cannot be cut: when two threads are allowed and the
+/// bytes of rows is cut at line breaks into pieces that two threads take from either end, each
+/// with its own customer table, until they meet (see `SecondHalf`); the second thread's customers
+/// are then looked up in the first's. A line break inside a quoted field could make a cut fall
+/// inside a row: the thread that reads up to a cut of the second thread's knows whether it ended
+/// a row exactly there, and if not the second thread's work is dropped and the first goes on to
+/// the end of the file alone (the second thread also gives up on a row of more than 16 MiB), so
+/// the result never depends on the cuts. A stream, such as standard input, cannot be cut: when two threads are allowed and the
 /// machine has two processors, its rows are parsed on the caller's thread while another interns
 /// their customers and keeps their events (see EventLogReader+Pipeline.swift). `EventLog.customers`
 /// are in order of first appearance in a row that marks a stage, and `events` (when not spilled)
@@ -79,6 +79,15 @@ public struct EventLogReader: Sendable {
     /// The bytes of rows (after the header) from which a regular file, or bytes in memory, are
     /// parsed on two threads; 8 MiB by default.
     public var parallelThreshold: Int64 = 8 << 20
+    /// The bytes of a piece of a file read on two threads, 4 MiB by default (see `SecondHalf`).
+    ///
+    /// The longest one thread may wait for the other is about the time a piece takes. Tests
+    /// set it small.
+    var pieceSize: Int64 = 4 << 20
+    /// Whether the first thread takes pieces past its first while the second still reads;
+    /// tests turn it off so that the second thread takes every piece between that it will,
+    /// from the last back, before the first takes what is left.
+    var firstThreadTakesPieces = true
     /// The bytes of funnel events kept in memory while reading, 64 MiB by default.
     ///
     /// Past it, the events go to a temporary file in `spillDirectory` a batch at a time and the
@@ -193,22 +202,28 @@ public struct EventLogReader: Sendable {
             } ?? 0
 
         // Cut the rest in two at a line break near its middle, when it is worth a thread.
-        let cut = cut(source, buffered: buffer.count, end: end)
+        // Into pieces that the two threads take from either end (see `SecondHalf`); into two
+        // only, one a thread, when the events may be spilled.
+        let mayBeSpilled =
+            eventMemoryLimit.map { rowsAfterHeader >= EventSpillPolicy.threshold(memoryLimit: $0, threads: 2) } ?? false
+        let boundaries = pieceBoundaries(source, buffered: buffer.count, end: end, twoPiecesOnly: mayBeSpilled)
         // Else a stream is parsed on this thread and its customers interned on another, which
         // alone keeps events.
         let pipelined = end == nil && readsStreamsOnTwoThreads
         let spillThreshold = eventMemoryLimit.map {
-            EventSpillPolicy.threshold(memoryLimit: $0, threads: cut == nil ? 1 : 2)
+            EventSpillPolicy.threshold(memoryLimit: $0, threads: boundaries == nil ? 1 : 2)
         }
         var parser = makeParser(
             columns: header.columns, firstLine: header.nextLine, expectedRows: rowsAfterHeader,
             spillThreshold: spillThreshold)
         var second: SecondHalf?
-        if let cut {
-            source.stop = cut
-            second = startSecondHalf(
-                source.input, path: source.path, from: cut, columns: header.columns,
+        if let boundaries {
+            let half = SecondHalf(boundaries: boundaries)
+            source.stop = boundaries[1]
+            startSecondHalf(
+                source.input, path: source.path, half: half, columns: header.columns,
                 expectedRows: rowsAfterHeader / 2 + rowsAfterHeader / 8, spillThreshold: spillThreshold)
+            second = half
         }
         let partEnd =
             pipelined
@@ -232,7 +247,7 @@ public struct EventLogReader: Sendable {
             ignoredEvents: parser.ignoredEvents, skippedRows: skipBadRows ? parser.problems.count : 0,
             rows: parser.rows)
         if spilled == nil {
-            log.eventRuns = parser.laterEvents.isEmpty ? [parser.events] : [parser.events, parser.laterEvents]
+            log.eventRuns = [parser.events[...]] + parser.laterRuns.map { parser.laterEvents[$0] }
         }
         return Outcome(
             log: log, diagnostics: diagnostics,

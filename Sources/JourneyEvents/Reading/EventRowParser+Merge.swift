@@ -1,19 +1,26 @@
 import JourneyLanguage
 
 extension EventRowParser {
-    /// Appends the rows of `second`, the parser of the input's second half, to this one's.
+    /// Appends the rows of `second`, the parser of the input's later pieces, to this one's.
     ///
     /// Its customers are looked up in this half's table (`CustomerRegistry.merge`), so all stay
     /// in order of first appearance. Its events become `laterEvents`, with their customers'
-    /// numbers here, or, when either half spilled, both halves' events go to their own files.
-    /// Its lines, counted from 1, are shifted past this half's.
+    /// numbers here, and `laterRuns` a run for each of its pieces in file order; or, when
+    /// either half spilled (then `second` read one piece), both halves' events go to their own
+    /// files. Its lines, counted from 1 in each piece, are shifted past those before.
     mutating func merge(_ second: consuming EventRowParser) {
         let spilling = spill.file != nil || second.spill.file != nil
+        let pieces = second.piecesInFileOrder
+        precondition(!spilling || pieces.count <= 1, "a parser that spilled read one piece")
         if spilling {
             spill.assignPartitions(customers.table)
             second.spill.assignPartitions(second.customers.table)
         }
-        let mapping = customers.merge(second.customers)
+        // Customers new here are numbered in order of first appearance: as they come in the
+        // events of the pieces the second thread read after its first (which are before it in
+        // the file), then in the order of its table.
+        let mapping = customers.merge(
+            second.customers, firstSeenIn: second.events, runs: pieces.dropLast().map(\.events))
         // Nothing is looked up any more (`merge` freed this half's slots already).
         second.customers.table.releaseSlots()
         if spilling {
@@ -27,11 +34,18 @@ extension EventRowParser {
             laterEvents = second.events
             second.events = []
             Self.renumber(&laterEvents, mapping: mapping)
+            laterRuns = pieces.isEmpty ? [laterEvents.indices] : pieces.map(\.events)
         }
-        problems.merge(second.problems, lineShift: line - 1)
+        if pieces.isEmpty {
+            problems.merge(second.problems, lineShift: line - 1)
+            line += second.line - 1
+        }
+        for piece in pieces {
+            problems.merge(piece.problems, lineShift: line - 1)
+            line += piece.lines
+        }
         rows += second.rows
         ignoredEvents += second.ignoredEvents
-        line += second.line - 1
     }
 
     /// Gives each event of `events` its customer's number in `mapping`, on two threads.

@@ -21,8 +21,13 @@ struct EventRowParser: ~Copyable {
     /// The funnel events not spilled, in file order.
     var events: [FunnelEvent] = []
     /// The events of a later half of the input merged into this one (`merge(_:)`), which
-    /// follow `events` in file order, kept where that half's thread wrote them.
+    /// follow `events` in file order, kept where that half's thread wrote them: `laterRuns`
+    /// says where each of its pieces' are, in file order.
     var laterEvents: [FunnelEvent] = []
+    var laterRuns: [Range<Int>] = []
+    /// The pieces of the input read so far, in the order read (see `closePiece(_:)`); empty
+    /// for a parser that reads one stretch of the input.
+    var pieces: [ParsedPiece] = []
     /// When `events` go to a temporary file, and the file.
     var spill = EventSpillPolicy()
     /// The malformed rows.

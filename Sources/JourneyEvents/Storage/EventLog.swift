@@ -6,17 +6,19 @@ public struct EventLog: Sendable {
     /// when they were spilled to temporary files (`spilledEvents`).
     ///
     /// Reading this joins `eventRuns` into one array when there are several (a file read on two
-    /// threads), a copy of every event; setting it makes it the only run.
+    /// threads), a copy of every event (one run that is a whole array is that array, no copy);
+    /// setting it makes it the only run.
     public var events: [FunnelEvent] {
-        get { eventRuns.count == 1 ? eventRuns[0] : Array(eventRuns.joined()) }
-        set { eventRuns = [newValue] }
+        get { eventRuns.count == 1 ? Array(eventRuns[0]) : Array(eventRuns.joined()) }
+        set { eventRuns = [newValue[...]] }
     }
     /// The events, as one or more consecutive runs.
     ///
     /// Each reading thread's events stay where that thread wrote them instead of being copied
-    /// together (on the shared benchmark's 10 M events, 80 MB and 0.1 s on one core). The
-    /// engine reads them as they are (`EventRuns`).
-    public var eventRuns: [[FunnelEvent]]
+    /// together (on the shared benchmark's 10 M events, 80 MB and 0.1 s on one core); a
+    /// thread that read several pieces of the file has a run for each, slices of the same
+    /// array. The engine reads them as they are (`EventRuns`).
+    public var eventRuns: [ArraySlice<FunnelEvent>]
     /// The events, when they are kept in temporary files instead of `events`.
     ///
     /// See `SpilledEvents`. `eventCount` counts them either way.
@@ -33,7 +35,7 @@ public struct EventLog: Sendable {
         ignoredEvents: Int = 0, skippedRows: Int = 0, rows: Int = 0
     ) {
         self.customers = customers
-        self.eventRuns = [events]
+        self.eventRuns = [events[...]]
         self.spilledEvents = spilledEvents
         self.ignoredEvents = ignoredEvents
         self.skippedRows = skippedRows

@@ -41,7 +41,7 @@ final class EventSpillWriter {
     }
 
     /// Appends `events` as one batch; `partitions[c]` is customer c's partition.
-    func append(_ events: [FunnelEvent], partitions: [UInt16]) throws(FileError) {
+    func append(_ events: some Collection<FunnelEvent>, partitions: [UInt16]) throws(FileError) {
         guard !events.isEmpty else { return }
         let partitionCount = runs.count
         var starts = [Int](repeating: 0, count: partitionCount + 1)

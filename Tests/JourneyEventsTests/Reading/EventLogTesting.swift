@@ -11,9 +11,17 @@ struct ReadingSetup: CustomStringConvertible, Sendable {
     var threads: Int
     /// A stream on two threads is a pipeline: one thread parses, the other interns customers.
     var stream = false
+    /// The size of the pieces two threads take from either end of a file (`pieceSize`): the
+    /// default, or a few bytes, so that small inputs are cut into many, inside rows too.
+    var pieceSize: Int64 = 4 << 20
+    /// Whether the first thread takes pieces past its own; when not, the second reads them all,
+    /// from the last back.
+    var firstThreadTakesPieces = true
 
     var description: String {
         "\(chunkSize)-byte chunks, \(threads) thread\(threads == 1 ? "" : "s")\(stream ? ", a stream" : "")"
+            + (pieceSize < 4 << 20 ? ", \(pieceSize)-byte pieces" : "")
+            + (firstThreadTakesPieces ? "" : ", all taken by the second thread")
     }
 
     /// One thread with the default chunk: the reference every other setup must agree with.
@@ -27,6 +35,10 @@ struct ReadingSetup: CustomStringConvertible, Sendable {
         ReadingSetup(chunkSize: 7, threads: 1), ReadingSetup(chunkSize: 16, threads: 1),
         ReadingSetup(chunkSize: 61, threads: 1),
         ReadingSetup(chunkSize: 1 << 20, threads: 2), ReadingSetup(chunkSize: 7, threads: 2),
+        ReadingSetup(chunkSize: 16, threads: 2, pieceSize: 1), ReadingSetup(chunkSize: 7, threads: 2, pieceSize: 5),
+        ReadingSetup(chunkSize: 3, threads: 2, pieceSize: 40),
+        ReadingSetup(chunkSize: 64, threads: 2, pieceSize: 3, firstThreadTakesPieces: false),
+        ReadingSetup(chunkSize: 5, threads: 2, pieceSize: 20, firstThreadTakesPieces: false),
         ReadingSetup(chunkSize: 1, threads: 2),
         ReadingSetup(chunkSize: 1 << 20, threads: 1, stream: true),
         ReadingSetup(chunkSize: 1 << 20, threads: 2, stream: true),
@@ -41,6 +53,8 @@ struct ReadingSetup: CustomStringConvertible, Sendable {
         reader.maximumThreads = threads
         reader.parallelThreshold = threads > 1 ? 0 : .max
         reader.readsBytesAsStream = stream
+        reader.pieceSize = pieceSize
+        reader.firstThreadTakesPieces = firstThreadTakesPieces
         // On a machine of one processor too.
         reader.processorCount = 2
         return reader
