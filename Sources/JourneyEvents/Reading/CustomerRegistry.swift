@@ -110,24 +110,18 @@ struct CustomerRegistry: ~Copyable {
         table.intern(id.baseAddress!, length: id.count)
     }
 
-    /// Adds the customers of `other` (a later half of the input) that are not here, and returns
-    /// the number here of each of `other`'s customers; this registry's slots are released
-    /// (`ByteKeyTable.releaseSlots`): it can look up or intern no more.
+    /// Adds the customers of `other` (the input's later pieces, see `SecondHalf`) that are not
+    /// here, and returns the number here of each of `other`'s customers; this registry's slots
+    /// are released (`ByteKeyTable.releaseSlots`): it can look up or intern no more.
     ///
-    /// A customer found in `table` keeps its number, the others get the next numbers in their
-    /// order in `other`, so all stay in order of first appearance without a merged table
-    /// (interning the second half's 1 M customers into the first's took 170 ms of a 1.0 s
-    /// read, most of it growing the table; looking them up takes 40 ms). Their ids go after
-    /// the table's, in the room reserved for them, not to a list of their own that would be
-    /// copied after the table's once more (40 ms on one core at 10 M rows).
-    mutating func merge(_ other: borrowing CustomerRegistry) -> [Int32] {
-        merge(other, firstSeenIn: [], runs: [])
-    }
-
-    /// `merge(_:)` for an `other` that read, after a first piece of the input, pieces before it
-    /// (`SecondHalf`): the customers new here are numbered first as they come in those pieces'
-    /// events, `events[runs[0]]`, `events[runs[1]]`, … in file order, then in the order of
-    /// `other`'s table, which is their order of first appearance in its first piece.
+    /// A customer found in `table` keeps its number, the others get the next numbers in order
+    /// of first appearance, without a merged table (interning the second half's 1 M customers
+    /// into the first's took 170 ms of a 1.0 s read, most of it growing the table; looking them
+    /// up takes 40 ms): first as they come in `events[runs[0]]`, `events[runs[1]]`, … (the
+    /// events of the pieces `other` read after its first, which are before it in the file), then
+    /// in the order of `other`'s table, their order of first appearance in its first piece.
+    /// Their ids go after the table's, in the room reserved for them, not to a list of their own
+    /// that would be copied after the table's once more (40 ms on one core at 10 M rows).
     mutating func merge(_ other: borrowing CustomerRegistry, firstSeenIn events: [FunnelEvent], runs: [Range<Int>])
         -> [Int32]
     {

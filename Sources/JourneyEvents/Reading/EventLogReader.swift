@@ -53,9 +53,10 @@ import JourneyLanguage
 /// inside a row: the thread that reads up to a cut of the second thread's knows whether it ended
 /// a row exactly there, and if not the second thread's work is dropped and the first goes on to
 /// the end of the file alone (the second thread also gives up on a row of more than 16 MiB), so
-/// the result never depends on the cuts. A stream, such as standard input, cannot be cut: when two threads are allowed and the
-/// machine has two processors, its rows are parsed on the caller's thread while another interns
-/// their customers and keeps their events (see EventLogReader+Pipeline.swift). `EventLog.customers`
+/// the result never depends on the cuts. A stream, such as standard input, cannot be cut: when
+/// two threads are allowed and the machine has two processors, its rows are parsed on the
+/// caller's thread while another interns their customers and keeps their events (see
+/// EventLogReader+Pipeline.swift). `EventLog.customers`
 /// are in order of first appearance in a row that marks a stage, and `events` (when not spilled)
 /// in file order, either way.
 public struct EventLogReader: Sendable {
@@ -201,9 +202,9 @@ public struct EventLogReader: Sendable {
                     sample: buffer.bytes)
             } ?? 0
 
-        // Cut the rest in two at a line break near its middle, when it is worth a thread.
-        // Into pieces that the two threads take from either end (see `SecondHalf`); into two
-        // only, one a thread, when the events may be spilled.
+        // Cut the rest, when it is worth a thread, into pieces that the two threads take from
+        // either end (see `SecondHalf`); into two only, one a thread, when the events may be
+        // spilled.
         let mayBeSpilled =
             eventMemoryLimit.map { rowsAfterHeader >= EventSpillPolicy.threshold(memoryLimit: $0, threads: 2) } ?? false
         let boundaries = pieceBoundaries(source, buffered: buffer.count, end: end, twoPiecesOnly: mayBeSpilled)

@@ -11,7 +11,8 @@ extension EventRowParser {
     mutating func merge(_ second: consuming EventRowParser) {
         let spilling = spill.file != nil || second.spill.file != nil
         let pieces = second.piecesInFileOrder
-        precondition(!spilling || pieces.count <= 1, "a parser that spilled read one piece")
+        precondition(!pieces.isEmpty, "the second thread closes each piece it reads")
+        precondition(!spilling || pieces.count == 1, "a parser that spilled read one piece")
         if spilling {
             spill.assignPartitions(customers.table)
             second.spill.assignPartitions(second.customers.table)
@@ -34,11 +35,7 @@ extension EventRowParser {
             laterEvents = second.events
             second.events = []
             Self.renumber(&laterEvents, mapping: mapping)
-            laterRuns = pieces.isEmpty ? [laterEvents.indices] : pieces.map(\.events)
-        }
-        if pieces.isEmpty {
-            problems.merge(second.problems, lineShift: line - 1)
-            line += second.line - 1
+            laterRuns = pieces.map(\.events)
         }
         for piece in pieces {
             problems.merge(piece.problems, lineShift: line - 1)
