@@ -23,7 +23,7 @@ enum CustomerEvents {
                     let target = SharedBuffer(buffer)
                     ParallelWork.run(parts) { part in
                         let base = part * customers
-                        source.forEach(in: CustomerPlaces.share(part, of: parts, total: total)) { event in
+                        source.forEach(in: ParallelWork.share(part, of: parts, total: total)) { event in
                             let slot = base + Int(event.customer)
                             (target.base + Int(cursors[slot])).initialize(
                                 to: Event(time: event.time, stage: event.stage))

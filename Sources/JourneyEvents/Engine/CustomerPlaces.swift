@@ -54,7 +54,7 @@ struct CustomerPlaces {
                         let base = part * customers
                         (cursors.base + base).initialize(repeating: 0, count: customers)
                         var fit = true
-                        source.forEach(in: Self.share(part, of: parts, total: source.count)) { event in
+                        source.forEach(in: ParallelWork.share(part, of: parts, total: source.count)) { event in
                             let customer = Int(event.customer)
                             precondition(
                                 customer >= 0 && customer < customers,
@@ -90,7 +90,9 @@ struct CustomerPlaces {
                 var sum: Int32 = 0
                 for part in 0..<parts {
                     let row = part * customers
-                    for customer in share(block, of: parts, total: customers) { sum &+= cursors[row + customer] }
+                    for customer in ParallelWork.share(block, of: parts, total: customers) {
+                        sum &+= cursors[row + customer]
+                    }
                 }
                 (totals.base + block).initialize(to: sum)
             }
@@ -105,7 +107,7 @@ struct CustomerPlaces {
         let blockStarts = starts
         ParallelWork.run(parts) { block in
             var running = blockStarts[block]
-            for customer in share(block, of: parts, total: customers) {
+            for customer in ParallelWork.share(block, of: parts, total: customers) {
                 for part in 0..<parts {
                     let count = cursors[part * customers + customer]
                     cursors[part * customers + customer] = running
@@ -113,11 +115,6 @@ struct CustomerPlaces {
                 }
             }
         }
-    }
-
-    /// Part `part` of `parts` consecutive, nearly equal shares of `0..<total`.
-    static func share(_ part: Int, of parts: Int, total: Int) -> Range<Int> {
-        (total * part / parts)..<(total * (part + 1) / parts)
     }
 
     /// Where customer `customer`'s events are, once grouped.

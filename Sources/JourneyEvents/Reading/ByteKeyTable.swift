@@ -209,7 +209,7 @@ struct ByteKeyTable: ~Copyable {
                 let touchedOut = SharedBuffer(touchedBuffer)
                 ParallelWork.run(parts) { part in
                     touchedOut[part] = here.find(
-                        theirs, in: (count * part / parts)..<(count * (part + 1) / parts), into: out)
+                        theirs, in: ParallelWork.share(part, of: parts, total: count), into: out)
                 }
             }
         }

@@ -53,7 +53,7 @@ extension EventRowParser {
             events.withUnsafeMutableBufferPointer { eventBuffer in
                 let events = SharedBuffer(eventBuffer)
                 ParallelWork.run(parts) { part in
-                    for index in CustomerPlaces.share(part, of: parts, total: events.count) {
+                    for index in ParallelWork.share(part, of: parts, total: events.count) {
                         events[index].customer = mapping[Int(events[index].customer)]
                     }
                 }

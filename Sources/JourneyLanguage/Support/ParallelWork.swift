@@ -29,6 +29,12 @@ package enum ParallelWork {
         finished.wait()
     }
 
+    /// Piece `part` of `parts` consecutive, nearly equal shares of `0..<total`, for the work of
+    /// `run(_:_:)` to be shared out.
+    package static func share(_ part: Int, of parts: Int, total: Int) -> Range<Int> {
+        (total * part / parts)..<(total * (part + 1) / parts)
+    }
+
     /// `first()` on the calling thread and `second()` on a thread of its own, at the same time:
     /// both results, once both have returned.
     ///
