@@ -274,4 +274,27 @@ struct FunnelCommandTests {
             #expect(tooSmall.stderr.contains("help: write 4M or more, such as 64M"), "\(tooSmall)")
         }
     }
+
+    @Test("more stages than an event log measures: a warning from check, an error (not a crash) with --events")
+    func moreStagesThanTheEngineMeasures() throws {
+        try withTemporaryDirectory { folder in
+            let stages = (1...256).map { "stage S\($0)\n  event e\($0)\n  touchpoint \"Step\" +1 via site\n" }
+            try folder.writing("journey Long\nchannel site owned\n" + stages.joined(), to: "long.journey")
+            try folder.writing("customer_id,timestamp,event\n", to: "events.csv")
+            let check = try runJourney(["check", "long.journey"], currentDirectory: folder)
+            #expect(check.status == 0, "\(check)")
+            #expect(
+                check.stderr.contains("long.journey:768:1: warning: stage 'S256' comes after 255 others"), "\(check)")
+            for command in ["funnel", "metrics", "weakest", "render"] {
+                let output = command == "render" ? ["-o", "long.svg"] : []
+                let result = try runJourney(
+                    [command, "long.journey", "--events", "events.csv"] + output, currentDirectory: folder)
+                #expect(result.status == 1, "\(command): \(result)")
+                #expect(
+                    result.stderr.contains(
+                        "long.journey:768:1: error: stage 'S256' comes after 255 others: an event log measures at "
+                            + "most 255 stages"), "\(command): \(result)")
+            }
+        }
+    }
 }

@@ -21,7 +21,8 @@ public enum FunnelEngine {
     /// - Parameters:
     ///   - log: the events; each event's customer must index `log.customers` and its stage must
     ///     be below `stageCount` (a violation stops the program: the reader guarantees both).
-    ///   - stageCount: from 1 to 255.
+    ///   - stageCount: from 1 to `Journey.maximumEventStages` (255; `EventMapping` says so as a
+    ///     diagnostic, and `journey check` warns).
     ///   - window: how long after a chain's stage-1 event its later stages still count.
     ///   - mode: how the stages must follow each other.
     ///   - workers: how many threads group and scan the events; nil for one per active processor.
@@ -42,7 +43,9 @@ public enum FunnelEngine {
         log: EventLog, stageCount: Int, window: ConversionWindow, mode: FunnelMode, workers: Int?,
         groupedInMemoryUpTo limit: Int
     ) throws(FileError) -> FunnelResult {
-        precondition((1...255).contains(stageCount), "a funnel has 1 to 255 stages, not \(stageCount)")
+        precondition(
+            (1...Journey.maximumEventStages).contains(stageCount),
+            "a funnel has 1 to \(Journey.maximumEventStages) stages, not \(stageCount)")
         let requested = workers ?? ProcessInfo.processInfo.activeProcessorCount
         let customers = log.customers.count
         var (tallies, levels): ([RangeTally], [UInt8])

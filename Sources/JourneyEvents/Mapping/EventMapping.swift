@@ -7,7 +7,8 @@ public enum EventMapping {
     ///
     /// Only the stages before the first rung stage are measured (`measuredStageCount(in:)`): the
     /// rung stages are the ladder, which `journey customers` measures from purchases. An event on
-    /// a stage after the first rung stage is a problem too.
+    /// a stage after the first rung stage is a problem too, and so are more than
+    /// `Journey.maximumEventStages` measured stages.
     public static func stageOfEvent(in journey: Journey) -> (map: [String: Int32], diagnostics: [Diagnostic]) {
         var map: [String: Int32] = [:]
         var diagnostics: [Diagnostic] = []
@@ -22,6 +23,16 @@ public enum EventMapping {
             let firstRung = journey.stages[measured]
             diagnostics.append(
                 .eventAfterRung(stage.name, rungStage: firstRung.name, at: stageRange(of: stage)))
+        }
+        if measured > Journey.maximumEventStages {
+            let stage = journey.stages[Journey.maximumEventStages]
+            return (
+                [:],
+                [
+                    .tooManyEventStages(
+                        stage.name, limit: Journey.maximumEventStages, severity: .error, at: stageRange(of: stage))
+                ]
+            )
         }
         for (index, stage) in journey.stages.prefix(measured).enumerated() {
             let stageRange = stageRange(of: stage)

@@ -43,6 +43,20 @@ extension Diagnostic {
             help: "add 'target PERCENT' below the stage: the share of its people expected to reach the next stage")
     }
 
+    /// A stage past the most an event log measures: a warning here, an error when a log is read.
+    package static func tooManyEventStages(
+        _ stage: String, limit: Int, severity: Severity = .warning, at range: SourceRange
+    )
+        -> Diagnostic
+    {
+        Diagnostic(
+            code: "too-many-event-stages", severity: severity,
+            message: "stage '\(stage)' comes after \(limit) others: an event log measures at most \(limit) stages",
+            range: range,
+            help: "merge stages into fewer, larger ones; a funnel of more than \(limit) steps cannot be measured "
+                + "from events")
+    }
+
     /// For the commands that measure a funnel: metrics, and funnels from event logs.
     package static func noStages() -> Diagnostic {
         .error(

@@ -42,6 +42,22 @@ public enum FunnelChecks {
                 diagnostics.append(.targetMissing(stage.name, stagesWithTarget: stagesWithTarget, at: stageRange))
             }
         }
+        if let beyond = firstStageBeyondEventLimit(in: stages) {
+            diagnostics.append(
+                .tooManyEventStages(
+                    stages[beyond].name, limit: Journey.maximumEventStages,
+                    at: SourceRange(start: stages[beyond].location, length: Keyword.stage.rawValue.count)))
+        }
         return diagnostics
+    }
+
+    /// The index of the first stage an event log cannot measure because it comes after
+    /// `Journey.maximumEventStages` others, when the stages before the ladder use events at all.
+    static func firstStageBeyondEventLimit(in stages: [Stage]) -> Int? {
+        let measured = stages.firstIndex { $0.rung != nil } ?? stages.count
+        guard measured > Journey.maximumEventStages,
+            stages.prefix(measured).contains(where: { !$0.events.isEmpty })
+        else { return nil }
+        return Journey.maximumEventStages
     }
 }

@@ -34,6 +34,10 @@ public struct Journey: Hashable, Sendable {
         self.stages = stages
     }
 
+    /// The most stages an event log can measure, from the first: a customer's furthest stage
+    /// is kept in one byte per customer, and 255 stages are far more than a funnel has.
+    public static let maximumEventStages = 255
+
     /// The channel declared with `id`, if any.
     public func channel(withID id: String) -> Channel? {
         channels.first { $0.id == id }

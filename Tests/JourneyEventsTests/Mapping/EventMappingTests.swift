@@ -61,4 +61,22 @@ import Testing
             [.init(marker: 1, code: "no-event-stage", helpContains: "journey customers PURCHASES.csv --journey FILE")]
         ) { mapping($0).diagnostics }
     }
+
+    @Test func morethanTheMostStagesAnEventLogMeasuresIsAnErrorAtTheFirstTooMany() {
+        let stages = (1...Journey.maximumEventStages + 1).map { index in
+            "stage S\(index)\n  event e\(index)\n  touchpoint \"Step\" +1 via site\n"
+        }
+        let text = header + stages.joined()
+        let (map, diagnostics) = mapping(text)
+        #expect(map.isEmpty)
+        #expect(diagnostics.map(\.code) == ["too-many-event-stages"])
+        #expect(diagnostics.first?.severity == .error)
+        #expect(diagnostics.first?.message.contains("stage 'S256' comes after 255 others") == true)
+        // The header's lines, then three lines a stage: S256 starts on the 256th stage's first line.
+        let headerLines = header.split(separator: "\n", omittingEmptySubsequences: false).count - 1
+        #expect(diagnostics.first?.range.start.line == headerLines + 255 * 3 + 1)
+
+        let fewer = header + stages.dropLast().joined()
+        #expect(mapping(fewer).diagnostics.isEmpty)
+    }
 }

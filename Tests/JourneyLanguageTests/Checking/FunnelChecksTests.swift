@@ -1,3 +1,4 @@
+import JourneyLanguage
 import JourneyTestSupport
 import Testing
 
@@ -166,5 +167,27 @@ import Testing
                 .init(marker: 1, code: "malformed-argument"),
                 .init(marker: 2, code: "stage-without-touchpoints", severity: .warning),
             ])
+    }
+
+    @Test func moreStagesWithEventsThanAnEventLogMeasures() {
+        let stages = (1...Journey.maximumEventStages).map {
+            "stage S\($0)\n  event e\($0)\n  touchpoint \"Step\" +1 via site\n"
+        }
+        expectDiagnostics(
+            header + stages.joined() + """
+                1️⃣stage Last
+                  event last
+                  touchpoint "Pays" +1 via site
+                """,
+            [
+                .init(
+                    marker: 1, code: "too-many-event-stages", severity: .warning,
+                    message: "stage 'Last' comes after 255 others: an event log measures at most 255 stages")
+            ])
+    }
+
+    @Test func manyStagesWithoutEventsOrAfterTheLadderAreFine() {
+        let stages = (1...Journey.maximumEventStages + 5).map { "stage S\($0)\n  touchpoint \"Step\" +1 via site\n" }
+        expectDiagnostics(header + stages.joined(), [])
     }
 }
