@@ -112,7 +112,7 @@ extension ReportContext {
                 conversion: NumberFormatting.percent(weakest.conversion),
                 target: weakest.target.map { NumberFormatting.percent($0) } ?? "–",
                 shortfall: NumberFormatting.percent(weakest.shortfall),
-                recoverable: weakest.recoverable.map { NumberFormatting.grouped(Int($0.rounded())) },
+                recoverable: weakest.recoverable.map { NumberFormatting.grouped(rounding: $0) },
                 isSignificant: weakest.isSignificant,
                 isSmallSample: weakest.isSmallSample,
                 isAllLost: weakest.isAllLost,
@@ -220,7 +220,7 @@ extension ReportContext {
         guard let people = stage.recoverable(finalReach: finalReach) else {
             return "It converts nobody: all \(NumberFormatting.grouped(stage.reach)) people who entered it are lost."
         }
-        let count = NumberFormatting.grouped(Int(people.rounded()))
+        let count = NumberFormatting.grouped(rounding: people)
         return "Meeting its target would bring about \(count) more people to the end of the funnel (\(lastStage))."
     }
 

@@ -114,7 +114,7 @@ public struct WeakestStageReport: Sendable {
                 var line = "  \(other.name): \(percent(other.conversion ?? 0)) against \(percent(other.target ?? 0))"
                 if let people = other.recoverable(finalReach: finalReach) {
                     line +=
-                        ", about \(NumberFormatting.grouped(Int(people.rounded()))) more people at the end of the funnel"
+                        ", about \(NumberFormatting.grouped(rounding: people)) more people at the end of the funnel"
                 } else {
                     line += ", converting nobody"
                 }
@@ -140,7 +140,7 @@ public struct WeakestStageReport: Sendable {
             return "It converts nobody: all \(reach) people who entered it are lost, so every improvement counts."
         }
         guard let recoverable = weakest.recoverable, recoverable > 0 else { return nil }
-        let people = NumberFormatting.grouped(Int(recoverable.rounded()))
+        let people = NumberFormatting.grouped(rounding: recoverable)
         return "Meeting its target would bring about \(people) more people to the end of the funnel (\(lastStage))."
     }
 

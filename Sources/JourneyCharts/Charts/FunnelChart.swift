@@ -77,7 +77,7 @@ enum FunnelChart {
                         .rect(
                             outline, .stroke(theme.targetMark, width: 1.5, dash: "4 3"),
                             tooltip:
-                                "target of \(previous.name): \(NumberFormatting.grouped(Int(expected.rounded()))) people (\(NumberFormatting.percent(target)) of \(NumberFormatting.grouped(previous.reach)))"
+                                "target of \(previous.name): \(NumberFormatting.grouped(rounding: expected)) people (\(NumberFormatting.percent(target)) of \(NumberFormatting.grouped(previous.reach)))"
                         ))
                 }
             }

@@ -60,7 +60,8 @@ enum JourneyChart {
         // The plot's vertical scale.
         let scale = journey.scale
         let span = scale.maximum - scale.minimum
-        let unit = max(28, 240 / span)
+        // 28 px a score, from 240 to 560 px in all: the height does not grow with the scale's numbers.
+        let unit = min(max(28 * span, 240), 560) / span
         let plotTop = headerTop + headerHeight
         let scaleTop = plotTop + labelRoom
         let scaleBottom = scaleTop + span * unit

@@ -99,19 +99,11 @@ public enum MermaidExporter {
 
     /// A target as a percentage that reads back as the same ratio: `25%`, `12.5%`.
     private static func percent(_ ratio: Double) -> String {
-        for digits in 0...9 {
-            let text = NumberFormatting.plain(ratio * 100, maximumFractionDigits: digits)
-            if let value = Double(text), value / 100 == ratio { return text + "%" }
-        }
-        return NumberFormatting.plain(ratio * 100, maximumFractionDigits: 9) + "%"
+        NumberFormatting.exactPercent(ratio) + "%"
     }
 
     /// The shortest plain decimal that reads back as exactly `value`.
     private static func exactNumber(_ value: Double) -> String {
-        for digits in 0...9 {
-            let text = NumberFormatting.plain(value, maximumFractionDigits: digits)
-            if Double(text) == value { return text }
-        }
-        return "\(value)"
+        NumberFormatting.exact(value)
     }
 }

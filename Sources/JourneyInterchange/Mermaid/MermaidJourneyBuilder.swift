@@ -69,7 +69,8 @@ struct MermaidJourneyBuilder {
             switch annotation.key {
             case .scale:
                 guard let parsed = Self.scale(annotation.text) else {
-                    malformed(annotation, expected: "a scale from below zero to above it")
+                    malformed(
+                        annotation, expected: "a scale from below zero to above it, such as -5..5, at most -1000..1000")
                     continue
                 }
                 guard repeatCheck(annotation, first: &scaleAt) else { continue }
@@ -185,14 +186,14 @@ struct MermaidJourneyBuilder {
         customers = rules
     }
 
-    /// `-5..5`: two scores joined by `..`, below and above zero.
+    /// `-5..5`: two scores joined by `..`, below and above zero, within the language's bounds.
     static func scale(_ text: String) -> ScoreScale? {
         let bounds = text.split(separator: "..", omittingEmptySubsequences: false).map(String.init)
         guard bounds.count == 2, let minimum = ArgumentReader.score(bounds[0]),
-            let maximum = ArgumentReader.score(bounds[1]),
-            minimum < 0, maximum > 0
+            let maximum = ArgumentReader.score(bounds[1])
         else { return nil }
-        return ScoreScale(minimum: minimum, maximum: maximum)
+        let scale = ScoreScale(minimum: minimum, maximum: maximum)
+        return scale.straddlesZero && scale.hasBoundsInRange ? scale : nil
     }
 
     /// The text of the first `journey:name` among `annotations` that has one.

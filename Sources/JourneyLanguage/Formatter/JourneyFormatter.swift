@@ -50,7 +50,7 @@ public enum JourneyFormatter {
             lines.append("")
             lines.append("stage \(name(stage.name))")
             if let reach = stage.reach { lines.append("  reach \(reach)") }
-            if let target = stage.target { lines.append("  target \(NumberFormatting.plain(target * 100))%") }
+            if let target = stage.target { lines.append("  target \(NumberFormatting.exactPercent(target))%") }
             if let owner = stage.owner { lines.append("  owner \(quoted(owner))") }
             for event in stage.events { lines.append("  event \(name(event))") }
             if let rung = stage.rung { lines.append("  rung \(rung.rawValue)") }
@@ -79,17 +79,13 @@ public enum JourneyFormatter {
 
     /// A score with its sign: `+2`, `-1.5`, `0`.
     static func score(_ value: Double) -> String {
-        let text = NumberFormatting.plain(value)
+        let text = NumberFormatting.exact(value)
         return value > 0 && text != "0" ? "+" + text : text
     }
 
-    /// The shortest decimal, with at most 9 decimals, that reads back as `value`: `2`, `1.5`.
+    /// The shortest decimal that reads back as `value`: `2`, `1.5`.
     static func exactDecimal(_ value: Double) -> String {
-        for digits in 0..<9 {
-            let text = NumberFormatting.plain(value, maximumFractionDigits: digits)
-            if Double(text) == value { return text }
-        }
-        return NumberFormatting.plain(value, maximumFractionDigits: 9)
+        NumberFormatting.exact(value)
     }
 
     /// `text` as a bare word when the language reads it back as the same name, else quoted.

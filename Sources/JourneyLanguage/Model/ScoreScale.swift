@@ -11,6 +11,22 @@ public struct ScoreScale: Hashable, Sendable, CustomStringConvertible {
     /// The scale used when a journey does not name one: -5..5.
     public static let standard = ScoreScale(minimum: -5, maximum: 5)
 
+    /// How far from zero each end of a scale may lie: from 1 to 1000.
+    ///
+    /// Scores are how a customer feels, on a human scale: -5..5 by default, -100..100 the
+    /// widest in use. The bounds keep charts and exports exact (a chart's height does not
+    /// depend on the scale, but its tick labels and Mermaid's 1-to-5 faces need the scale to
+    /// be a number a person writes).
+    public static let boundDistances: ClosedRange<Double> = 1...1000
+
+    /// Whether the scale runs from below zero to above it.
+    public var straddlesZero: Bool { minimum < 0 && maximum > 0 }
+
+    /// Whether both ends lie within `boundDistances` of zero.
+    public var hasBoundsInRange: Bool {
+        Self.boundDistances.contains(-minimum) && Self.boundDistances.contains(maximum)
+    }
+
     public init(minimum: Double, maximum: Double) {
         self.minimum = minimum
         self.maximum = maximum
@@ -23,6 +39,6 @@ public struct ScoreScale: Hashable, Sendable, CustomStringConvertible {
 
     /// The scale as written in a journey file, for example `-5..5`.
     public var description: String {
-        "\(NumberFormatting.plain(minimum))..\(NumberFormatting.plain(maximum))"
+        "\(NumberFormatting.exact(minimum))..\(NumberFormatting.exact(maximum))"
     }
 }

@@ -142,14 +142,20 @@ public struct JourneyParser {
             scaleWasRejected = true
             return
         }
-        guard minimum < 0, maximum > 0 else {
+        let scale = ScoreScale(minimum: minimum, maximum: maximum)
+        guard scale.straddlesZero else {
             diagnostics.append(.scaleWithoutZero(token.text, at: token.range))
+            scaleWasRejected = true
+            return
+        }
+        guard scale.hasBoundsInRange else {
+            diagnostics.append(.scaleOutOfRange(token.text, at: token.range))
             scaleWasRejected = true
             return
         }
         guard checkSetting(.scale, previous: scaleLocation, at: range) else { return }
         scaleLocation = range.start
-        journey.scale = ScoreScale(minimum: minimum, maximum: maximum)
+        journey.scale = scale
     }
 
     private mutating func parseState(_ arguments: inout ArgumentReader, at range: SourceRange) {

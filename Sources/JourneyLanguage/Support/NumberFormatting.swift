@@ -63,6 +63,24 @@ public enum NumberFormatting {
         plain(ratio * 100, maximumFractionDigits: maximumFractionDigits) + "%"
     }
 
+    /// `value` rounded to a whole number, grouped as `grouped(_:)` does: `1234.5` → `1,235`.
+    ///
+    /// Total: a number too large for `Int` (9.2 × 10^18 and more, which a reach of `Int.max`
+    /// times a target of 100% gives) is written with the digits that read back as it, and
+    /// infinity and NaN keep Swift's names.
+    public static func grouped(rounding value: Double) -> String {
+        let rounded = value.rounded(.toNearestOrAwayFromZero)
+        if let whole = Int(exactly: rounded) { return grouped(whole) }
+        guard rounded.isFinite else { return "\(rounded)" }
+        let digits = exact(rounded.magnitude)
+        var result = ""
+        for (offset, digit) in digits.enumerated() {
+            if offset > 0, (digits.count - offset) % 3 == 0 { result += "," }
+            result.append(digit)
+        }
+        return (rounded < 0 ? "-" : "") + result
+    }
+
     /// A whole number with thin groups of three digits for reading, `120000` → `120,000`.
     public static func grouped(_ value: Int) -> String {
         let digits = String(value.magnitude)

@@ -105,6 +105,17 @@ extension Diagnostic {
             help: "negative scores are pain points and positive ones highs; use a scale such as -5..5")
     }
 
+    static func scaleOutOfRange(_ text: String, at range: SourceRange) -> Diagnostic {
+        let nearest = NumberFormatting.plain(ScoreScale.boundDistances.lowerBound)
+        let furthest = NumberFormatting.plain(ScoreScale.boundDistances.upperBound)
+        return .error(
+            "invalid-scale",
+            "the scale \(text) is out of range: each end must lie from \(nearest) to \(furthest) away from zero",
+            at: range,
+            help: "scores are how a customer feels: use a scale between -\(nearest)..\(nearest) and "
+                + "-\(furthest)..\(furthest), such as -5..5 or -100..100")
+    }
+
     static func scoreOutsideScale(_ text: String, scale: ScoreScale, at range: SourceRange) -> Diagnostic {
         .error(
             "score-outside-scale", "the score \(text) is outside the scale \(scale)", at: range,

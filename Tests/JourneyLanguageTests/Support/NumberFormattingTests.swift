@@ -43,4 +43,47 @@ import Testing
             }
         }
     }
+
+    @Test func exactReadsBackAsTheSameNumberWithoutAnExponent() {
+        var random = SplitMix64(seed: 11)
+        let special: [Double] = [
+            0, 1, -1, 0.1, 1e-10, -1e-12, 123_456.789, 1e20, -9.2e18, 5e-324, .greatestFiniteMagnitude,
+            33.33333333333333, 0.000000000001,
+        ]
+        let values =
+            special
+            + (0..<5_000).map { index in
+                let magnitude = Double.random(in: 0..<1, using: &random) * [1e-12, 1e-3, 1, 1e6, 1e19][index % 5]
+                return index.isMultiple(of: 2) ? magnitude : -magnitude
+            }
+        for value in values {
+            let text = NumberFormatting.exact(value)
+            #expect(Double(text) == value, "\(value) → \(text)")
+            #expect(!text.contains("e") && !text.contains("E"), "\(value) → \(text)")
+        }
+        #expect(NumberFormatting.exact(1e-10) == "0.0000000001")
+        #expect(NumberFormatting.exact(-1.25e3) == "-1250")
+        #expect(NumberFormatting.exact(2) == "2")
+    }
+
+    @Test func anExactPercentDividedBy100GivesTheSameRatio() {
+        var random = SplitMix64(seed: 13)
+        let written =
+            ["0.0000000001", "33.33333333333333", "12.5", "0.1", "99.99999999999", "7"]
+            + (0..<5_000).map { _ in String(Double.random(in: 0..<100, using: &random)) }
+        for text in written {
+            let ratio = Double(text)! / 100
+            let percent = NumberFormatting.exactPercent(ratio)
+            #expect(Double(percent).map { $0 / 100 } == ratio, "\(text) → \(percent)")
+        }
+        #expect(NumberFormatting.exactPercent(0.25) == "25")
+    }
+
+    @Test func groupedRoundingIsTotal() {
+        #expect(NumberFormatting.grouped(rounding: 1234.5) == "1,235")
+        #expect(NumberFormatting.grouped(rounding: -999.4) == "-999")
+        #expect(NumberFormatting.grouped(rounding: 9_223_372_036_854_775_807) == "9,223,372,036,854,776,000")
+        #expect(NumberFormatting.grouped(rounding: 1e20) == "100,000,000,000,000,000,000")
+        #expect(NumberFormatting.grouped(rounding: -.infinity) == "-inf")
+    }
 }

@@ -245,6 +245,27 @@ import Testing
             """, [.init(marker: 1, code: "invalid-scale")])
     }
 
+    @Test func scaleEndsTooFarFromZeroOrTooNear() {
+        for scale in ["-1000000000000000000..1000000000000000000", "-5..1001", "-0.5..5"] {
+            expectDiagnostics(
+                """
+                journey "Test"
+                scale 1️⃣\(scale)
+                """,
+                [
+                    .init(
+                        marker: 1, code: "invalid-scale",
+                        message: "the scale \(scale) is out of range: each end must lie from 1 to 1000 away from zero",
+                        helpContains: "such as -5..5 or -100..100")
+                ])
+        }
+        expectDiagnostics(
+            """
+            journey "Test"
+            scale -1000..1
+            """, [])
+    }
+
     @Test func scoreOutsideTheScale() {
         expectDiagnostics(
             """
