@@ -555,6 +555,37 @@ struct CheckCommandTests {
         }
     }
 
+    @Test("a file with thousands of problems prints the first 100, says how many more, and JSON lists all")
+    func manyDiagnosticsAreCapped() throws {
+        let touchpoints = (1...250).map { "  touchpoint \"T\($0)\" +2 via nowhere\($0)\n" }.joined()
+        try withTemporaryDirectory { folder in
+            try folder.writing("journey \"Many\"\nstage A\n" + touchpoints, to: "many.journey")
+            let result = try runJourney(["check", "many.journey"], currentDirectory: folder)
+            #expect(result.status == 1)
+            #expect(result.stderr.components(separatedBy: ": error: channel 'nowhere").count - 1 == 100)
+            #expect(
+                result.stderr.contains(
+                    "many.journey: 150 more diagnostics not shown (the first 100 are); --format json lists them all"),
+                "\(result.stderr.suffix(400))")
+            #expect(result.stderr.hasSuffix("250 errors\n"))
+            let json = try runJourney(["check", "--format", "json", "many.journey"], currentDirectory: folder)
+            let diagnostics = try #require(try parseReport(json.stdout)["diagnostics"] as? [[String: Any]])
+            #expect(diagnostics.count == 250)
+        }
+    }
+
+    @Test("a 10 MB line is not echoed whole")
+    func longLinesAreNotEchoedWhole() throws {
+        try withTemporaryDirectory { folder in
+            let line = "  touchpoint \"" + String(repeating: "x", count: 10_000_000) + "\" +9 via site\n"
+            try folder.writing("journey \"Long\"\nchannel site owned\nstage A\n" + line, to: "long.journey")
+            let result = try runJourney(["check", "long.journey"], currentDirectory: folder)
+            #expect(result.status == 1)
+            #expect(result.stderr.utf8.count < 4_000, "\(result.stderr.utf8.count) bytes on standard error")
+            #expect(result.stderr.contains("long.journey:4:10000017: error: the score +9 is outside the scale -5..5"))
+        }
+    }
+
     // MARK: - Helpers
 
     private func parseReport(_ stdout: String) throws -> [String: Any] {

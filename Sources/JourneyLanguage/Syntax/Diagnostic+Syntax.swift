@@ -13,6 +13,16 @@ extension Diagnostic {
             help: #"the only escapes are \" for a quote and \\ for a backslash"#)
     }
 
+    static func bidirectionalControl(_ scalar: Unicode.Scalar, at range: SourceRange) -> Diagnostic {
+        let code = "U+" + String(scalar.value, radix: 16, uppercase: true)
+        return .warning(
+            "bidi-control",
+            "the invisible bidirectional control \(code) makes this line display in another order than it is read",
+            at: range,
+            help: "remove it; right-to-left text needs no control character, and U+200F (right-to-left mark) "
+                + "is enough to place punctuation")
+    }
+
     static func unterminatedString(at range: SourceRange) -> Diagnostic {
         .error(
             "unterminated-string", "unterminated string", at: range,

@@ -24,7 +24,7 @@ public enum Lexer {
 
     private static func tokenize(bytes: Span<UInt8>, lineNumber: Int) -> Line {
         var tokens: [Token] = []
-        var diagnostics: [Diagnostic] = []
+        var diagnostics = bidirectionalControls(in: bytes, lineNumber: lineNumber)
         var index = 0
         var column = 1
 
@@ -139,6 +139,34 @@ public enum Lexer {
         let scalar = string(bytes, index..<index + width).unicodeScalars
         guard scalar.count == 1, let first = scalar.first, first.properties.isWhitespace else { return nil }
         return width
+    }
+
+    /// A warning at each bidirectional embedding, override or isolate of the line.
+    ///
+    /// In a string, a word or a comment alike: they make the line display in another order
+    /// than it is read ("Trojan Source"). Those scalars are U+202A–U+202E (E2 80 AA–AE in UTF-8) and
+    /// U+2066–U+2069 (E2 81 A6–A9), so a line without the byte E2 costs one scan.
+    private static func bidirectionalControls(in bytes: Span<UInt8>, lineNumber: Int) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var column = 0
+        for index in 0..<bytes.count {
+            let byte = bytes[index]
+            if byte & 0xC0 != 0x80 { column += 1 }
+            guard byte == 0xE2, index + 2 < bytes.count else { continue }
+            let second = bytes[index + 1]
+            let third = bytes[index + 2]
+            let value: UInt32? =
+                switch (second, third) {
+                case (0x80, 0xAA...0xAE): 0x2000 + UInt32(third - 0x80)
+                case (0x81, 0xA6...0xA9): 0x2040 + UInt32(third - 0x80)
+                default: nil
+                }
+            if let value, let scalar = Unicode.Scalar(value) {
+                diagnostics.append(
+                    .bidirectionalControl(scalar, at: SourceRange(line: lineNumber, column: column, length: 1)))
+            }
+        }
+        return diagnostics
     }
 
     /// Appends the bytes of `range` to `content`.

@@ -34,32 +34,41 @@ struct DiagnosticPrinter {
 
     private var formatter: DiagnosticFormatter { DiagnosticFormatter(usesColor: usesColor) }
 
+    /// The most diagnostics printed as text for one file: 100.
+    ///
+    /// The others are counted in one line and in the summary, and all are in the JSON document.
+    static let mostPrintedPerFile = 100
+
     /// Prints the diagnostics of one file when the format is text.
     func print(_ diagnostics: [Diagnostic], in file: SourceFile) {
-        guard format == .text else { return }
-        for diagnostic in diagnostics {
-            StandardStreams.writeError(formatter.format(diagnostic, in: file) + "\n")
-        }
+        print(diagnostics, fileName: file.name) { file.line($0) }
     }
 
     /// Prints the diagnostics of a file held only in part: `line` gives the text of a line
     /// number, or nil for a diagnostic about the whole file, shown without a source line.
     func print(_ diagnostics: [Diagnostic], fileName: String, line: (Int) -> Substring?) {
         guard format == .text else { return }
-        for diagnostic in diagnostics {
+        for diagnostic in diagnostics.prefix(Self.mostPrintedPerFile) {
             StandardStreams.writeError(
                 formatter.format(
                     diagnostic, fileName: fileName,
                     sourceLine: line(diagnostic.location.line)) + "\n")
+        }
+        let more = diagnostics.count - Self.mostPrintedPerFile
+        if more > 0 {
+            StandardStreams.writeError(
+                "\(TerminalText.escaped(fileName)): \(more) more diagnostic\(more == 1 ? "" : "s") not shown "
+                    + "(the first \(Self.mostPrintedPerFile) are); --format json lists them all\n\n")
         }
     }
 
     /// Prints a problem that belongs to no line, such as a file that cannot be read.
     func printError(_ message: String, help: String? = nil) {
         let prefix = usesColor ? "\u{1B}[1;31merror:\u{1B}[0m" : "error:"
-        var text = "journey: \(prefix) \(message)\n"
+        let limit = DiagnosticFormatter.longestMessage
+        var text = "journey: \(prefix) \(TerminalText.escaped(message, limit: limit))\n"
         if let help {
-            text += "  = help: \(help)\n"
+            text += "  = help: \(TerminalText.escaped(help, limit: limit))\n"
         }
         StandardStreams.writeError(text)
     }
@@ -117,9 +126,13 @@ struct DiagnosticPrinter {
 
 /// Writes text to the standard streams without buffering surprises between them.
 enum StandardStreams {
+    /// Writes `text` to standard output; on a terminal, with `TerminalText`'s escapes, so that
+    /// names from a file cannot drive the terminal (a file or pipe gets the bytes as they are).
     static func writeOutput(_ text: String) {
-        write(text, to: STDOUT_FILENO)
+        write(outputIsTerminal ? TerminalText.escaped(text) : text, to: STDOUT_FILENO)
     }
+
+    private static let outputIsTerminal = isatty(STDOUT_FILENO) == 1
 
     static func writeError(_ text: String) {
         write(text, to: STDERR_FILENO)

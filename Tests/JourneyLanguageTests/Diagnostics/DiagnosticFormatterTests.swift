@@ -70,4 +70,45 @@ import Testing
         #expect(DiagnosticFormatter.summary(errors: 0, warnings: 2) == "2 warnings")
         #expect(DiagnosticFormatter.summary(errors: 2, warnings: 1) == "2 errors and 1 warning")
     }
+
+    // MARK: - Text from the file, made safe for a terminal
+
+    @Test func controlAndBidirectionalCharactersAreShownEscapedWithTheCaretUnderTheRightColumn() throws {
+        let output = render(
+            "journey \"Shop\"\nchannel site owned\nstage A\n  touchpoint \"a\u{202E}b\u{1B}[2J\" +9 via site\n")
+        #expect(!output.contains("\u{1B}"), "no raw escape reaches the terminal")
+        #expect(!output.contains("\u{202E}"), "no raw override reaches the terminal")
+        let lines = output.split(separator: "\n", omittingEmptySubsequences: false)
+        // The warning at the override, then the error at the score, each under its own column.
+        #expect(lines[0].hasPrefix("shop.journey:4:16: warning: the invisible bidirectional control U+202E"))
+        let shownLine = #"  touchpoint "a\u{202E}b\u{1B}[2J" +9 via site"#
+        #expect(lines[1] == " 4 | " + shownLine)
+        #expect(lines[2] == "   | " + String(repeating: " ", count: 15) + "^~~~~~~~")
+        let error = try #require(lines.firstIndex { $0.hasPrefix("shop.journey:4:") && $0.contains(" error: ") })
+        #expect(lines[error + 1] == " 4 | " + shownLine)
+        let beforeScore = #"  touchpoint "a\u{202E}b\u{1B}[2J" "#
+        #expect(lines[error + 2] == "   | " + String(repeating: " ", count: beforeScore.count) + "^~")
+    }
+
+    @Test func aLongLineIsShownAsAWindowAroundTheCaret() throws {
+        let filler = String(repeating: "x", count: 100_000)
+        let output = render("journey \"Shop\"\nchannel site owned\nstage A\n  touchpoint \"\(filler)\" +9 via site\n")
+        let lines = output.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(output.utf8.count < 2_000, "the line is not echoed whole: \(output.utf8.count) bytes")
+        #expect(lines[1].hasPrefix(" 4 | …"))
+        #expect(lines[1].hasSuffix("\" +9 via site"))
+        let caretColumn = try #require(lines[2].firstIndex(of: "^"))
+        let scoreColumn = try #require(lines[1].firstIndex(of: "+"))
+        #expect(
+            lines[2].distance(from: lines[2].startIndex, to: caretColumn)
+                == lines[1].distance(from: lines[1].startIndex, to: scoreColumn))
+    }
+
+    @Test func aLongMessageIsCut() throws {
+        let name = String(repeating: "n", count: 5_000)
+        let output = render("journey \"Shop\"\nstage A\n  touchpoint \"x\" +1 via \(name)\n")
+        let first = try #require(output.split(separator: "\n").first)
+        #expect(first.count < DiagnosticFormatter.longestMessage + 100)
+        #expect(first.hasSuffix("…"))
+    }
 }

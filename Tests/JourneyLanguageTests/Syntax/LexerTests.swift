@@ -73,4 +73,14 @@ import Testing
         #expect(texts("").isEmpty)
         #expect(texts("   # just a comment").isEmpty)
     }
+
+    @Test func bidirectionalControlsAreWarnedAboutInStringsWordsAndComments() {
+        let line = Lexer.tokenize("pain \"a\u{202E}b\" x\u{2066} # \u{2069}c \u{200F}", lineNumber: 3)
+        #expect(line.diagnostics.map(\.code) == ["bidi-control", "bidi-control", "bidi-control"])
+        #expect(line.diagnostics.map(\.range.start.column) == [8, 13, 17])
+        #expect(line.diagnostics.allSatisfy { $0.severity == .warning })
+        #expect(line.diagnostics.first?.message.contains("U+202E") == true)
+        // The right-to-left mark is how right-to-left text places punctuation: no warning.
+        #expect(Lexer.tokenize("pain \"שלום\u{200F}!\"", lineNumber: 1).diagnostics.isEmpty)
+    }
 }
