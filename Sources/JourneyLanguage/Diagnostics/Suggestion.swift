@@ -10,10 +10,16 @@ public enum Suggestion {
     /// suggests it (`saas` → `saas-onboarding`).
     public static func closest(to word: String, among candidates: some Collection<String>) -> String? {
         let lowered = word.lowercased()
-        let limit = lowered.count <= 4 ? 1 : (lowered.count <= 8 ? 2 : 3)
+        let characters = Array(lowered)
+        let limit = characters.count <= 4 ? 1 : (characters.count <= 8 ? 2 : 3)
         var best: (candidate: String, distance: Int)?
         for candidate in candidates where candidate != word {
-            let distance = editDistance(lowered, candidate.lowercased())
+            let other = Array(candidate.lowercased())
+            // Each edit changes the length by at most one: a candidate whose length differs by
+            // more than the limit cannot qualify, and is not aligned (a 100 MB word against
+            // 19 keywords took seconds).
+            guard abs(other.count - characters.count) <= limit else { continue }
+            let distance = editDistance(characters, other)
             if distance <= limit, distance < (best?.distance ?? .max) {
                 best = (candidate, distance)
             }
@@ -21,15 +27,18 @@ public enum Suggestion {
         if let best {
             return best.candidate
         }
-        guard lowered.count >= 3 else { return nil }
+        guard characters.count >= 3 else { return nil }
         let extensions = candidates.filter { $0 != word && $0.lowercased().hasPrefix(lowered) }
         return extensions.count == 1 ? extensions[0] : nil
     }
 
     /// The optimal string alignment distance between two strings, over Characters.
     public static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a)
-        let b = Array(b)
+        editDistance(Array(a), Array(b))
+    }
+
+    /// The optimal string alignment distance between two arrays of Characters.
+    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var previousPrevious = [Int](repeating: 0, count: b.count + 1)
