@@ -12,6 +12,9 @@ struct MermaidActors {
     private(set) var personas: [Persona]
     private var idsByActor: [String: String] = [:]
     private var takenIDs: Set<String>
+    /// The number to try next for each id that was taken, so that many actors with one slug
+    /// are numbered in linear time.
+    private var nextNumbers: [String: Int] = [:]
 
     init(declared: [Persona]) {
         personas = declared
@@ -24,7 +27,7 @@ struct MermaidActors {
     /// The persona id of `actor`, declaring a persona the first time an actor is seen.
     mutating func personaID(for actor: String, at location: SourceLocation) -> String {
         if let id = idsByActor[actor] { return id }
-        let id = Self.uniqueID(for: actor, taken: takenIDs)
+        let id = Self.uniqueID(for: actor, taken: takenIDs, nextNumbers: &nextNumbers)
         takenIDs.insert(id)
         idsByActor[actor] = id
         personas.append(Persona(id: id, description: id == actor ? nil : actor, location: location))
@@ -32,13 +35,16 @@ struct MermaidActors {
     }
 
     /// `actor` itself when it is a bare word, else its slug; made unique against `taken`.
-    static func uniqueID(for actor: String, taken: Set<String>) -> String {
+    ///
+    /// `nextNumbers` remembers, for each base, the number after the last one given.
+    static func uniqueID(for actor: String, taken: Set<String>, nextNumbers: inout [String: Int]) -> String {
         let base = ArgumentReader.isBareWord(actor) ? actor : slug(actor)
         guard taken.contains(base) else { return base }
-        var number = 2
+        var number = nextNumbers[base] ?? 2
         while taken.contains("\(base)-\(number)") {
             number += 1
         }
+        nextNumbers[base] = number + 1
         return "\(base)-\(number)"
     }
 

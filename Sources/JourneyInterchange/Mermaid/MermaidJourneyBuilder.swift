@@ -331,9 +331,10 @@ struct MermaidJourneyBuilder {
             }
         }
         var personas: [String] = []
+        var listed: Set<String> = []
         for actor in task.actors {
             let id = actors.personaID(for: actor.name, at: actor.range.start)
-            if !personas.contains(id) { personas.append(id) }
+            if listed.insert(id).inserted { personas.append(id) }
         }
         touchpoint.personas = isForEveryone ? [] : personas
         return touchpoint
