@@ -16,9 +16,13 @@ extension FuzzTarget {
         for format in InterchangeFormat.allCases {
             let exported = JourneyInterchange.export(checked.journey, as: format, name: "fuzz.\(format.fileExtension)")
             if !exported.diagnostics.isEmpty {
+                let readBack = JourneyInterchange.parse(Array(exported.text.utf8), as: format, name: "fuzz")
+                let difference =
+                    firstDifference(checked.journey.withoutSourceLocations(), readBack.journey.withoutSourceLocations())
+                    ?? "no difference found"
                 FuzzFailure.stop(
-                    "the \(format.rawValue) export failed its own checks", diagnostics: exported.diagnostics,
-                    in: exported.text)
+                    "the \(format.rawValue) export failed its own checks; read back: \(difference)",
+                    diagnostics: exported.diagnostics, in: exported.text)
             }
         }
     }

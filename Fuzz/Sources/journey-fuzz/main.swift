@@ -51,7 +51,8 @@ if (named == nil && inherited == nil) || arguments.contains("--list") || argumen
     exit(named == nil && inherited == nil && !arguments.contains("--list") ? 2 : 0)
 }
 guard let name = named ?? inherited, let target = FuzzTarget.named(name) else {
-    FileHandle.standardError.write(Data("journey-fuzz: no target '\(named ?? inherited ?? "")'; --list lists them\n".utf8))
+    FileHandle.standardError.write(
+        Data("journey-fuzz: no target '\(named ?? inherited ?? "")'; --list lists them\n".utf8))
     exit(2)
 }
 selected = target
