@@ -6,8 +6,9 @@ extension FuzzTarget {
     /// A journey drawn as `journey render` draws it: the emotion curve, the funnel and the
     /// dashboard, in the theme the input's first byte picks, each validated with libxml2.
     ///
-    /// Promise checked: every chart of a journey the command would draw is valid SVG 1.1 (the
-    /// command otherwise reports a bug in journey).
+    /// Promises checked: every chart of a journey the command would draw is valid SVG 1.1 (the
+    /// command otherwise reports a bug in journey), and its size in px fits the whole number the
+    /// command prints.
     static let chart = FuzzTarget(
         name: "chart",
         summary: "render the emotion curve, funnel and dashboard in a bundled theme, validate the SVG"
@@ -18,6 +19,15 @@ extension FuzzTarget {
             guard let rendered = ChartRenderer.render(journey, chart: kind, theme: theme) else {
                 FuzzFailure.stop("the \(kind.rawValue) chart was not drawn though its requirements are met")
             }
+            // `journey render` prints the size in whole px once the chart is written.
+            guard let width = Int(exactly: rendered.width.rounded(.down)),
+                let height = Int(exactly: rendered.height.rounded(.down))
+            else {
+                FuzzFailure.stop(
+                    "the \(kind.rawValue) chart's size, \(rendered.width) × \(rendered.height) px, is not a whole number "
+                        + "of px that journey render can print")
+            }
+            _ = "\(width) × \(height) px"
             let validation = XMLValidator.validateSVG(rendered.svg, name: "fuzz.svg")
             if !validation.isValid {
                 FuzzFailure.stop(
