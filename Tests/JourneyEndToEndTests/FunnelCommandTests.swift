@@ -297,4 +297,35 @@ struct FunnelCommandTests {
             }
         }
     }
+
+    @Test("a log on standard input that stops in the middle of its last row is an error, not counted")
+    func aCutStreamIsReported() throws {
+        try withTemporaryDirectory { folder in
+            try folder.writing(Self.journey, to: "shop.journey")
+            // The stream stops in "order": "ord", with no line break after it.
+            let cut =
+                "customer_id,timestamp,event\na,2026-01-01T10:00:00Z,page_view\n"
+                + "a,2026-01-01T10:05:00Z,add_to_cart\na,2026-01-02T09:00:00Z,ord"
+            try folder.writing(cut, to: "cut.csv")
+            // Through a real pipe: a file as standard input is read as a file, whole.
+            func throughPipe(_ options: String) throws -> RunResult {
+                try runExecutable(
+                    URL(fileURLWithPath: "/bin/sh"),
+                    [
+                        "-c", "cat cut.csv | \"$0\" funnel shop.journey --events - " + options,
+                        try JourneyBinary.url().path,
+                    ],
+                    currentDirectory: folder)
+            }
+            let result = try throughPipe("")
+            #expect(result.status == 1, "\(result)")
+            #expect(
+                result.stderr.contains(
+                    "<stdin>:4:27: error: the input ends in this row, without a line break after it: it may have "
+                        + "been cut"), "\(result)")
+            let skipped = try throughPipe("--skip-bad-rows --format json")
+            #expect(skipped.status == 0, "\(skipped)")
+            #expect(skipped.stdout.contains("\"skipped\": 1"), "\(skipped.stdout)")
+        }
+    }
 }

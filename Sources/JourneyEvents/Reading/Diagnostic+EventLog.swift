@@ -52,6 +52,15 @@ extension Diagnostic {
             help: "a value holding a comma must be quoted, such as \"Paris, France\"")
     }
 
+    /// The last row of a stream without a line break after it.
+    static func rowCutAtEnd(at range: SourceRange) -> Diagnostic {
+        .error(
+            "row-cut-at-end", "the input ends in this row, without a line break after it: it may have been cut",
+            at: range,
+            help: "a program writing the log may have stopped early; if the row is whole, end the log with a line "
+                + "break, or skip the row with --skip-bad-rows")
+    }
+
     /// A quoted field whose closing quote never comes; the range is its opening quote.
     static func unterminatedQuote(at range: SourceRange) -> Diagnostic {
         .error(

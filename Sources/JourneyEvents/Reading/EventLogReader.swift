@@ -31,8 +31,9 @@ import JourneyLanguage
 /// A row whose event name is a key of `stageOfEvent` becomes a `FunnelEvent`; any other row is
 /// counted in `ignoredEvents` without its customer or timestamp being read or checked, which
 /// keeps events the funnel does not use cheap. The CSV follows RFC 4180, with LF or CRLF line
-/// endings, an optional UTF-8 byte order mark, blank lines skipped anywhere and a last row
-/// without a line break; see `CSVRecord` for the details. Bytes are not checked for UTF-8:
+/// endings, an optional UTF-8 byte order mark, blank lines skipped anywhere and, in a file, a
+/// last row without a line break; see `CSVRecord` for the details. On a stream (a pipe), a last
+/// row without one is malformed (`row-cut-at-end`): the writer may have stopped in it. Bytes are not checked for UTF-8:
 /// names are compared as bytes, and a customer id that is not UTF-8 gets U+FFFD in `customers`.
 ///
 /// Malformed rows: without `skipBadRows`, each is an error at its line and column; the first
@@ -217,6 +218,7 @@ public struct EventLogReader: Sendable {
         var parser = makeParser(
             columns: header.columns, firstLine: header.nextLine, expectedRows: rowsAfterHeader,
             spillThreshold: spillThreshold)
+        parser.lastRowNeedsLineBreak = end == nil
         var second: SecondHalf?
         if let boundaries {
             let half = SecondHalf(boundaries: boundaries)

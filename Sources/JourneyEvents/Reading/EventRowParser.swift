@@ -42,6 +42,10 @@ struct EventRowParser: ~Copyable {
     /// events of a buffer are then left in `customers` for the caller to take with the buffer,
     /// and a quoted customer id holding `""` is unescaped in place, in the buffer.
     var internsLater = false
+    /// Whether the input's last row must end with a line break, as on a stream, where a missing
+    /// one may mean the writer stopped in the middle of the row (a file read to its end is
+    /// whole, and editors often leave the last line break out).
+    var lastRowNeedsLineBreak = false
     /// Room to unescape a quoted customer id or event name holding `""`.
     private var scratch: [UInt8] = []
     /// The date of the last timestamp read.
@@ -76,6 +80,9 @@ struct EventRowParser: ~Copyable {
             }
             rows += 1
             var problem = row.problem
+            if problem == nil, final, lastRowNeedsLineBreak, row.next == end, p[end - 1] != UInt8(ascii: "\n") {
+                problem = .cutAtEnd(end: end)
+            }
             if problem == nil {
                 let customer = row.customer
                 let time = row.time

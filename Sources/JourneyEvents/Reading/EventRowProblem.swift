@@ -13,4 +13,7 @@ enum EventRowProblem {
     case invalidTimestamp(start: Int, end: Int, contentStart: Int, contentEnd: Int)
     /// The customer id field spans `start..<end`, its quotes included.
     case emptyCustomer(start: Int, end: Int)
+    /// A stream ended at `end`, in this row, without a line break after it: the writer may
+    /// have stopped in the middle of the row.
+    case cutAtEnd(end: Int)
 }

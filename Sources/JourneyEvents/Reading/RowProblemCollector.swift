@@ -62,6 +62,9 @@ struct RowProblemCollector {
         case .emptyCustomer(let start, let end):
             offset = start
             diagnostic = .emptyCustomerID(at: position.range(from: start, to: end))
+        case .cutAtEnd(let end):
+            offset = rowStart
+            diagnostic = .rowCutAtEnd(at: SourceRange(start: position.location(of: end)))
         }
         problems.append(diagnostic)
         sourceLines[diagnostic.location.line] = position.lineText(at: offset)

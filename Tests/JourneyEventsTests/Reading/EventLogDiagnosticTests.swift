@@ -269,4 +269,38 @@ import Testing
                 SourceRange(line: 2, column: 5, length: 22), SourceRange(line: 3, column: 12, length: 4),
             ])
     }
+
+    /// The stream setups, and a reader of them that skips bad rows or not.
+    private static let streams = ReadingSetup.all.filter(\.stream)
+
+    @Test func aStreamsLastRowWithoutALineBreakMayBeCut() {
+        // "ana" orders, but the stream stops in the middle of her event name: "ord".
+        let text = "customer_id,timestamp,event\nana,1795446245,visit\nana,1795446246,ord"
+        for setup in Self.streams {
+            let stopped = setup.apply(to: EventLogReader(stageOfEvent: testStages))
+                .read(bytes: Array(text.utf8), name: "-")
+            #expect(stopped.diagnostics.map(\.code) == ["row-cut-at-end"], "\(setup)")
+            #expect(stopped.diagnostics.first?.location == SourceLocation(line: 3, column: 19), "\(setup)")
+            #expect(stopped.diagnostics.first?.severity == .error)
+
+            var skipping = EventLogReader(stageOfEvent: testStages, skipBadRows: true)
+            skipping = setup.apply(to: skipping)
+            let skipped = skipping.read(bytes: Array(text.utf8), name: "-")
+            #expect(skipped.log.skippedRows == 1, "\(setup)")
+            #expect(skipped.log.events.count == 1 && skipped.log.ignoredEvents == 0, "\(setup)")
+            #expect(skipped.diagnostics.map(\.code) == ["skipped-rows"], "\(setup)")
+
+            let whole = setup.apply(to: EventLogReader(stageOfEvent: testStages))
+                .read(bytes: Array((text + "er\n").utf8), name: "-")
+            #expect(whole.diagnostics.isEmpty, "\(setup)")
+            #expect(whole.log.events.count == 2, "\(setup)")
+        }
+        // A file is whole when read to its end: its last row needs no line break.
+        for setup in ReadingSetup.all where !setup.stream {
+            let file = setup.apply(to: EventLogReader(stageOfEvent: testStages))
+                .read(bytes: Array(text.utf8), name: "events.csv")
+            #expect(file.diagnostics.isEmpty, "\(setup)")
+            #expect(file.log.ignoredEvents == 1, "\(setup)")
+        }
+    }
 }

@@ -84,11 +84,15 @@ struct LogSummary: Equatable, CustomStringConvertible {
 }
 
 /// Reads `text` with `reader` as `setup` says.
+///
+/// As a stream, `text` gets a line break at its end when it has none: a stream's last row
+/// needs one (`row-cut-at-end`, tested on its own), and the texts are written as files.
 func readEvents(
     _ text: String, reader: EventLogReader = EventLogReader(stageOfEvent: testStages),
     setup: ReadingSetup = .plain
 ) -> (log: EventLog, diagnostics: [Diagnostic]) {
-    setup.apply(to: reader).read(bytes: Array(text.utf8), name: "events.csv")
+    let whole = setup.stream && !text.isEmpty && !text.hasSuffix("\n") ? text + "\n" : text
+    return setup.apply(to: reader).read(bytes: Array(whole.utf8), name: "events.csv")
 }
 
 /// 2026-11-23T15:04:05Z in milliseconds since the epoch.
