@@ -137,9 +137,9 @@ extension JourneyCommand {
                 guard let path = template else { return try ReportTemplate.bundled() }
                 let bytes: [UInt8]
                 do {
-                    bytes = try FileSystem.read(path)
+                    bytes = try FileSystem.read(path, limit: .reportTemplate)
                 } catch {
-                    printer.printError(error.description)
+                    printer.printError(error.description, help: error.help)
                     throw ExitCode.failure
                 }
                 let source = SourceFile(name: path, bytes: bytes)
