@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import JourneyTestSupport
 import Testing
 
@@ -84,7 +85,12 @@ struct InputLimitTests {
             writer.executableURL = URL(fileURLWithPath: "/bin/sh")
             writer.arguments = ["-c", "exec cat /dev/zero > \"$0\"", fifo.path]
             try writer.run()
-            defer { if writer.isRunning { writer.terminate() } }
+            defer {
+                if writer.isRunning {
+                    kill(writer.processIdentifier, SIGKILL)
+                    writer.waitUntilExit()
+                }
+            }
 
             let result = try runBounded(["check", "shop.journey"], currentDirectory: folder)
 

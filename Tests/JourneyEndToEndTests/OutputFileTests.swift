@@ -53,7 +53,14 @@ struct OutputFileTests {
             reader.arguments = [fifo.path]
             reader.standardOutput = try FileHandle(forWritingTo: received)
             try reader.run()
-            defer { if reader.isRunning { reader.terminate() } }
+            // SIGKILL, which no inherited signal mask blocks: a reader still waiting for a FIFO
+            // that was replaced would otherwise keep the test from ending.
+            defer {
+                if reader.isRunning {
+                    kill(reader.processIdentifier, SIGKILL)
+                    reader.waitUntilExit()
+                }
+            }
 
             let result = try runJourney(["render", "-o", "chart.svg", dressmate], currentDirectory: folder)
             #expect(result.status == 0, "\(result)")

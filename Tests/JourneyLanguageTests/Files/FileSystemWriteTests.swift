@@ -44,7 +44,14 @@ import Testing
         reader.arguments = [fifo]
         reader.standardOutput = try FileHandle(forWritingTo: received)
         try reader.run()
-        defer { if reader.isRunning { reader.terminate() } }
+        // SIGKILL, which no inherited signal mask blocks: a reader still waiting for a FIFO that
+        // was replaced would otherwise keep the test from ending.
+        defer {
+            if reader.isRunning {
+                kill(reader.processIdentifier, SIGKILL)
+                reader.waitUntilExit()
+            }
+        }
 
         try FileSystem.write(Array("<svg/>\n".utf8), to: fifo, replacing: true)
 
