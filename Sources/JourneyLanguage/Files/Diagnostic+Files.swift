@@ -8,6 +8,20 @@ extension Diagnostic {
             help: "check the path and that the file is readable")
     }
 
+    /// A file larger than journey reads of its kind, placed at 1:1 like `cannotRead`.
+    public static func fileTooLarge(_ error: FileError) -> Diagnostic {
+        .error(
+            "file-too-large", error.description, at: SourceRange(line: 1, column: 1),
+            help: error.help ?? "check that this is the file you meant")
+    }
+
+    /// What a file that could not be read whole says: `fileTooLarge` when it is too large,
+    /// `cannotRead` otherwise.
+    public static func unreadable(_ error: FileError) -> Diagnostic {
+        if case .tooLarge = error.kind { return .fileTooLarge(error) }
+        return .cannotRead(error)
+    }
+
     /// The funnel events of a large event log could not be written to, or read back from, a
     /// temporary file in the folder `error.path`; placed at 1:1 like `cannotRead`.
     public static func cannotSpill(_ error: FileError) -> Diagnostic {

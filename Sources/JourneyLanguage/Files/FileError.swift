@@ -6,6 +6,8 @@ public struct FileError: Error, Hashable, Sendable, CustomStringConvertible {
         case cannotWrite
         /// The file exists and the command never overwrites.
         case alreadyExists
+        /// The input is larger than journey reads of its kind; it was not read to its end.
+        case tooLarge(InputLimit)
     }
 
     public var kind: Kind
@@ -25,6 +27,16 @@ public struct FileError: Error, Hashable, Sendable, CustomStringConvertible {
         case .cannotRead: "cannot read '\(path)': \(reason)"
         case .cannotWrite: "cannot write '\(path)': \(reason)"
         case .alreadyExists: "'\(path)' already exists"
+        case .tooLarge(let limit):
+            "'\(path)' is larger than \(limit.shownSize), the most journey reads of \(limit.what)"
+        }
+    }
+
+    /// What the user can do about it, when there is more to say than the description.
+    public var help: String? {
+        switch kind {
+        case .tooLarge(let limit): limit.help
+        case .cannotRead, .cannotWrite, .alreadyExists: nil
         }
     }
 }

@@ -67,9 +67,9 @@ public final class XMLSchema: @unchecked Sendable {
     public convenience init(contentsOf path: String) throws(XMLSchemaError) {
         let bytes: [UInt8]
         do {
-            bytes = try FileSystem.read(path)
+            bytes = try FileSystem.read(path, limit: .xmlDocument)
         } catch {
-            throw XMLSchemaError(name: path, diagnostics: [.cannotRead(error)])
+            throw XMLSchemaError(name: path, diagnostics: [.unreadable(error)])
         }
         try self.init(bytes, name: path)
     }

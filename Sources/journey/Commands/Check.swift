@@ -37,7 +37,9 @@ extension JourneyCommand {
 
         func run() throws {
             let printer = DiagnosticPrinter(format: format, usesColor: color.enabled(forDescriptor: 2))
-            let report = printer.diagnoseFiles(files) { file, _ in JourneyChecker.check(file).diagnostics }
+            let report = printer.diagnoseFiles(files, limit: .journey) { file, _ in
+                JourneyChecker.check(file).diagnostics
+            }
             if report.errors > 0 || (strict && report.warnings > 0) {
                 throw ExitCode.failure
             }

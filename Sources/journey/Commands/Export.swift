@@ -15,7 +15,10 @@ extension JourneyCommand {
                 back before it is written, and must give the same journey.
 
                 The file goes to the input's name with .json, .xml or .mmd in the current folder, \
-                unless -o says otherwise; -o - writes to standard output.
+                unless -o says otherwise; -o - writes to standard output. A file of that default \
+                name is not replaced unless --force is given; a file named with -o is. A device or \
+                a FIFO (-o /dev/null) is written to, never replaced, and a replaced file keeps its \
+                permissions (docs/files.md).
 
                 Examples:
                   journey export --format json journeys/dressmate.journey
@@ -32,6 +35,9 @@ extension JourneyCommand {
         @Option(name: .shortAndLong, help: "The file to write; '-' writes to standard output.")
         var output: String?
 
+        @Flag(help: "Replace the file of the default name if it exists (a file named with -o is always replaced).")
+        var force = false
+
         func run() throws {
             let printer = input.printer
             let destination = try outputPath()
@@ -45,7 +51,11 @@ extension JourneyCommand {
                 printer.print(exported.diagnostics, in: SourceFile(name: shownName, text: exported.text))
                 throw ExitCode.failure
             }
-            guard try OutputPath.write(exported.text, to: destination, printer: printer) else { return }
+            guard
+                try OutputPath.write(
+                    exported.text, to: destination, replacing: OutputPath.replaces(output: output, force: force),
+                    existsHelp: OutputPath.defaultNameExistsHelp, printer: printer)
+            else { return }
             print("Wrote \(destination) (\(format.rawValue)).")
         }
 

@@ -45,9 +45,9 @@ extension JourneyCommand {
             let destination = try outputPath()
             let bytes: [UInt8]
             do {
-                bytes = try FileSystem.read(file)
+                bytes = try FileSystem.read(file, limit: .interchange)
             } catch {
-                printer.printError(error.description)
+                printer.printError(error.description, help: error.help)
                 throw ExitCode.failure
             }
             let name = file == "-" ? "<stdin>" : file

@@ -29,7 +29,10 @@ extension JourneyCommand {
                 is written whole or not at all.
 
                 The chart goes to the input's name with .svg (the journey's, else the purchase log's), \
-                in the current folder, unless -o says otherwise; -o - writes it to standard output.
+                in the current folder, unless -o says otherwise; -o - writes it to standard output. \
+                A file of that default name is not replaced unless --force is given; a file named \
+                with -o is. A device or a FIFO (-o /dev/null) is written to, never replaced, and a \
+                replaced file keeps its permissions (docs/files.md).
 
                 Examples:
                   journey render journeys/dressmate.journey
@@ -53,6 +56,9 @@ extension JourneyCommand {
 
         @Option(name: .shortAndLong, help: "The SVG file to write; '-' writes to standard output.")
         var output: String?
+
+        @Flag(help: "Replace the file of the default name if it exists (a file named with -o is always replaced).")
+        var force = false
 
         @Option(help: "The chart: journey, funnel, dashboard or ladder.")
         var chart: ChartKind = .journey
@@ -112,7 +118,11 @@ extension JourneyCommand {
                 printer.print(validation.diagnostics, in: SourceFile(name: shownName, text: rendered.svg))
                 throw ExitCode.failure
             }
-            guard try OutputPath.write(rendered.svg, to: destination, printer: printer) else { return }
+            guard
+                try OutputPath.write(
+                    rendered.svg, to: destination, replacing: OutputPath.replaces(output: output, force: force),
+                    existsHelp: OutputPath.defaultNameExistsHelp, printer: printer)
+            else { return }
             let size = "\(Int(rendered.width)) × \(Int(rendered.height)) px"
             print("Wrote \(destination) (\(chart.rawValue) chart, \(theme.name) theme, \(size)).")
         }

@@ -29,7 +29,10 @@ extension JourneyCommand {
                 The report is checked with libxml2 before it is written: it must be well-formed XML, \
                 with every id unique; one that is not is never written. The file is written whole or \
                 not at all, to the input's name with .html in the current folder unless -o says \
-                otherwise; -o - writes it to standard output.
+                otherwise; -o - writes it to standard output. A file of that default name is not \
+                replaced unless --force is given; a file named with -o is. A device or a FIFO \
+                (-o /dev/null) is written to, never replaced, and a replaced file keeps its \
+                permissions (docs/files.md).
 
                 Examples:
                   journey report journeys/dressmate.journey
@@ -43,6 +46,9 @@ extension JourneyCommand {
 
         @Option(name: .shortAndLong, help: "The HTML file to write; '-' writes to standard output.")
         var output: String?
+
+        @Flag(help: "Replace the file of the default name if it exists (a file named with -o is always replaced).")
+        var force = false
 
         @Option(help: "A Mustache template of your own instead of the bundled report template.")
         var template: String?
@@ -108,7 +114,11 @@ extension JourneyCommand {
                 printer.print(report.validation.diagnostics, in: SourceFile(name: shownName, text: report.html))
                 throw ExitCode.failure
             }
-            guard try OutputPath.write(report.html, to: destination, printer: printer) else { return }
+            guard
+                try OutputPath.write(
+                    report.html, to: destination, replacing: OutputPath.replaces(output: output, force: force),
+                    existsHelp: OutputPath.defaultNameExistsHelp, printer: printer)
+            else { return }
             let kilobytes = (report.html.utf8.count + 1023) / 1024
             print("Wrote \(destination) (\(template.name) template, \(theme.name) chart theme, \(kilobytes) KB).")
         }
@@ -137,9 +147,9 @@ extension JourneyCommand {
                 guard let path = template else { return try ReportTemplate.bundled() }
                 let bytes: [UInt8]
                 do {
-                    bytes = try FileSystem.read(path)
+                    bytes = try FileSystem.read(path, limit: .reportTemplate)
                 } catch {
-                    printer.printError(error.description)
+                    printer.printError(error.description, help: error.help)
                     throw ExitCode.failure
                 }
                 let source = SourceFile(name: path, bytes: bytes)

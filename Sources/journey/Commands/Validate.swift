@@ -44,7 +44,7 @@ extension JourneyCommand {
         func run() throws {
             let printer = DiagnosticPrinter(format: format, usesColor: color.enabled(forDescriptor: 2))
             let report = printer.diagnoseFiles(
-                files,
+                files, limit: .xmlDocument,
                 reportingChecks: { file, bytes in
                     let result = XMLValidator.validateRecognizingJourneyXML(bytes, name: file.name)
                     if format == .text {

@@ -34,9 +34,9 @@ struct AnalysisInput: ParsableArguments {
     ) throws -> (journey: Journey, source: SourceFile, text: String) {
         let bytes: [UInt8]
         do {
-            bytes = try FileSystem.read(file)
+            bytes = try FileSystem.read(file, limit: .journey)
         } catch {
-            printer.printError(error.description)
+            printer.printError(error.description, help: error.help)
             throw ExitCode.failure
         }
         let source = SourceFile(name: file == "-" ? "<stdin>" : file, bytes: bytes)

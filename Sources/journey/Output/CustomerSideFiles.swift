@@ -38,9 +38,9 @@ enum CustomerSideFiles {
     ) throws -> CSVTable {
         let bytes: [UInt8]
         do {
-            bytes = try FileSystem.read(path)
+            bytes = try FileSystem.read(path, limit: .customerTable)
         } catch {
-            printer.printError(error.description)
+            printer.printError(error.description, help: error.help)
             throw ExitCode.failure
         }
         let (table, diagnostics) = CSVTable.read(bytes: bytes, columns: columns)

@@ -77,14 +77,16 @@ struct DiagnosticPrinter {
     /// it finds, then the summary or the JSON document, and returns the report.
     ///
     /// A file that cannot be read is reported, counted as an error, and the others go on.
-    func diagnoseFiles(_ paths: [String], _ diagnose: (SourceFile, [UInt8]) -> [Diagnostic]) -> DiagnosticReport {
-        diagnoseFiles(paths, reportingChecks: { file, bytes in (diagnose(file, bytes), []) })
+    func diagnoseFiles(
+        _ paths: [String], limit: InputLimit, _ diagnose: (SourceFile, [UInt8]) -> [Diagnostic]
+    ) -> DiagnosticReport {
+        diagnoseFiles(paths, limit: limit, reportingChecks: { file, bytes in (diagnose(file, bytes), []) })
     }
 
     /// Reads and diagnoses each of `paths` as `diagnoseFiles(_:_:)` does, where `diagnose` also
     /// names the checks it ran on the file: they go in the JSON document's `checks`.
     func diagnoseFiles(
-        _ paths: [String],
+        _ paths: [String], limit: InputLimit,
         reportingChecks diagnose: (SourceFile, [UInt8]) -> (diagnostics: [Diagnostic], checks: [String])
     ) -> DiagnosticReport {
         var entries: [DiagnosticReport.Entry] = []
@@ -92,10 +94,10 @@ struct DiagnosticPrinter {
         for path in paths {
             let bytes: [UInt8]
             do {
-                bytes = try FileSystem.read(path)
+                bytes = try FileSystem.read(path, limit: limit)
             } catch {
-                printError(error.description)
-                entries.append(DiagnosticReport.Entry(file: path, diagnostic: .cannotRead(error)))
+                printError(error.description, help: error.help)
+                entries.append(DiagnosticReport.Entry(file: path, diagnostic: .unreadable(error)))
                 continue
             }
             let file = SourceFile(name: path == "-" ? "<stdin>" : path, bytes: bytes)

@@ -29,7 +29,18 @@ enum OutputPath {
 }
 
 extension OutputPath {
-    /// Writes `text` to `destination` atomically, or to standard output when it is `-`.
+    /// The help shown when the file of the default name exists and `--force` was not given.
+    static let defaultNameExistsHelp = "name the file to write with -o, or replace this one with --force"
+
+    /// Whether a command that names its file itself when `-o` does not replaces an existing one:
+    /// a file the user named with `output`, or any with `force`, but never one of the default
+    /// name without it (see docs/files.md).
+    static func replaces(output: String?, force: Bool) -> Bool {
+        output != nil || force
+    }
+
+    /// Writes `text` to `destination` atomically, or to standard output when it is `-` or names
+    /// the file or pipe standard output goes to (`/dev/stdout`).
     ///
     /// - Parameter existsHelp: the hint shown when the file exists and `replacing` is false.
     /// - Returns: whether a file was written (false for standard output), so the caller can say so.
@@ -37,7 +48,7 @@ extension OutputPath {
         _ text: String, to destination: String, replacing: Bool = true, existsHelp: String? = nil,
         printer: DiagnosticPrinter
     ) throws -> Bool {
-        if destination == "-" {
+        if destination == "-" || FileSystem.isStandardOutput(destination) {
             StandardStreams.writeOutput(text)
             return false
         }

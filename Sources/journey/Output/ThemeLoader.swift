@@ -21,7 +21,7 @@ enum ThemeLoader {
                     help: hint + "use \(names.joined(separator: ", ")) or the path of a JSON theme file")
                 throw ExitCode.failure
             }
-            let bytes = try FileSystem.read(nameOrPath)
+            let bytes = try FileSystem.read(nameOrPath, limit: .theme)
             return try Theme.load(
                 json: String(decoding: bytes, as: UTF8.self), source: nameOrPath,
                 base: try Theme.bundled(named: Theme.defaultName))
@@ -29,7 +29,7 @@ enum ThemeLoader {
             printer.printError(error.description, help: error.help)
             throw ExitCode.failure
         } catch let error as FileError {
-            printer.printError(error.description)
+            printer.printError(error.description, help: error.help)
             throw ExitCode.failure
         }
     }
