@@ -328,4 +328,30 @@ struct FunnelCommandTests {
             #expect(skipped.stdout.contains("\"skipped\": 1"), "\(skipped.stdout)")
         }
     }
+
+    @Test("an endless input without line breaks stops at 64 MiB a row, in bounded memory")
+    func anEndlessRowStops() throws {
+        try withTemporaryDirectory { folder in
+            try folder.writing(Self.journey, to: "shop.journey")
+            let zero = try runJourney(["funnel", "shop.journey", "--events", "/dev/zero"], currentDirectory: folder)
+            #expect(zero.status == 1, "\(zero)")
+            #expect(
+                zero.stderr.contains(
+                    "/dev/zero:1:1: error: '/dev/zero' is larger than 64 MiB, the most journey reads of one row of "
+                        + "an event log"), "\(zero)")
+            #expect(zero.stderr.contains("help: check that this is a CSV event log: each row ends with a line break"))
+            // A header, then 80 MB without a line break, through a pipe.
+            let piped = try runExecutable(
+                URL(fileURLWithPath: "/bin/sh"),
+                [
+                    "-c",
+                    "(printf 'customer_id,timestamp,event\\na,1795446245,page_view\\n'; head -c 80000000 /dev/zero) | "
+                        + "\"$0\" funnel shop.journey --events -",
+                    try JourneyBinary.url().path,
+                ],
+                currentDirectory: folder)
+            #expect(piped.status == 1, "\(piped)")
+            #expect(piped.stderr.contains("<stdin>:1:1: error: '-' is larger than 64 MiB"), "\(piped)")
+        }
+    }
 }

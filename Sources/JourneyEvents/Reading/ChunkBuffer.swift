@@ -51,6 +51,15 @@ struct ChunkBuffer: ~Copyable {
         count += bytes.count
     }
 
+    /// Whether the buffer is full and may not grow: a row would need more than
+    /// `InputLimit.eventLogRow` bytes (an input with no line break, such as `/dev/zero`).
+    var isFullAtLimit: Bool { isFull && capacity >= InputLimit.eventLogRow.bytes }
+
+    /// The error of a row that outgrew the buffer's limit, in the input at `path`.
+    static func rowTooLong(in path: String) -> FileError {
+        FileError(.tooLarge(.eventLogRow), path: path, reason: "")
+    }
+
     /// Doubles the capacity, keeping the bytes held.
     mutating func grow() {
         let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)

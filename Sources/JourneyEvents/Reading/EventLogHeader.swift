@@ -29,6 +29,9 @@ struct EventLogHeader {
         var line = 1
         while true {
             if !final {
+                if buffer.isFullAtLimit {
+                    return .failure(Failure(diagnostics: [.unreadable(ChunkBuffer.rowTooLong(in: source.path))]))
+                }
                 if buffer.isFull { buffer.grow() }
                 do {
                     let count = try buffer.fill(from: &source)

@@ -80,6 +80,10 @@ extension EventLogReader {
                 if consumed > 0 { send(consumed) }
                 if pipeline.spillFailed { break }
             }
+            if chunk.buffer.isFullAtLimit {
+                partEnd = .failed(ChunkBuffer.rowTooLong(in: source.path))
+                break
+            }
             if chunk.buffer.isFull { chunk.buffer.grow() }
             // A failure after some bytes is kept until their rows are parsed, as on one thread.
             if let readFailure {

@@ -240,7 +240,7 @@ public struct EventLogReader: Sendable {
         // Once some events are spilled, all are: the funnel then reads them partition by partition.
         parser.spillRest()
         var diagnostics = parser.problems.diagnostics()
-        if let readFailure { diagnostics.append(.cannotRead(readFailure)) }
+        if let readFailure { diagnostics.append(.unreadable(readFailure)) }
         if let spillFailure = parser.spill.failure { diagnostics.append(.cannotSpill(spillFailure)) }
         let lines = Set(diagnostics.map(\.location.line))
         parser.customers.table.releaseSlots()

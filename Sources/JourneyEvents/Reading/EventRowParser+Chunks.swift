@@ -29,6 +29,7 @@ extension EventRowParser {
             }
             if buffer.isFull {
                 if let maximumCapacity, buffer.capacity * 2 > maximumCapacity { return .gaveUp }
+                if buffer.isFullAtLimit { return .failed(ChunkBuffer.rowTooLong(in: source.path)) }
                 buffer.grow()
             }
             let count: Int

@@ -55,6 +55,12 @@ public struct InputLimit: Hashable, Sendable {
         what: "a contacts or survey file", bytes: 256 * mebibyte,
         help: "check that this is the file you meant; keep only the customers of the purchase log")
 
+    /// One row of an event log, which is streamed but must fit in memory whole: 64 MiB, far
+    /// more than a row of a customer id, a time, an event name and a few more columns.
+    public static let eventLogRow = InputLimit(
+        what: "one row of an event log", bytes: 64 * mebibyte,
+        help: "check that this is a CSV event log: each row ends with a line break")
+
     /// The limit as people say it, such as "64 MiB".
     public var shownSize: String {
         bytes % Self.mebibyte == 0 ? "\(bytes / Self.mebibyte) MiB" : "\(bytes) bytes"
