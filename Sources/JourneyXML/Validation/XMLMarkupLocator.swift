@@ -43,11 +43,33 @@ struct XMLMarkupLocator {
 
     /// Where `<!DOCTYPE` is first written, for findings about the DTD as a whole.
     func doctype() -> SourceRange? {
-        let marker = Array("<!DOCTYPE".unicodeScalars)
-        for (index, line) in source.lines.enumerated() where line.contains("<!DOCTYPE") {
-            if let offset = XMLMarkupLocator.occurrences(of: marker, in: Array(line.unicodeScalars)).first {
-                return SourceRange(line: index + 1, column: offset + 1, length: marker.count)
-            }
+        firstOccurrence(of: "<!DOCTYPE").map { $0.range }
+    }
+
+    /// The name of the first entity declared in the document's text, and where its `<!ENTITY`
+    /// is written.
+    func entityDeclaration() -> (name: String, range: SourceRange)? {
+        guard let found = firstOccurrence(of: "<!ENTITY") else { return nil }
+        var rest = found.after.drop { $0 == " " || $0 == "\t" }
+        if rest.first == "%" {
+            rest = rest.dropFirst().drop { $0 == " " || $0 == "\t" }
+        }
+        let name = rest.prefix { !($0 == " " || $0 == "\t" || $0 == "\"" || $0 == "'" || $0 == ">") }
+        return (String(name), found.range)
+    }
+
+    /// The first place `marker` (ASCII) is written, with the rest of its line.
+    ///
+    /// Searches each line's UTF-8 bytes and counts the scalars before the match only where
+    /// it is: a one-line document of 100 MB is read once, and never copied.
+    private func firstOccurrence(of marker: String) -> (range: SourceRange, after: Substring)? {
+        let pattern = Array(marker.utf8)
+        for (index, line) in source.lines.enumerated() {
+            let utf8 = line.utf8
+            guard let start = utf8.firstRange(of: pattern)?.lowerBound else { continue }
+            let column = line.unicodeScalars[..<start].count + 1
+            let after = line[utf8.index(start, offsetBy: pattern.count)...]
+            return (SourceRange(line: index + 1, column: column, length: pattern.count), after)
         }
         return nil
     }
