@@ -327,6 +327,23 @@ struct ValidateCommandTests {
         }
     }
 
+    @Test("a DOCTYPE naming standard input is not read: only the DTDs of the XML catalog are")
+    func doctypeNamingStandardInput() throws {
+        try withTemporaryDirectory { folder in
+            try folder.writing(
+                "<?xml version=\"1.0\"?>\n<!DOCTYPE r SYSTEM \"/dev/stdin\">\n<r/>\n", to: "r.xml")
+            // Read, this DTD made the document valid.
+            let result = try runJourney(
+                ["validate", "r.xml"], stdin: Data("<!ELEMENT r EMPTY>\n".utf8), currentDirectory: folder)
+            #expect(result.status == 1, "\(result)")
+            #expect(result.stdout == "r.xml: checked well-formed XML\n")
+            #expect(
+                result.stderr.hasPrefix(
+                    "r.xml:2:1: error: the DTD '/dev/stdin' was not found in the system XML catalog\n"),
+                "\(result)")
+        }
+    }
+
     // MARK: - Help
 
     @Test("journey help validate shows examples")

@@ -58,18 +58,20 @@ struct XMLMarkupLocator {
         return (String(name), found.range)
     }
 
-    /// The first place `marker` (ASCII) is written, with the rest of its line.
+    /// The first place `marker` is written on one line, with the rest of that line.
     ///
     /// Searches each line's UTF-8 bytes and counts the scalars before the match only where
     /// it is: a one-line document of 100 MB is read once, and never copied.
-    private func firstOccurrence(of marker: String) -> (range: SourceRange, after: Substring)? {
+    func firstOccurrence(of marker: String) -> (range: SourceRange, after: Substring)? {
         let pattern = Array(marker.utf8)
+        guard !pattern.isEmpty else { return nil }
         for (index, line) in source.lines.enumerated() {
             let utf8 = line.utf8
             guard let start = utf8.firstRange(of: pattern)?.lowerBound else { continue }
             let column = line.unicodeScalars[..<start].count + 1
-            let after = line[utf8.index(start, offsetBy: pattern.count)...]
-            return (SourceRange(line: index + 1, column: column, length: pattern.count), after)
+            let end = utf8.index(start, offsetBy: pattern.count)
+            let length = line.unicodeScalars[start..<end].count
+            return (SourceRange(line: index + 1, column: column, length: length), line[end...])
         }
         return nil
     }
