@@ -82,8 +82,9 @@ enum LibXML2 {
         }
     }
 
-    /// The collector of the innermost `withErrorCapture` call, for `catalogOnlyLoader`, which
-    /// libxml2 gives no user data. Read and written only while `lock` is held.
+    /// The collector of the innermost `withErrorCapture` call, for `catalogOnlyLoader`.
+    ///
+    /// libxml2 gives a loader no user data. Read and written only while `lock` is held.
     nonisolated(unsafe) private static var activeCollector: ErrorCollector?
 
     /// Recursive, so that freeing a schema inside a validation cannot deadlock.

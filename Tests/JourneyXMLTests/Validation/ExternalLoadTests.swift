@@ -4,9 +4,11 @@ import Testing
 @testable import JourneyLanguage
 @testable import JourneyXML
 
-/// What a document may make libxml2 read: only the DTDs and entities that the system XML
-/// catalog names. Any other local file, a named pipe, standard input or the network is never
-/// opened, and the message is the same whether the file exists or not.
+/// What a document may make libxml2 read: only the DTDs and entities that the catalog names.
+///
+/// Any other local file, a named pipe, standard input or the network is never opened, and the
+/// message is the same whether the file exists or not. On the code before this rule, the test
+/// of the named pipe never returns: the time limit reports it, but the blocked thread stays.
 @Suite struct ExternalLoadTests {
     static let dtdMissing: Comment =
         "the SVG 1.1 DTD is not in the system XML catalog (apt-get install w3c-sgml-lib)"
