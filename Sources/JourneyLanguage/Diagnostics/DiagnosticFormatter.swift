@@ -43,13 +43,15 @@ public struct DiagnosticFormatter: Sendable {
             }
             return text
         }
+        let (shown, column) = DiagnosticFormatter.excerpt(
+            of: sourceLine, column: location.column, length: diagnostic.range.length)
         let lineNumber = String(location.line)
         // The gutter is as wide as " 12 " so that its bar lines up with the source line's.
         let gutter = String(repeating: " ", count: lineNumber.count + 2)
-        text += paint(" \(lineNumber) |", ANSI.blue) + (sourceLine.isEmpty ? "" : " " + sourceLine) + "\n"
-        let scalars = Array(sourceLine.unicodeScalars)
-        let before = scalars.prefix(location.column - 1)
-        let underlined = scalars.dropFirst(location.column - 1).prefix(diagnostic.range.length)
+        text += paint(" \(lineNumber) |", ANSI.blue) + (shown.isEmpty ? "" : " " + shown) + "\n"
+        let scalars = Array(shown.unicodeScalars)
+        let before = scalars.prefix(column - 1)
+        let underlined = scalars.dropFirst(column - 1).prefix(diagnostic.range.length)
         let padding = before.map(DiagnosticFormatter.blank(for:)).joined()
         let underlineWidth = max(1, underlined.reduce(0) { $0 + DiagnosticFormatter.displayWidth(of: $1) })
         let marker = "^" + String(repeating: "~", count: underlineWidth - 1)

@@ -36,6 +36,27 @@ import Testing
         #expect(output.hasPrefix("shop.journey:4:23: error: the score +9 is outside the scale -5..5"))
     }
 
+    @Test func aLongLineIsShownAroundTheCaretOnly() {
+        // 10,000 characters, the diagnostic on the 5,001st and 5,002nd: 60 characters either side.
+        let line = String(repeating: "a", count: 5_000) + "XY" + String(repeating: "b", count: 4_998)
+        let diagnostic = Diagnostic.error("test", "here", at: SourceRange(line: 1, column: 5_001, length: 2))
+        let output = DiagnosticFormatter().format(diagnostic, fileName: "long.svg", sourceLine: Substring(line))
+        #expect(
+            output == """
+                long.svg:1:5001: error: here
+                 1 | …\(String(repeating: "a", count: 60))XY\(String(repeating: "b", count: 60))…
+                   | \(String(repeating: " ", count: 61))^~
+
+                """)
+    }
+
+    @Test func aLineOfAtMost1KBIsShownWhole() {
+        let line = String(repeating: "a", count: 1_000) + "XY"
+        let diagnostic = Diagnostic.error("test", "here", at: SourceRange(line: 1, column: 1_001, length: 2))
+        let output = DiagnosticFormatter().format(diagnostic, fileName: "f", sourceLine: Substring(line))
+        #expect(output.contains(" 1 | \(line)\n"))
+    }
+
     @Test func gutterWidensWithTheLineNumber() {
         let source = "journey \"Shop\"\n" + String(repeating: "\n", count: 120) + "stgae A\n"
         let lines = render(source).split(separator: "\n")

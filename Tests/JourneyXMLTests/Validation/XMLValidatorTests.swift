@@ -244,6 +244,20 @@ import Testing
         #expect(result.diagnostics.first?.message == "No declaration for attribute bogus of element r")
     }
 
+    @Test func aMessageQuotingAHugeValueIsCut() {
+        // libxml2 quotes the ID: a 5,000-character ID made a message of 5,000 characters.
+        let id = String(repeating: "a", count: 5_000)
+        let document = """
+            <?xml version="1.0"?>
+            <!DOCTYPE r [<!ELEMENT r (e*)><!ELEMENT e EMPTY><!ATTLIST e id ID #IMPLIED>]>
+            <r><e id="\(id)"/><e id="\(id)"/></r>
+            """
+        let message = XMLValidator.validate(document, name: "ids.xml").diagnostics.first?.message ?? ""
+        #expect(message.hasPrefix("ID aaaa"), "\(message.prefix(100))")
+        #expect(message.hasSuffix("…"))
+        #expect(message.unicodeScalars.count == LibXML2Error.longestMessage + 1)
+    }
+
     // MARK: - DOCTYPEs and the catalog, offline
 
     @Test func anUnknownPublicIDFailsClearlyAndQuicklyWithoutTheNetwork() {
