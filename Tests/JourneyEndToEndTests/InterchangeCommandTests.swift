@@ -95,6 +95,31 @@ struct InterchangeCommandTests {
         }
     }
 
+    @Test("an XML document that declares an entity is refused where it is declared, and nothing is written")
+    func entityDeclaration() throws {
+        try withTemporaryDirectory { folder in
+            // 1,000 characters referenced 20,000 times: 20 MB of text if the references were expanded.
+            let xml = """
+                <?xml version="1.0"?>
+                <!DOCTYPE journey [
+                  <!ENTITY big "\(String(repeating: "x", count: 1_000))">
+                ]>
+                <journey xmlns="https://journey.tools/schema/journey/1" version="1" name="J">
+                  <state>\(String(repeating: "&big;", count: 20_000))</state>
+                </journey>
+
+                """
+            try folder.writing(xml, to: "amp.xml")
+            let result = try runJourney(["import", "amp.xml"], currentDirectory: folder)
+            #expect(result.status == 1, "\(result)")
+            #expect(
+                result.stderr.hasPrefix(
+                    "amp.xml:3:3: error: the document declares the entity 'big' in its DOCTYPE, "
+                        + "which journey XML does not support\n"), "\(result.stderr.prefix(500))")
+            #expect(try contents(of: folder) == ["amp.xml"])
+        }
+    }
+
     @Test("a broken source is reported with its line and nothing is written")
     func brokenSource() throws {
         try withTemporaryDirectory { folder in

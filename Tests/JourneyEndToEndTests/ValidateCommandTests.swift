@@ -276,6 +276,74 @@ struct ValidateCommandTests {
         }
     }
 
+    // MARK: - Hostile documents
+
+    /// A journey document whose DOCTYPE declares a 1,000-character entity referenced 20,000 times
+    /// in an attribute and in text: 40 MB if the references were expanded, from 121 KB.
+    static let amplifyingJourney = """
+        <?xml version="1.0"?>
+        <!DOCTYPE journey [
+          <!ENTITY big "\(String(repeating: "x", count: 1_000))">
+        ]>
+        <journey xmlns="https://journey.tools/schema/journey/1" version="1" name="\(String(repeating: "&big;", count: 20_000))">
+          <state>\(String(repeating: "&big;", count: 20_000))</state>
+        </journey>
+
+        """
+
+    @Test("a journey document that declares an entity is refused where it is declared, nothing expanded")
+    func entityDeclarationInJourneyXML() throws {
+        try withTemporaryDirectory { folder in
+            try folder.writing(Self.amplifyingJourney, to: "amp.xml")
+            let result = try runJourney(["validate", "amp.xml"], currentDirectory: folder)
+            #expect(result.status == 1, "\(result)")
+            #expect(
+                result.stderr.hasPrefix(
+                    "amp.xml:3:3: error: the document declares the entity 'big' in its DOCTYPE, "
+                        + "which journey XML does not support\n"), "\(result.stderr.prefix(500))")
+            #expect(result.stderr.hasSuffix("\n1 error\n"), "\(result.stderr.suffix(500))")
+        }
+    }
+
+    @Test(
+        "an SVG may declare entities: libxml2 keeps them unexpanded and its own limits apply",
+        .enabled(if: XMLValidator.svg11DTDIsInstalled, dtdMissing))
+    func entityDeclarationInSVG() throws {
+        try withTemporaryDirectory { folder in
+            let svg = """
+                <?xml version="1.0"?>
+                <!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd" [
+                  <!ENTITY big "\(String(repeating: "x", count: 1_000))">
+                ]>
+                <svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="10" height="10">
+                  <title>\(String(repeating: "&big;", count: 20_000))</title>
+                </svg>
+
+                """
+            try folder.writing(svg, to: "amp.svg")
+            let result = try runJourney(["validate", "amp.svg"], currentDirectory: folder)
+            #expect(result.status == 0, "\(result)")
+            #expect(result.stdout == "amp.svg: checked well-formed XML and the SVG 1.1 DTD\n")
+        }
+    }
+
+    @Test("a DOCTYPE naming standard input is not read: only the DTDs of the XML catalog are")
+    func doctypeNamingStandardInput() throws {
+        try withTemporaryDirectory { folder in
+            try folder.writing(
+                "<?xml version=\"1.0\"?>\n<!DOCTYPE r SYSTEM \"/dev/stdin\">\n<r/>\n", to: "r.xml")
+            // Read, this DTD made the document valid.
+            let result = try runJourney(
+                ["validate", "r.xml"], stdin: Data("<!ELEMENT r EMPTY>\n".utf8), currentDirectory: folder)
+            #expect(result.status == 1, "\(result)")
+            #expect(result.stdout == "r.xml: checked well-formed XML\n")
+            #expect(
+                result.stderr.hasPrefix(
+                    "r.xml:2:1: error: the DTD '/dev/stdin' was not found in the system XML catalog\n"),
+                "\(result)")
+        }
+    }
+
     // MARK: - Help
 
     @Test("journey help validate shows examples")

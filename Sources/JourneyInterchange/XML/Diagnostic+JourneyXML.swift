@@ -84,8 +84,20 @@ extension Diagnostic {
             help: "write a finite number, such as 2, -1.5 or 0.25")
     }
 
-    /// The document uses an entity declared in its DOCTYPE, which the journey format does not
-    /// read: libxml2 cannot validate such a tree against a schema.
+    /// The document's DOCTYPE declares an entity, which the journey format does not read: the
+    /// document is refused before any reference is expanded.
+    static func xmlEntityDeclaration(_ name: String, at range: SourceRange) -> Diagnostic {
+        let entity = name.isEmpty ? "an entity" : "the entity '\(name)'"
+        return .error(
+            "xml-entity-reference",
+            "the document declares \(entity) in its DOCTYPE, which journey XML does not support",
+            at: range,
+            help: "remove the DOCTYPE and write the text itself, or a character reference such as &#233; "
+                + "(&amp; &lt; &gt; &quot; &apos; are fine)")
+    }
+
+    /// The document uses an entity that it does not declare (its DOCTYPE names an external
+    /// DTD, which is never read): libxml2 cannot validate such a tree against a schema.
     static func xmlEntityReference(at range: SourceRange) -> Diagnostic {
         .error(
             "xml-entity-reference",

@@ -23,6 +23,9 @@ struct JourneyXMLDocument: Sendable {
     init(_ bytes: [UInt8], name: String) {
         let reading = XMLTreeReader.read(bytes, name: name, against: JourneySchema.compiled)
         var diagnostics = reading.validation.diagnostics
+        if let declaration = reading.entityDeclaration {
+            diagnostics.append(.xmlEntityDeclaration(declaration.name, at: declaration.range))
+        }
         var startTags: [XMLStartTag]?
         if let root = reading.root {
             let tags = XMLStartTagScanner.scan(SourceFile(name: name, bytes: bytes).lines.joined(separator: "\n"))

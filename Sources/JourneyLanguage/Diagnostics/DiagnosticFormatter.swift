@@ -10,14 +10,13 @@
 /// The caret sits under the reported column even when the line holds tabs, wide
 /// characters (CJK, emoji) or combining marks before it. Text from the file is printed
 /// through `TerminalText` (control and bidirectional-override characters escaped); a source
-/// line longer than `longestSourceLine` scalars is shown as a window around the caret with
-/// `…` where it is cut, and a message or help longer than `longestMessage` is cut with `…`.
+/// line longer than `longestLineShownWhole` bytes is shown as an excerpt around the caret with
+/// `…` where it is cut (`excerpt(of:column:length:)`), and a message or help longer than
+/// `longestMessage` is cut with `…`.
 public struct DiagnosticFormatter: Sendable {
     /// Whether to colour the output with ANSI escape codes.
     public var usesColor: Bool
 
-    /// The most scalars of a source line shown under a diagnostic: 200.
-    public static let longestSourceLine = 200
     /// The most scalars of a message or help shown: 1,000.
     public static let longestMessage = 1_000
 
@@ -52,20 +51,17 @@ public struct DiagnosticFormatter: Sendable {
             }
             return text
         }
+        let (shown, column) = DiagnosticFormatter.excerpt(
+            of: sourceLine, column: location.column, length: diagnostic.range.length)
         let lineNumber = String(location.line)
         // The gutter is as wide as " 12 " so that its bar lines up with the source line's.
         let gutter = String(repeating: " ", count: lineNumber.count + 2)
-        let scalars = Array(sourceLine.unicodeScalars)
-        let caret = min(max(location.column - 1, 0), scalars.count)
-        let shown = Self.window(count: scalars.count, caret: caret)
-        let cutBefore = shown.lowerBound > 0 ? "…" : ""
-        let cutAfter = shown.upperBound < scalars.count ? "…" : ""
-        let line = cutBefore + scalars[shown].map(TerminalText.shown).joined() + cutAfter
+        let scalars = Array(shown.unicodeScalars)
+        let line = scalars.map(TerminalText.shown).joined()
         text += paint(" \(lineNumber) |", ANSI.blue) + (line.isEmpty ? "" : " " + line) + "\n"
-        let before = scalars[shown.lowerBound..<max(caret, shown.lowerBound)]
-        let underlined = scalars[min(caret, shown.upperBound)..<shown.upperBound].prefix(diagnostic.range.length)
-        let padding =
-            String(repeating: " ", count: cutBefore.count) + before.map(DiagnosticFormatter.blank(for:)).joined()
+        let before = scalars.prefix(column - 1)
+        let underlined = scalars.dropFirst(column - 1).prefix(diagnostic.range.length)
+        let padding = before.map(DiagnosticFormatter.blank(for:)).joined()
         let underlineWidth = max(1, underlined.reduce(0) { $0 + DiagnosticFormatter.displayWidth(of: $1) })
         let marker = "^" + String(repeating: "~", count: underlineWidth - 1)
         text += paint("\(gutter)|", ANSI.blue) + " " + padding + paint(marker, severityColor + ANSI.bold) + "\n"
@@ -73,14 +69,6 @@ public struct DiagnosticFormatter: Sendable {
             text += paint("\(gutter)= help:", ANSI.bold) + " \(help)\n"
         }
         return text
-    }
-
-    /// The scalars of a line of `count` shown with a caret at `caret`: all of a short line; of
-    /// a long one, `longestSourceLine` of them, starting 60 before the caret where it can.
-    static func window(count: Int, caret: Int) -> Range<Int> {
-        guard count > longestSourceLine else { return 0..<count }
-        let start = max(0, min(caret - 60, count - longestSourceLine))
-        return start..<(start + longestSourceLine)
     }
 
     /// A one-line count such as `2 errors and 1 warning`, or nil when there are none.

@@ -41,14 +41,26 @@ extension Diagnostic {
                 help: "on Debian or Ubuntu: apt-get install w3c-sgml-lib "
                     + "(journey validates offline and never downloads a DTD)")
         }
-        let place =
-            doctype.publicID == nil ? "next to the document or in the system XML catalog" : "in the system XML catalog"
         return .error(
             "dtd-not-found",
-            "the DTD '\(doctype.displayName)' was not found \(place)",
+            "the DTD '\(doctype.displayName)' was not found in the system XML catalog",
             at: range,
-            help: "journey validates offline and never downloads a DTD: add it to the XML catalog "
-                + "(/etc/xml/catalog, or the files in XML_CATALOG_FILES), or remove the DOCTYPE")
+            help: "journey reads only the DTDs that the XML catalog names and never downloads one: add it "
+                + "to the catalog (/etc/xml/catalog, or the files in XML_CATALOG_FILES), or remove the DOCTYPE")
+    }
+
+    /// An external entity that the system XML catalog does not name, which was not read: a
+    /// local file, or an address on the network.
+    static func externalEntityRefused(_ refusal: ExternalLoadRefusal, at range: SourceRange) -> Diagnostic {
+        let why =
+            refusal.isOnTheNetwork
+            ? "journey never goes to the network" : "journey reads only the files that the system XML catalog names"
+        return .error(
+            "external-entity-refused",
+            "the external entity '\(refusal.displayName)' was not read: \(why)",
+            at: range,
+            help: "write its text into the document itself, or add the file to the XML catalog "
+                + "(/etc/xml/catalog, or the files in XML_CATALOG_FILES)")
     }
 
     /// The SVG 1.1 DTD is not installed, so an SVG was checked only as far as journey's own

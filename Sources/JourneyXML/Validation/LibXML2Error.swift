@@ -99,9 +99,18 @@ struct LibXML2Error: Hashable, Sendable {
         `is`(XML_IO_LOAD_ERROR) || `is`(XML_IO_NETWORK_ATTEMPT)
     }
 
-    /// libxml2 ends most messages with a newline, some with spaces too.
+    /// The longest message kept whole, in UTF-8 bytes; a longer one is cut with `…`.
+    ///
+    /// libxml2 quotes values in its messages: an ID of 10 MB made a message of 10 MB.
+    static let longestMessage = 1_024
+
+    /// libxml2 ends most messages with a newline, some with spaces too; a message longer than
+    /// `longestMessage` is cut.
     private static func trimmed(_ message: String) -> String {
         var message = Substring(message)
+        if message.utf8.count > longestMessage {
+            message = Substring(String(message.unicodeScalars.prefix(longestMessage)) + "…")
+        }
         while let last = message.unicodeScalars.last, last == "\n" || last == "\r" || last == " " || last == "\t" {
             message = Substring(message.unicodeScalars.dropLast())
         }

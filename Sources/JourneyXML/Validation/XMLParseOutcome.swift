@@ -38,6 +38,9 @@ struct XMLParseOutcome: Sendable {
     var schemaVerdict: Int32?
     /// Everything libxml2 reported, in order.
     var errors: [LibXML2Error]
+    /// The external DTDs and entities that the document asked for and that were not loaded,
+    /// because the system XML catalog does not name them, in order.
+    var refusedLoads: [ExternalLoadRefusal] = []
 
     /// Options for every parse: never the network, and line numbers past 65,535.
     ///
@@ -93,6 +96,7 @@ struct XMLParseOutcome: Sendable {
                 }
             }
             outcome.errors = collector.errors
+            outcome.refusedLoads = collector.refusedLoads
             return outcome
         }
     }

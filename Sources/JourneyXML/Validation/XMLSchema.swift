@@ -25,7 +25,8 @@ public final class XMLSchema: @unchecked Sendable {
     public init(_ bytes: some Collection<UInt8>, name: String) throws(XMLSchemaError) {
         let bytes = Array(bytes)
         typealias Compiled = (schema: xmlSchemaPtr, document: xmlDocPtr)
-        let (compiled, errors) = LibXML2.withErrorCapture { collector -> (Compiled?, [LibXML2Error]) in
+        let (compiled, errors) = LibXML2.withErrorCapture(reading: .localFiles) {
+            collector -> (Compiled?, [LibXML2Error]) in
             guard bytes.count <= Int(Int32.max), let context = xmlNewParserCtxt() else {
                 return (nil, collector.errors)
             }

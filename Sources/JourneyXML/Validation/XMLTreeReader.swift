@@ -8,6 +8,11 @@ import JourneyLanguage
 /// created, read and freed inside `read`, and only Swift values come out. Parsing is offline
 /// (`XML_PARSE_NONET`, the no-network entity loader), never loads an external DTD and never
 /// substitutes external entities, and line numbers stay exact past 65,535.
+///
+/// A document whose DOCTYPE declares an entity is refused before anything is copied out of it
+/// (`Reading.entityDeclaration` says where): data formats have no use for them, and expanding
+/// them is how a small file becomes gigabytes. A 500 KB document with a 200 KB entity referenced
+/// 100,000 times made 20 GB of text when the copy expanded each reference.
 package enum XMLTreeReader {
     /// What reading one document gave.
     package struct Reading: Sendable {
@@ -17,6 +22,11 @@ package enum XMLTreeReader {
         ///
         /// `grammar` is the schema when the document was validated against it.
         package var validation: ValidationResult
+        /// The first entity the document's DOCTYPE declares, and where its `<!ENTITY` is written.
+        ///
+        /// Nil when it declares none. Otherwise the document is refused: `root` is nil and it was
+        /// not validated against the schema; saying why is the caller's job.
+        package var entityDeclaration: (name: String, range: SourceRange)?
     }
 
     /// Parses `bytes` and, when `schema` is given and the document is well-formed, validates
@@ -24,27 +34,40 @@ package enum XMLTreeReader {
     ///
     /// - Parameter name: the document's name in diagnostics, usually its path.
     package static func read(_ bytes: [UInt8], name: String, against schema: XMLSchema?) -> Reading {
-        let (root, isWellFormed, verdict, errors) = LibXML2.withErrorCapture {
-            collector -> (XMLTreeElement?, Bool, Int32?, [LibXML2Error]) in
+        let (root, isWellFormed, declaresEntities, verdict, errors) = LibXML2.withErrorCapture {
+            collector -> (XMLTreeElement?, Bool, Bool, Int32?, [LibXML2Error]) in
             guard bytes.count <= Int(Int32.max), let context = xmlNewParserCtxt() else {
-                return (nil, false, nil, collector.errors)
+                return (nil, false, false, nil, collector.errors)
             }
             defer { xmlFreeParserCtxt(context) }
             let document = XMLParseOutcome.read(
                 bytes, name: name, encoding: nil,
                 options: XMLParseOutcome.baseOptions, with: context)
-            guard let document else { return (nil, false, nil, collector.errors) }
+            guard let document else { return (nil, false, false, nil, collector.errors) }
             defer { xmlFreeDoc(document) }
             let isWellFormed = context.pointee.wellFormed != 0
+            // libxml2 parsed the references without expanding them, within its own limits; only a
+            // copy would expand them, so none is made.
+            if let subset = document.pointee.intSubset,
+                subset.pointee.entities != nil || subset.pointee.pentities != nil
+            {
+                return (nil, isWellFormed, true, nil, collector.errors)
+            }
             var verdict: Int32?
             if let schema, isWellFormed {
                 verdict = schema.validate(document, reportingTo: collector)
             }
             let root = isWellFormed ? xmlDocGetRootElement(document).map { copy($0) } : nil
-            return (root, isWellFormed, verdict, collector.errors)
+            return (root, isWellFormed, false, verdict, collector.errors)
         }
 
         let source = SourceFile(name: name, bytes: bytes)
+        var entityDeclaration: (name: String, range: SourceRange)?
+        if declaresEntities {
+            let locator = XMLMarkupLocator(source: source)
+            entityDeclaration =
+                locator.entityDeclaration() ?? ("", locator.doctype() ?? SourceRange(line: 1, column: 1))
+        }
         let grammarName = schema.map { "the XML Schema '\($0.name)'" } ?? "XML"
         var diagnostics = XMLFindings.diagnostics(for: errors, documentName: name, source: source, grammar: grammarName)
         let start = SourceRange(line: 1, column: 1)
@@ -68,7 +91,8 @@ package enum XMLTreeReader {
             }
         }
         return Reading(
-            root: root, validation: ValidationResult(diagnostics: diagnostics.sortedByLocation(), grammar: grammar))
+            root: root, validation: ValidationResult(diagnostics: diagnostics.sortedByLocation(), grammar: grammar),
+            entityDeclaration: entityDeclaration)
     }
 
     /// The root element's namespace and local name, without reading the rest into Swift values.
@@ -115,7 +139,7 @@ package enum XMLTreeReader {
                 XMLTreeElement.Attribute(
                     name: current.pointee.name.map { String(cString: $0) } ?? "",
                     namespace: current.pointee.ns?.pointee.href.map { String(cString: $0) },
-                    value: value(of: current, in: node.pointee.doc)))
+                    value: value(of: current)))
             attribute = current.pointee.next
         }
 
@@ -128,26 +152,28 @@ package enum XMLTreeReader {
                 if let content = current.pointee.content {
                     element.text += String(cString: content)
                 }
-            case XML_ENTITY_REF_NODE:
-                // An entity of the internal DTD subset, left unexpanded: its replacement text.
-                element.text += owned(xmlNodeGetContent(current))
             default:
-                break  // comments, processing instructions
+                // Comments, processing instructions, and references to entities that are not
+                // declared (a document that declares one is not copied), which hold no text.
+                break
             }
             child = current.pointee.next
         }
         return element
     }
 
-    /// An attribute's value with entity references replaced, as libxml2 builds it.
-    private static func value(of attribute: xmlAttrPtr, in document: xmlDocPtr?) -> String {
-        owned(xmlNodeListGetString(document, attribute.pointee.children, 1))
-    }
-
-    /// The text of a string libxml2 allocated for the caller, which is freed here.
-    private static func owned(_ text: UnsafeMutablePointer<xmlChar>?) -> String {
-        guard let text else { return "" }
-        defer { journey_xmlFree(text) }
-        return String(cString: text)
+    /// An attribute's value: its text nodes joined, character references already replaced.
+    ///
+    /// References to undeclared entities hold no text and are left out; nothing is expanded.
+    private static func value(of attribute: xmlAttrPtr) -> String {
+        var value = ""
+        var child = attribute.pointee.children
+        while let current = child {
+            if current.pointee.type == XML_TEXT_NODE, let content = current.pointee.content {
+                value += String(cString: content)
+            }
+            child = current.pointee.next
+        }
+        return value
     }
 }

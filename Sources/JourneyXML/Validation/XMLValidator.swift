@@ -180,7 +180,9 @@ public enum XMLValidator {
                 let isSVG11 = doctype.publicID == DocumentTypeDeclaration.svg11.publicID
                 let dtdMissing =
                     doctype.pointsToExternalDTD
-                    && (errors.contains(where: \.isLoadFailure) || (outcome.isWellFormed && !outcome.loadedExternalDTD))
+                    && (outcome.refusedLoads.contains(where: \.isExternalSubset)
+                        || errors.contains(where: \.isLoadFailure)
+                        || (outcome.isWellFormed && !outcome.loadedExternalDTD))
                 if dtdMissing {
                     // libxml2's own words here are an I/O warning and "no DTD found": one clear message says it better.
                     errors.removeAll { $0.isLoadFailure || $0.is(XML_DTD_NO_DTD) }
@@ -226,6 +228,15 @@ public enum XMLValidator {
             }
         }
 
+        for refusal in outcome.refusedLoads where !refusal.isExternalSubset {
+            // libxml2 asks for an entity from a parser of its own, which knows no place in the
+            // document: the caret goes under the identifier where the entity is declared.
+            let declared = [refusal.systemID, refusal.publicID].compactMap { $0 }.lazy
+                .compactMap { locator.firstOccurrence(of: "\"\($0)\"") ?? locator.firstOccurrence(of: "'\($0)'") }
+                .first
+            let range = declared.map { SourceRange(start: $0.range.start, length: $0.range.length) } ?? doctypeRange
+            diagnostics.append(.externalEntityRefused(refusal, at: range))
+        }
         diagnostics += XMLFindings.diagnostics(
             for: errors, documentName: name, source: source,
             grammar: grammarName, elsewhere: doctypeRange)

@@ -426,7 +426,28 @@ import Testing
               <state>&shop;</state>
             </journey>
             """)
-        #expect(result.diagnostics.map(\.code) == ["xml-entity-reference"])
+        #expect(Self.summary(result.diagnostics) == ["2:20 xml-entity-reference"])
+        #expect(
+            result.diagnostics.first?.message
+                == "the document declares the entity 'shop' in its DOCTYPE, which journey XML does not support")
+    }
+
+    @Test func anEntityExpandingToMegabytesIsRefusedWithoutExpandingIt() {
+        // 1,000 characters referenced 20,000 times in text and in an attribute: 40 MB of text
+        // out of a 121 KB document if the references were expanded.
+        let references = String(repeating: "&big;", count: 20_000)
+        let result = Self.parse(
+            """
+            <?xml version="1.0"?>
+            <!DOCTYPE journey [
+              <!ENTITY big "\(String(repeating: "x", count: 1_000))">
+            ]>
+            <journey xmlns="https://journey.tools/schema/journey/1" version="1" name="\(references)">
+              <state>\(references)</state>
+            </journey>
+            """)
+        #expect(Self.summary(result.diagnostics) == ["3:3 xml-entity-reference"])
+        #expect(result.journey.name == "", "nothing is read from a refused document")
     }
 
     // MARK: - What a hand-written document may do

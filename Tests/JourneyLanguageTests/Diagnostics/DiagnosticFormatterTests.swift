@@ -36,6 +36,27 @@ import Testing
         #expect(output.hasPrefix("shop.journey:4:23: error: the score +9 is outside the scale -5..5"))
     }
 
+    @Test func aLongLineIsShownAroundTheCaretOnly() {
+        // 10,000 characters, the diagnostic on the 5,001st and 5,002nd: 60 characters either side.
+        let line = String(repeating: "a", count: 5_000) + "XY" + String(repeating: "b", count: 4_998)
+        let diagnostic = Diagnostic.error("test", "here", at: SourceRange(line: 1, column: 5_001, length: 2))
+        let output = DiagnosticFormatter().format(diagnostic, fileName: "long.svg", sourceLine: Substring(line))
+        #expect(
+            output == """
+                long.svg:1:5001: error: here
+                 1 | …\(String(repeating: "a", count: 60))XY\(String(repeating: "b", count: 60))…
+                   | \(String(repeating: " ", count: 61))^~
+
+                """)
+    }
+
+    @Test func aLineOfAtMost1KBIsShownWhole() {
+        let line = String(repeating: "a", count: 1_000) + "XY"
+        let diagnostic = Diagnostic.error("test", "here", at: SourceRange(line: 1, column: 1_001, length: 2))
+        let output = DiagnosticFormatter().format(diagnostic, fileName: "f", sourceLine: Substring(line))
+        #expect(output.contains(" 1 | \(line)\n"))
+    }
+
     @Test func gutterWidensWithTheLineNumber() {
         let source = "journey \"Shop\"\n" + String(repeating: "\n", count: 120) + "stgae A\n"
         let lines = render(source).split(separator: "\n")
@@ -79,12 +100,14 @@ import Testing
         #expect(!output.contains("\u{1B}"), "no raw escape reaches the terminal")
         #expect(!output.contains("\u{202E}"), "no raw override reaches the terminal")
         let lines = output.split(separator: "\n", omittingEmptySubsequences: false)
-        // The warning at the override, then the error at the score, each under its own column.
+        // The warning at the override, the error at the escape (XML cannot carry it), and the
+        // error at the score, each under its own column.
         #expect(lines[0].hasPrefix("shop.journey:4:16: warning: the invisible bidirectional control U+202E"))
         let shownLine = #"  touchpoint "a\u{202E}b\u{1B}[2J" +9 via site"#
         #expect(lines[1] == " 4 | " + shownLine)
         #expect(lines[2] == "   | " + String(repeating: " ", count: 15) + "^~~~~~~~")
-        let error = try #require(lines.firstIndex { $0.hasPrefix("shop.journey:4:") && $0.contains(" error: ") })
+        let error = try #require(
+            lines.firstIndex { $0.hasPrefix("shop.journey:4:") && $0.contains("outside the scale") })
         #expect(lines[error + 1] == " 4 | " + shownLine)
         let beforeScore = #"  touchpoint "a\u{202E}b\u{1B}[2J" "#
         #expect(lines[error + 2] == "   | " + String(repeating: " ", count: beforeScore.count) + "^~")

@@ -230,6 +230,34 @@ import Testing
         #expect(result.diagnostics.allSatisfy { !$0.message.hasSuffix("\n") && !$0.message.hasSuffix(" ") })
     }
 
+    @Test func onALineLongerThan64KBLibxml2sColumnStandsAndTheLineIsNotSearched() {
+        // Searching copied the whole line for every finding: seconds a finding on a line of
+        // megabytes, and as many times as it had findings. libxml2 stands at the end of the tag.
+        let document = """
+            <?xml version="1.0"?>
+            <!DOCTYPE r [<!ELEMENT r EMPTY><!ATTLIST r a CDATA #IMPLIED>]>
+            <r a="\(String(repeating: "x", count: 70_000))" bogus="1"/>
+            """
+        let result = XMLValidator.validate(document, name: "long.xml")
+        #expect(result.diagnostics.map(\.code) == ["xml-invalid"])
+        #expect(result.diagnostics.first?.range == SourceRange(line: 3, column: 70_018))
+        #expect(result.diagnostics.first?.message == "No declaration for attribute bogus of element r")
+    }
+
+    @Test func aMessageQuotingAHugeValueIsCut() {
+        // libxml2 quotes the ID: a 5,000-character ID made a message of 5,000 characters.
+        let id = String(repeating: "a", count: 5_000)
+        let document = """
+            <?xml version="1.0"?>
+            <!DOCTYPE r [<!ELEMENT r (e*)><!ELEMENT e EMPTY><!ATTLIST e id ID #IMPLIED>]>
+            <r><e id="\(id)"/><e id="\(id)"/></r>
+            """
+        let message = XMLValidator.validate(document, name: "ids.xml").diagnostics.first?.message ?? ""
+        #expect(message.hasPrefix("ID aaaa"), "\(message.prefix(100))")
+        #expect(message.hasSuffix("…"))
+        #expect(message.unicodeScalars.count == LibXML2Error.longestMessage + 1)
+    }
+
     // MARK: - DOCTYPEs and the catalog, offline
 
     @Test func anUnknownPublicIDFailsClearlyAndQuicklyWithoutTheNetwork() {
