@@ -11,8 +11,8 @@ public enum SeedExport {
             return .failure(SeedExportError(message: "no format '\(format)': json, xml or mermaid"))
         }
         let bytes: [UInt8]
-        do {
-            bytes = try FileSystem.read(path)
+        do throws(FileError) {
+            bytes = try FileSystem.read(path, limit: .journey)
         } catch {
             return .failure(SeedExportError(message: error.description))
         }
