@@ -56,7 +56,7 @@ public enum EventMapping {
     /// How many stages, from the first, an event log measures: those before the first stage
     /// written `rung LEVEL`, or all of them.
     public static func measuredStageCount(in journey: Journey) -> Int {
-        journey.stages.firstIndex { $0.rung != nil } ?? journey.stages.count
+        journey.eventStageCount
     }
 
     private static func stageRange(of stage: Stage) -> SourceRange {

@@ -35,7 +35,7 @@ public enum MermaidExporter {
         if let rules = journey.customers {
             lines.append(header + MermaidAnnotation.line(.recommend, rules.recommendScale.description))
             lines.append(header + MermaidAnnotation.line(.fan, String(rules.fanPurchaseDays)))
-            lines.append(header + MermaidAnnotation.line(.lost, "after \(exactNumber(rules.lostAfter))x"))
+            lines.append(header + MermaidAnnotation.line(.lost, "after \(NumberFormatting.exact(rules.lostAfter))x"))
         }
         let allPersonas = journey.personas.map(\.id)
         for stage in journey.stages {
@@ -65,7 +65,9 @@ public enum MermaidExporter {
     private static func sectionComments(_ stage: Stage) -> [String] {
         var lines = nameOverride(stage.name, in: .section)
         if let reach = stage.reach { lines.append(MermaidAnnotation.line(.reach, String(reach))) }
-        if let target = stage.target { lines.append(MermaidAnnotation.line(.target, percent(target))) }
+        if let target = stage.target {
+            lines.append(MermaidAnnotation.line(.target, NumberFormatting.exactPercent(target) + "%"))
+        }
         if let owner = stage.owner { lines.append(MermaidAnnotation.line(.owner, owner)) }
         lines += stage.events.map { MermaidAnnotation.line(.event, $0) }
         if let rung = stage.rung { lines.append(MermaidAnnotation.line(.rung, rung.rawValue)) }
@@ -75,7 +77,7 @@ public enum MermaidExporter {
     private static func taskComments(_ touchpoint: Touchpoint, scale: ScoreScale, hasPersonas: Bool) -> [String] {
         var lines = nameOverride(touchpoint.name, in: .task)
         if !MermaidScoreMapping.roundTrips(touchpoint.score, on: scale) {
-            lines.append(MermaidAnnotation.line(.score, exactNumber(touchpoint.score)))
+            lines.append(MermaidAnnotation.line(.score, NumberFormatting.exact(touchpoint.score)))
         }
         if let channel = touchpoint.channel { lines.append(MermaidAnnotation.line(.via, words: [channel])) }
         if touchpoint.isMeasured { lines.append(MermaidAnnotation.line(.measured, touchpoint.metric)) }
@@ -95,15 +97,5 @@ public enum MermaidExporter {
     private static func nameOverride(_ text: String, in place: MermaidText.Place) -> [String] {
         let escaped = Array(MermaidText.escape(text, in: place).unicodeScalars)
         return MermaidText.decode(escaped[...]) == text ? [] : [MermaidAnnotation.line(.name, text)]
-    }
-
-    /// A target as a percentage that reads back as the same ratio: `25%`, `12.5%`.
-    private static func percent(_ ratio: Double) -> String {
-        NumberFormatting.exactPercent(ratio) + "%"
-    }
-
-    /// The shortest plain decimal that reads back as exactly `value`.
-    private static func exactNumber(_ value: Double) -> String {
-        NumberFormatting.exact(value)
     }
 }

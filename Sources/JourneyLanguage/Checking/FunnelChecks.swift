@@ -42,7 +42,7 @@ public enum FunnelChecks {
                 diagnostics.append(.targetMissing(stage.name, stagesWithTarget: stagesWithTarget, at: stageRange))
             }
         }
-        if let beyond = firstStageBeyondEventLimit(in: stages) {
+        if let beyond = firstStageBeyondEventLimit(in: journey) {
             diagnostics.append(
                 .tooManyEventStages(
                     stages[beyond].name, limit: Journey.maximumEventStages,
@@ -53,10 +53,10 @@ public enum FunnelChecks {
 
     /// The index of the first stage an event log cannot measure because it comes after
     /// `Journey.maximumEventStages` others, when the stages before the ladder use events at all.
-    static func firstStageBeyondEventLimit(in stages: [Stage]) -> Int? {
-        let measured = stages.firstIndex { $0.rung != nil } ?? stages.count
+    static func firstStageBeyondEventLimit(in journey: Journey) -> Int? {
+        let measured = journey.eventStageCount
         guard measured > Journey.maximumEventStages,
-            stages.prefix(measured).contains(where: { !$0.events.isEmpty })
+            journey.stages.prefix(measured).contains(where: { !$0.events.isEmpty })
         else { return nil }
         return Journey.maximumEventStages
     }

@@ -44,7 +44,7 @@ public enum JourneyFormatter {
             lines.append("customers")
             lines.append("  recommend \(rules.recommendScale)")
             lines.append("  fan \(rules.fanPurchaseDays)")
-            lines.append("  lost after \(exactDecimal(rules.lostAfter))x")
+            lines.append("  lost after \(NumberFormatting.exact(rules.lostAfter))x")
         }
         for stage in journey.stages {
             lines.append("")
@@ -81,11 +81,6 @@ public enum JourneyFormatter {
     static func score(_ value: Double) -> String {
         let text = NumberFormatting.exact(value)
         return value > 0 && text != "0" ? "+" + text : text
-    }
-
-    /// The shortest decimal that reads back as `value`: `2`, `1.5`.
-    static func exactDecimal(_ value: Double) -> String {
-        NumberFormatting.exact(value)
     }
 
     /// `text` as a bare word when the language reads it back as the same name, else quoted.

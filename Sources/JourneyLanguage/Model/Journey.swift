@@ -38,6 +38,12 @@ public struct Journey: Hashable, Sendable {
     /// is kept in one byte per customer, and 255 stages are far more than a funnel has.
     public static let maximumEventStages = 255
 
+    /// How many stages, from the first, an event log measures: those before the first stage
+    /// written `rung LEVEL` (the ladder, measured from purchases), or all of them.
+    public var eventStageCount: Int {
+        stages.firstIndex { $0.rung != nil } ?? stages.count
+    }
+
     /// The channel declared with `id`, if any.
     public func channel(withID id: String) -> Channel? {
         channels.first { $0.id == id }

@@ -72,23 +72,21 @@ public enum NumberFormatting {
         let rounded = value.rounded(.toNearestOrAwayFromZero)
         if let whole = Int(exactly: rounded) { return grouped(whole) }
         guard rounded.isFinite else { return "\(rounded)" }
-        let digits = exact(rounded.magnitude)
-        var result = ""
-        for (offset, digit) in digits.enumerated() {
-            if offset > 0, (digits.count - offset) % 3 == 0 { result += "," }
-            result.append(digit)
-        }
-        return (rounded < 0 ? "-" : "") + result
+        return (rounded < 0 ? "-" : "") + grouping(exact(rounded.magnitude))
     }
 
     /// A whole number with thin groups of three digits for reading, `120000` → `120,000`.
     public static func grouped(_ value: Int) -> String {
-        let digits = String(value.magnitude)
+        (value < 0 ? "-" : "") + grouping(String(value.magnitude))
+    }
+
+    /// `digits` with a comma before each group of three from the right: `120000` → `120,000`.
+    private static func grouping(_ digits: String) -> String {
         var result = ""
         for (offset, digit) in digits.enumerated() {
             if offset > 0, (digits.count - offset) % 3 == 0 { result += "," }
             result.append(digit)
         }
-        return (value < 0 ? "-" : "") + result
+        return result
     }
 }
