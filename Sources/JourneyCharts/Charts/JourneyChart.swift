@@ -97,9 +97,11 @@ enum JourneyChart {
                 .line(
                     from: .init(x: plotLeft, y: y(tick)), to: .init(x: plotLeft + plotWidth, y: y(tick)),
                     .stroke(isZero ? theme.axis : theme.grid, width: isZero ? 1.5 : 1, dash: isZero ? nil : "2 4")))
+            // A tick label may run into the margin, 4 px short of the canvas's edge: "+1000", the
+            // end of the widest scale, is wider than the axis's own room.
             let label = ChartStyle.label(
                 ChartStyle.score(isZero ? 0 : tick), size: ChartStyle.smallSize, anchor: .end,
-                x: plotLeft - 8, top: 0, maxWidth: axisWidth - 10)
+                x: plotLeft - 8, top: 0, maxWidth: plotLeft - 8 - 4)
             items.append(.text(label.offsetBy(dx: 0, dy: y(tick) - label.bounds.height / 2), fill: theme.mutedText))
             tick += step
         }

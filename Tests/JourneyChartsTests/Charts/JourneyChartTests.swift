@@ -31,4 +31,16 @@ import Testing
             #expect(try height(scale: wide, chart: chart) == twenty, "\(wide)")
         }
     }
+
+    @Test func theWidestScalesTickLabelsAreWhole() throws {
+        let theme = try #require(try Theme.bundled(named: "light"))
+        let parsed = check(
+            "journey \"Scale\"\nscale -1000..1000\nchannel site owned\nstage A\n"
+                + "  touchpoint \"Best\" +1000 via site\n  touchpoint \"Worst\" -1000 via site\n")
+        let rendered = try #require(ChartRenderer.render(parsed.journey, chart: .journey, theme: theme))
+        let texts = rendered.labels.map(\.text)
+        #expect(texts.contains("+1000") && texts.contains("-1000"), "\(texts)")
+        #expect(!texts.contains { $0.hasSuffix("…") }, "\(texts)")
+        expectLayoutIsClean(rendered, name: "scale -1000..1000")
+    }
 }
