@@ -47,26 +47,13 @@ struct OutputFileTests {
             let made = try runExecutable(URL(fileURLWithPath: "/usr/bin/mkfifo"), [fifo.path])
             try #require(made.status == 0, "\(made)")
             let received = folder.appendingPathComponent("received.svg")
-            _ = FileManager.default.createFile(atPath: received.path, contents: nil)
-            let reader = Process()
-            reader.executableURL = URL(fileURLWithPath: "/bin/cat")
-            reader.arguments = [fifo.path]
-            reader.standardOutput = try FileHandle(forWritingTo: received)
-            try reader.run()
-            // SIGKILL, which no inherited signal mask blocks: a reader still waiting for a FIFO
-            // that was replaced would otherwise keep the test from ending.
-            defer {
-                if reader.isRunning {
-                    kill(reader.processIdentifier, SIGKILL)
-                    reader.waitUntilExit()
-                }
-            }
+            let reader = try FIFOReader(fifo: fifo.path, into: received)
+            defer { reader.stop() }
 
             let result = try runJourney(["render", "-o", "chart.svg", dressmate], currentDirectory: folder)
             #expect(result.status == 0, "\(result)")
 
-            let deadline = Date().addingTimeInterval(10)
-            while reader.isRunning && Date() < deadline { usleep(10_000) }
+            #expect(reader.sawTheEnd(), "the reader never saw the end of the FIFO: the FIFO was replaced")
             let expected = try runJourney(["render", "-o", "-", dressmate]).stdout
             #expect(try String(contentsOf: received, encoding: .utf8) == expected)
             #expect(try attributes(fifo)[.type] as? FileAttributeType != .typeRegular)

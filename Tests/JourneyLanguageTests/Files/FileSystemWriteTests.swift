@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import JourneyTestSupport
 import Testing
 
 @testable import JourneyLanguage
@@ -38,26 +39,12 @@ import Testing
         try runTool("/usr/bin/mkfifo", [fifo])
         // A reader at the other end, as `journey render -o fifo` meets it in a shell.
         let received = folder.appendingPathComponent("received")
-        _ = FileManager.default.createFile(atPath: received.path, contents: nil)
-        let reader = Process()
-        reader.executableURL = URL(fileURLWithPath: "/bin/cat")
-        reader.arguments = [fifo]
-        reader.standardOutput = try FileHandle(forWritingTo: received)
-        try reader.run()
-        // SIGKILL, which no inherited signal mask blocks: a reader still waiting for a FIFO that
-        // was replaced would otherwise keep the test from ending.
-        defer {
-            if reader.isRunning {
-                kill(reader.processIdentifier, SIGKILL)
-                reader.waitUntilExit()
-            }
-        }
+        let reader = try FIFOReader(fifo: fifo, into: received)
+        defer { reader.stop() }
 
         try FileSystem.write(Array("<svg/>\n".utf8), to: fifo, replacing: true)
 
-        let deadline = Date().addingTimeInterval(10)
-        while reader.isRunning && Date() < deadline { usleep(10_000) }
-        #expect(!reader.isRunning, "the reader never saw the end of the FIFO: the FIFO was replaced")
+        #expect(reader.sawTheEnd(), "the reader never saw the end of the FIFO: the FIFO was replaced")
         #expect(try Data(contentsOf: received) == Data("<svg/>\n".utf8))
         #expect(try type(fifo) != .typeRegular, "the FIFO was replaced by a regular file")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["chart.svg", "received"])
