@@ -308,22 +308,14 @@ struct FunnelCommandTests {
                 + "a,2026-01-01T10:05:00Z,add_to_cart\na,2026-01-02T09:00:00Z,ord"
             try folder.writing(cut, to: "cut.csv")
             // Through a real pipe: a file as standard input is read as a file, whole.
-            func throughPipe(_ options: String) throws -> RunResult {
-                try runExecutable(
-                    URL(fileURLWithPath: "/bin/sh"),
-                    [
-                        "-c", "cat cut.csv | \"$0\" funnel shop.journey --events - " + options,
-                        try JourneyBinary.url().path,
-                    ],
-                    currentDirectory: folder)
-            }
-            let result = try throughPipe("")
+            let result = try Self.funnelThroughPipe(from: "cat cut.csv", in: folder)
             #expect(result.status == 1, "\(result)")
             #expect(
                 result.stderr.contains(
                     "<stdin>:4:27: error: the input ends in this row, without a line break after it: it may have "
                         + "been cut"), "\(result)")
-            let skipped = try throughPipe("--skip-bad-rows --format json")
+            let skipped = try Self.funnelThroughPipe(
+                from: "cat cut.csv", options: "--skip-bad-rows --format json", in: folder)
             #expect(skipped.status == 0, "\(skipped)")
             #expect(skipped.stdout.contains("\"skipped\": 1"), "\(skipped.stdout)")
         }
@@ -341,17 +333,22 @@ struct FunnelCommandTests {
                         + "an event log"), "\(zero)")
             #expect(zero.stderr.contains("help: check that this is a CSV event log: each row ends with a line break"))
             // A header, then 80 MB without a line break, through a pipe.
-            let piped = try runExecutable(
-                URL(fileURLWithPath: "/bin/sh"),
-                [
-                    "-c",
-                    "(printf 'customer_id,timestamp,event\\na,1795446245,page_view\\n'; head -c 80000000 /dev/zero) | "
-                        + "\"$0\" funnel shop.journey --events -",
-                    try JourneyBinary.url().path,
-                ],
-                currentDirectory: folder)
+            let piped = try Self.funnelThroughPipe(
+                from: "(printf 'customer_id,timestamp,event\\na,1795446245,page_view\\n'; head -c 80000000 /dev/zero)",
+                in: folder)
             #expect(piped.status == 1, "\(piped)")
             #expect(piped.stderr.contains("<stdin>:1:1: error: '-' is larger than 64 MiB"), "\(piped)")
         }
+    }
+
+    /// `journey funnel shop.journey --events - OPTIONS` in `folder`, its standard input a real
+    /// pipe from the shell command `producer` (a file given as standard input is read as a file).
+    private static func funnelThroughPipe(from producer: String, options: String = "", in folder: URL) throws
+        -> RunResult
+    {
+        try runExecutable(
+            URL(fileURLWithPath: "/bin/sh"),
+            ["-c", producer + " | \"$0\" funnel shop.journey --events - " + options, try JourneyBinary.url().path],
+            currentDirectory: folder)
     }
 }
