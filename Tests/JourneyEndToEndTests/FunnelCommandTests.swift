@@ -205,13 +205,21 @@ struct FunnelCommandTests {
         return text
     }()
 
-    @Test("--event-memory spills the events to a temporary file, with the same result and nothing left behind")
-    func spillsToATemporaryFile() throws {
+    /// Runs `body` in a temporary folder holding `shop.journey`, `log` as `events.csv` and an
+    /// empty folder `tmp` for the spilled events (`temporary`).
+    private func withSpillFolder(log: String, _ body: (_ folder: URL, _ temporary: URL) throws -> Void) throws {
         try withTemporaryDirectory { folder in
             try folder.writing(Self.journey, to: "shop.journey")
-            try folder.writing(Self.largerLog, to: "events.csv")
+            try folder.writing(log, to: "events.csv")
             let temporary = folder.appendingPathComponent("tmp", isDirectory: true)
             try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: false)
+            try body(folder, temporary)
+        }
+    }
+
+    @Test("--event-memory spills the events to a temporary file, with the same result and nothing left behind")
+    func spillsToATemporaryFile() throws {
+        try withSpillFolder(log: Self.largerLog) { folder, temporary in
             let arguments = ["funnel", "shop.journey", "--events", "events.csv", "--format", "json"]
             let inMemory = try runJourney(arguments, currentDirectory: folder)
             #expect(inMemory.status == 0, "\(inMemory)")
@@ -231,6 +239,45 @@ struct FunnelCommandTests {
                 environment: ["TMPDIR": temporary.path], currentDirectory: folder)
             #expect(fromStandardInput.stdout == inMemory.stdout, "\(fromStandardInput)")
             #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path).isEmpty)
+        }
+    }
+
+    /// 140,000 page views of one customer, `bot-7`, and a few of others: more funnel events
+    /// than one customer may have under `--event-memory 4M` (4 MiB / 32 bytes = 131,072).
+    static let oneHeavyCustomer: String = {
+        var text = "customer_id,timestamp,event\n"
+        for second in 0..<140_000 {
+            text += "bot-7,\(1_767_261_600 + second),page_view\n"
+            if second.isMultiple(of: 1_000) { text += "cus-\(second),\(1_767_261_600 + second),add_to_cart\n" }
+        }
+        return text
+    }()
+
+    @Test("one customer with more events than --event-memory holds is an error naming them and the option")
+    func oneCustomerOutgrowsTheEventMemory() throws {
+        try withSpillFolder(log: Self.oneHeavyCustomer) { folder, temporary in
+            let arguments = ["funnel", "shop.journey", "--events", "events.csv", "--format", "json"]
+            let refused = try runJourney(
+                arguments + ["--event-memory", "4M"], environment: ["TMPDIR": temporary.path],
+                currentDirectory: folder)
+            #expect(refused.status == 1, "\(refused)")
+            #expect(refused.stdout.isEmpty, "\(refused)")
+            #expect(
+                refused.stderr.contains(
+                    "events.csv:1:1: error: customer 'bot-7' has 140,000 funnel events: the funnel scans "
+                        + "a customer's events together, which takes 5 MiB for these (32 bytes an event), "
+                        + "more than --event-memory 4M"), "\(refused)")
+            #expect(refused.stderr.contains("help: raise --event-memory to 5M or more"), "\(refused)")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path).isEmpty)
+            // As the help says: 5M holds the customer, and the result is the one computed in memory.
+            let inMemory = try runJourney(arguments, currentDirectory: folder)
+            #expect(inMemory.status == 0, "\(inMemory)")
+            #expect(inMemory.stdout.contains("\"funnelEvents\": 140140,"), "\(inMemory)")
+            let raised = try runJourney(
+                arguments + ["--event-memory", "5M"], environment: ["TMPDIR": temporary.path],
+                currentDirectory: folder)
+            #expect(raised.status == 0, "\(raised)")
+            #expect(raised.stdout == inMemory.stdout)
         }
     }
 

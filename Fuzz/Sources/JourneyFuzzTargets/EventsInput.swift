@@ -15,7 +15,8 @@ struct EventsInput {
     var chunkSize: Int
     /// In bytes: 8 MiB, as `journey` reads, or 0, so that any log is cut in two.
     var parallelThreshold: Int64
-    /// In bytes: nil keeps every event in memory; 32 spills after every event or two.
+    /// In bytes: nil keeps every event in memory; 128 spills after every 2 or 4 events, reads
+    /// them back 2 or 4 at a time, and refuses a customer with more than 4.
     var eventMemoryLimit: Int?
     var window: ConversionWindow
     var journey: ArraySlice<UInt8>
@@ -34,7 +35,7 @@ struct EventsInput {
         threads = settings & 0b1000 != 0 ? 2 : 1
         chunkSize = settings & 0b1_0000 != 0 ? 16 : 1 << 20
         parallelThreshold = settings & 0b10_0000 != 0 ? 0 : 8 << 20
-        eventMemoryLimit = settings & 0b100_0000 != 0 ? 32 : nil
+        eventMemoryLimit = settings & 0b100_0000 != 0 ? 128 : nil
         window = settings & 0b1000_0000 != 0 ? (ConversionWindow.hours(1) ?? .default) : .default
     }
 }

@@ -38,12 +38,16 @@ extension FuzzTarget {
         guard !outcome.diagnostics.containsErrors else { return }
 
         let result: FunnelResult
-        do {
+        do throws(FunnelError) {
             result = try FunnelEngine.compute(
                 log: outcome.log, stageCount: EventMapping.measuredStageCount(in: journey),
                 window: input.window, mode: input.mode, workers: input.threads)
         } catch {
-            FuzzFailure.stop("the funnel could not read back its spilled events: \(error)")
+            guard case .customerOutgrowsMemory = error else {
+                FuzzFailure.stop("the funnel could not read back its spilled events: \(error)")
+            }
+            _ = formatter.format(Diagnostic.funnelFailed(error), fileName: "fuzz.csv", sourceLine: nil)
+            return
         }
         let measured = result.applyingReach(to: journey)
         if let metrics = FunnelMetrics(journey: measured) {

@@ -39,10 +39,11 @@ enum CustomerEvents {
     /// Groups the events of one partition of a spilled log (`SpilledEvents`) by customer.
     ///
     /// The grouping runs on the calling thread: customer c's events go to
-    /// `events[offsets[i]..<offsets[i + 1]]`, where i = `places[c]` is c's place among the
-    /// partition's `customers`. `events` and `offsets` are overwritten, their memory reused.
+    /// `events[offsets[i]..<offsets[i + 1]]`, where i = `places[c] - firstPlace` is c's place
+    /// among the `customers` of the partition from its `firstPlace`th on (`source` holds only
+    /// theirs). `events` and `offsets` are overwritten, their memory reused.
     static func group(
-        _ source: [FunnelEvent], places: [Int32], customers: Int, stageCount: Int,
+        _ source: [FunnelEvent], places: [Int32], firstPlace: Int = 0, customers: Int, stageCount: Int,
         into events: inout [WideEvent], offsets: inout [Int]
     ) {
         offsets.removeAll(keepingCapacity: true)
@@ -52,8 +53,8 @@ enum CustomerEvents {
             precondition(
                 customer >= 0 && customer < places.count,
                 "event of customer \(customer), but the log has \(places.count) customers")
-            let place = Int(places[customer])
-            precondition(place < customers, "an event of a customer outside its partition")
+            let place = Int(places[customer]) - firstPlace
+            precondition(place >= 0 && place < customers, "an event of a customer outside its partition")
             precondition(
                 event.stage >= 0 && Int(event.stage) < stageCount,
                 "event of stage \(event.stage), but the funnel has \(stageCount) stages")
@@ -65,7 +66,7 @@ enum CustomerEvents {
         var cursors = offsets
         events.withUnsafeMutableBufferPointer { target in
             for event in source {
-                let place = Int(places[Int(event.customer)])
+                let place = Int(places[Int(event.customer)]) - firstPlace
                 target[cursors[place]] = WideEvent(time: event.time, stage: event.stage)
                 cursors[place] += 1
             }

@@ -26,12 +26,14 @@ public enum FunnelEngine {
     ///   - window: how long after a chain's stage-1 event its later stages still count.
     ///   - mode: how the stages must follow each other.
     ///   - workers: how many threads group and scan the events; nil for one per active processor.
-    /// - Throws: only for a spilled log, when its events cannot be read back or (for a log of
-    ///   more than 2^31 - 1 events in memory, which is grouped a partition at a time) written.
+    /// - Throws: only for a spilled log: `FunnelError.spill` when its events cannot be read
+    ///   back or (for a log of more than 2^31 - 1 events in memory, which is grouped a partition
+    ///   at a time) written; `FunnelError.customerOutgrowsMemory` when one customer's events
+    ///   outgrow the memory limit it was spilled under (`SpilledEvents.memoryLimit`).
     public static func compute(
         log: EventLog, stageCount: Int, window: ConversionWindow = .default,
         mode: FunnelMode = .ordered, workers: Int? = nil
-    ) throws(FileError) -> FunnelResult {
+    ) throws(FunnelError) -> FunnelResult {
         try compute(
             log: log, stageCount: stageCount, window: window, mode: mode, workers: workers,
             groupedInMemoryUpTo: CustomerPlaces.maximumCount)
@@ -42,7 +44,7 @@ public enum FunnelEngine {
     static func compute(
         log: EventLog, stageCount: Int, window: ConversionWindow, mode: FunnelMode, workers: Int?,
         groupedInMemoryUpTo limit: Int
-    ) throws(FileError) -> FunnelResult {
+    ) throws(FunnelError) -> FunnelResult {
         precondition(
             (1...Journey.maximumEventStages).contains(stageCount),
             "a funnel has 1 to \(Journey.maximumEventStages) stages, not \(stageCount)")
@@ -53,10 +55,16 @@ public enum FunnelEngine {
             log.spilledEvents == nil || log.eventsInMemory == 0, "a log with spilled events holds none in memory")
         // More events than one array of 32-bit places can group are grouped a partition at a time.
         var spilled = log.spilledEvents
-        if spilled == nil && log.eventsInMemory > limit { spilled = try log.spillingEvents().spilledEvents }
+        if spilled == nil && log.eventsInMemory > limit {
+            do throws(FileError) {
+                spilled = try log.spillingEvents().spilledEvents
+            } catch {
+                throw .spill(error)
+            }
+        }
         if let spilled {
             (tallies, levels) = try computePartitions(
-                spilled, customers: customers, stageCount: stageCount,
+                spilled, customerIDs: log.customers, stageCount: stageCount,
                 window: window, mode: mode, workers: requested)
         } else {
             (tallies, levels) = computeInMemory(
@@ -140,96 +148,6 @@ public enum FunnelEngine {
             }
         }
         return (partials.compactMap { $0 }, levels)
-    }
-
-    /// Reads the partitions of a spilled log back and scans them.
-    ///
-    /// Each worker takes a run of partitions with about the same number of events, and for each
-    /// one reads its events, groups them by customer with a counting sort on the customer's place
-    /// in the partition, and scans them. The buffers are reused from one partition to the next.
-    private static func computePartitions(
-        _ spilled: SpilledEvents, customers: Int, stageCount: Int,
-        window: ConversionWindow, mode: FunnelMode,
-        workers requested: Int
-    ) throws(FileError) -> ([RangeTally], [UInt8]) {
-        let partitionOfCustomer = spilled.partitionOfCustomer
-        precondition(
-            partitionOfCustomer.count == customers,
-            "\(partitionOfCustomer.count) customers have a partition, but the log has \(customers)")
-        let partitionCount = SpilledEvents.partitionCount
-        // The customers of partition p are members[memberStarts[p]..<memberStarts[p + 1]], and
-        // placeInPartition[c] is customer c's place there.
-        var memberStarts = [Int](repeating: 0, count: partitionCount + 1)
-        for partition in partitionOfCustomer { memberStarts[Int(partition) + 1] += 1 }
-        for partition in 0..<partitionCount { memberStarts[partition + 1] += memberStarts[partition] }
-        var cursors = memberStarts
-        var members = [Int32](repeating: 0, count: customers)
-        var placeInPartition = [Int32](repeating: 0, count: customers)
-        for customer in 0..<customers {
-            let partition = Int(partitionOfCustomer[customer])
-            placeInPartition[customer] = Int32(cursors[partition] - memberStarts[partition])
-            members[cursors[partition]] = Int32(customer)
-            cursors[partition] += 1
-        }
-        // Runs of partitions with about the same number of events, one per worker.
-        var eventStarts = [Int](repeating: 0, count: partitionCount + 1)
-        for partition in 0..<partitionCount {
-            eventStarts[partition + 1] = eventStarts[partition] + spilled.count(of: partition)
-        }
-        let workerCount = spilled.count < parallelThreshold ? 1 : max(1, requested)
-        let ranges = splitCustomers(partitionCount, into: workerCount, eventsBefore: { eventStarts[$0] })
-
-        let (starts, places, customerAt) = (memberStarts, placeInPartition, members)
-        var levels = [UInt8](repeating: 0, count: customers)
-        var partials = [Result<RangeTally, FileError>?](repeating: nil, count: ranges.count)
-        levels.withUnsafeMutableBufferPointer { levelBuffer in
-            partials.withUnsafeMutableBufferPointer { partialBuffer in
-                let levelsOut = SharedBuffer(levelBuffer)
-                let results = SharedBuffer(partialBuffer)
-                ParallelWork.run(ranges.count) { index in
-                    var scanner = CustomerFunnelScanner(stageCount: stageCount, window: window, mode: mode)
-                    var tally = RangeTally(stageCount: stageCount)
-                    var read: [FunnelEvent] = []
-                    var grouped: [WideEvent] = []
-                    var offsets: [Int] = []
-                    for partition in ranges[index] {
-                        read.removeAll(keepingCapacity: true)
-                        do throws(FileError) {
-                            try spilled.read(partition: partition, into: &read)
-                        } catch {
-                            results[index] = .failure(error)
-                            return
-                        }
-                        let first = starts[partition]
-                        let memberCount = starts[partition + 1] - first
-                        CustomerEvents.group(
-                            read, places: places, customers: memberCount,
-                            stageCount: stageCount, into: &grouped, offsets: &offsets)
-                        grouped.withUnsafeMutableBufferPointer { buffer in
-                            let events = SharedBuffer(buffer)
-                            for place in 0..<memberCount {
-                                let lower = offsets[place]
-                                let upper = offsets[place + 1]
-                                guard upper > lower else { continue }
-                                levelsOut[Int(customerAt[first + place])] = tally.scan(
-                                    events.slice(lower..<upper),
-                                    with: &scanner)
-                            }
-                        }
-                    }
-                    results[index] = .success(tally)
-                }
-            }
-        }
-        var tallies: [RangeTally] = []
-        for partial in partials {
-            switch partial {
-            case .success(let tally): tallies.append(tally)
-            case .failure(let error): throw error
-            case nil: break
-            }
-        }
-        return (tallies, levels)
     }
 
     /// What one worker found in its share of the customers.

@@ -244,7 +244,7 @@ public struct EventLogReader: Sendable {
         if let spillFailure = parser.spill.failure { diagnostics.append(.cannotSpill(spillFailure)) }
         let lines = Set(diagnostics.map(\.location.line))
         parser.customers.table.releaseSlots()
-        let spilled = parser.spill.spilledEvents(customers: parser.customers.table)
+        let spilled = parser.spill.spilledEvents(customers: parser.customers.table, memoryLimit: eventMemoryLimit)
         var log = EventLog(
             customers: parser.customers.takeIDs(), spilledEvents: spilled,
             ignoredEvents: parser.ignoredEvents, skippedRows: skipBadRows ? parser.problems.count : 0,

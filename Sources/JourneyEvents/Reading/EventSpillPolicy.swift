@@ -84,11 +84,12 @@ struct EventSpillPolicy {
         if let file = other.file { mergedFiles.append((file, mapping)) }
     }
 
-    /// The spilled events, every batch written, for the customers of `customers`; nil when
-    /// nothing was spilled or spilling failed.
-    mutating func spilledEvents(customers: borrowing ByteKeyTable) -> SpilledEvents? {
+    /// The spilled events, every batch written, for the customers of `customers`, to be read
+    /// back within `memoryLimit` bytes; nil when nothing was spilled or spilling failed.
+    mutating func spilledEvents(customers: borrowing ByteKeyTable, memoryLimit: Int?) -> SpilledEvents? {
         guard let file, failure == nil else { return nil }
         assignPartitions(customers)
-        return SpilledEvents(parts: [(file, nil)] + mergedFiles, partitionOfCustomer: partitions)
+        return SpilledEvents(
+            parts: [(file, nil)] + mergedFiles, partitionOfCustomer: partitions, memoryLimit: memoryLimit)
     }
 }

@@ -27,6 +27,42 @@ struct EventSpillFile: Sendable {
         runs[partition].reduce(0) { $0 + $1.count }
     }
 
+    /// Calls `body` with the events of `partition`, in the order written, a block of at most
+    /// `scratch.count` (at least 1) at a time: memory holds a block, not the partition.
+    func forEachBlock(
+        of partition: Int, in scratch: inout [FunnelEvent],
+        _ body: (UnsafeMutableBufferPointer<FunnelEvent>) -> Void
+    ) throws(FileError) {
+        precondition(!scratch.isEmpty, "reading blocks of events needs room for one")
+        let stride = MemoryLayout<FunnelEvent>.stride
+        let descriptor = descriptor.rawValue
+        let failure: String? = scratch.withUnsafeMutableBufferPointer { block in
+            for run in runs[partition] {
+                var start = 0
+                while start < run.count {
+                    let count = min(block.count, run.count - start)
+                    let byteCount = count * stride
+                    let offset = off_t(run.offset) + off_t(start * stride)
+                    var done = 0
+                    while done < byteCount {
+                        let result = pread(
+                            descriptor, UnsafeMutableRawPointer(block.baseAddress!) + done,
+                            byteCount - done, offset + off_t(done))
+                        if result < 0, errno == EINTR { continue }
+                        guard result > 0 else {
+                            return result == 0 ? "the file ended early" : FileSystem.lastErrorMessage()
+                        }
+                        done += result
+                    }
+                    body(UnsafeMutableBufferPointer(rebasing: block[..<count]))
+                    start += count
+                }
+            }
+            return nil
+        }
+        if let failure { throw FileError(.cannotRead, path: directory, reason: failure) }
+    }
+
     /// Appends the events of `partition` to `events`, in the order written.
     func read(partition: Int, into events: inout [FunnelEvent]) throws(FileError) {
         let first = events.count

@@ -25,12 +25,28 @@ public final class SpilledEvents: Sendable {
     let partitionOfCustomer: [UInt16]
     /// The number of events in the files.
     public let count: Int
+    /// The memory, in bytes, the events were spilled to stay under (`EventLogReader`'s
+    /// `eventMemoryLimit`), which the funnel keeps to when it reads them back: nil for none.
+    ///
+    /// The funnel reads a partition whole when its events take no more than this (16 bytes
+    /// each), else in groups of customers that do. A customer whose events alone take more is
+    /// an error (`FunnelError.customerOutgrowsMemory`): their events are scanned together.
+    public let memoryLimit: Int?
 
     /// Finishes writing the files of `parts` and keeps them for reading.
-    init(parts: [(file: EventSpillWriter, customers: [Int32]?)], partitionOfCustomer: [UInt16]) {
+    init(
+        parts: [(file: EventSpillWriter, customers: [Int32]?)], partitionOfCustomer: [UInt16],
+        memoryLimit: Int?
+    ) {
         self.parts = parts.map { (file: $0.file.finishWriting(), customers: $0.customers) }
         self.partitionOfCustomer = partitionOfCustomer
         self.count = parts.reduce(0) { $0 + $1.file.count }
+        self.memoryLimit = memoryLimit
+    }
+
+    /// How many events of 16 bytes `memoryLimit` holds, at least one; nil without a limit.
+    var eventsInMemoryLimit: Int? {
+        memoryLimit.map { max(1, $0 / MemoryLayout<FunnelEvent>.stride) }
     }
 
     /// The partition of the customer id whose UTF-8 bytes are `id`.
@@ -56,6 +72,24 @@ public final class SpilledEvents: Sendable {
     /// The number of events of `partition`.
     func count(of partition: Int) -> Int {
         parts.reduce(0) { $0 + $1.file.count(of: partition) }
+    }
+
+    /// Calls `body` with the events of `partition`, with the log's customer numbers, a block of
+    /// at most `scratch.count` at a time (see `EventSpillFile.forEachBlock`).
+    func forEachBlock(
+        of partition: Int, in scratch: inout [FunnelEvent],
+        _ body: (UnsafeMutableBufferPointer<FunnelEvent>) -> Void
+    ) throws(FileError) {
+        for part in parts {
+            try part.file.forEachBlock(of: partition, in: &scratch) { block in
+                if let customers = part.customers {
+                    for index in block.indices {
+                        block[index].customer = customers[Int(block[index].customer)]
+                    }
+                }
+                body(block)
+            }
+        }
     }
 
     /// Appends the events of `partition` to `events`, with the log's customer numbers.
@@ -88,7 +122,10 @@ extension EventLog {
     /// `directory` is by default the system's temporary folder: `TMPDIR`, else /tmp. The log
     /// comes back as `EventLogReader` leaves a log whose events outgrow its memory limit. A log
     /// already spilled is returned as it is.
-    public func spillingEvents(directory: String? = nil) throws(FileError) -> EventLog {
+    ///
+    /// - Parameter memoryLimit: the bytes the funnel may use for the events of a group of
+    ///   customers when it reads them back (`SpilledEvents.memoryLimit`); nil for no limit.
+    public func spillingEvents(directory: String? = nil, memoryLimit: Int? = nil) throws(FileError) -> EventLog {
         guard spilledEvents == nil else { return self }
         let file = try EventSpillWriter(
             directory: directory ?? EventLog.temporaryDirectory,
@@ -97,7 +134,8 @@ extension EventLog {
         for run in eventRuns { try file.append(run, partitions: partitions) }
         var log = self
         log.events = []
-        log.spilledEvents = SpilledEvents(parts: [(file, nil)], partitionOfCustomer: partitions)
+        log.spilledEvents = SpilledEvents(
+            parts: [(file, nil)], partitionOfCustomer: partitions, memoryLimit: memoryLimit)
         return log
     }
 

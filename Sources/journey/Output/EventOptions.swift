@@ -75,7 +75,7 @@ struct EventOptions: ParsableArguments {
                 window: conversionWindow, mode: mode)
             return (log, result)
         } catch {
-            let diagnostic = Diagnostic.cannotSpill(error)
+            let diagnostic = Diagnostic.funnelFailed(error)
             printer.print([diagnostic], fileName: shownName) { _ in nil }
             printer.finish(DiagnosticReport(diagnostics: [.init(file: shownName, diagnostic: diagnostic)]))
             throw ExitCode.failure
