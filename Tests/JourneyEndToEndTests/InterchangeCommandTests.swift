@@ -130,4 +130,31 @@ struct InterchangeCommandTests {
             #expect(try contents(of: folder) == ["broken.json"])
         }
     }
+
+    @Test("a control character in a JSON string is reported at its escape in the JSON, not in the file not written")
+    func controlCharacterInJSON() throws {
+        try withTemporaryDirectory { folder in
+            let dressmate = Repository.journeysFolder.appendingPathComponent("dressmate.journey").path
+            let exported = try runJourney(["export", "--format", "json", "-o", "-", dressmate])
+            #expect(exported.status == 0)
+            let json = exported.stdout.replacingOccurrences(
+                of: #""name": "Dressmate — first order""#, with: #""name": "Dressmate — first order\u0007""#)
+            #expect(json != exported.stdout, "the journey's name is not where the test expects it")
+            try folder.writing(json, to: "bell.json")
+            let result = try runJourney(["import", "bell.json"], currentDirectory: folder)
+            #expect(result.status == 1)
+            // At the escape's line and column (in scalars) in the JSON.
+            let lines = json.split(separator: "\n", omittingEmptySubsequences: false)
+            let line = try #require(lines.firstIndex { $0.contains(#"\u0007"#) })
+            let before = try #require(lines[line].range(of: #"\u0007"#)).lowerBound
+            let column = lines[line][..<before].unicodeScalars.count + 1
+            #expect(result.stderr.hasPrefix("bell.json:\(line + 1):\(column): error: "), "\(result)")
+            #expect(
+                result.stderr.contains(
+                    "error: journey.name: the text holds the control character U+0007, which XML cannot carry"),
+                "\(result)")
+            #expect(!result.stderr.contains("bell.journey"), "\(result)")
+            #expect(try contents(of: folder) == ["bell.json"])
+        }
+    }
 }

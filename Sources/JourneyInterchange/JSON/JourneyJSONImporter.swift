@@ -5,8 +5,9 @@ import JourneyLanguage
 ///
 /// Only the `journey` part is read: metrics are recomputed from it. Keys the reader does not
 /// know are ignored, so that documents from a later minor version still read. Problems are
-/// diagnostics naming the key's path, such as `journey.stages[2].touchpoints[0].score`;
-/// JSON syntax errors give the line and column the JSON reader reports.
+/// diagnostics naming the key's path, such as `journey.stages[2].touchpoints[0].score`, at the
+/// line and column of its value (`JSONValueLocations`); JSON syntax errors give the line and
+/// column the JSON reader reports.
 public enum JourneyJSONImporter {
     /// The journey in `bytes`, with what is wrong with the document.
     public static func parse(_ bytes: [UInt8], name: String) -> ParsedJourney {
@@ -17,24 +18,34 @@ public enum JourneyJSONImporter {
             if case .dataCorrupted(let context) = error, context.codingPath.isEmpty {
                 return failure(syntaxError(in: bytes))
             }
-            return failure(.jsonImport(describe(error), at: SourceRange(line: 1, column: 1)))
+            let (message, path) = describe(error)
+            return failure(.jsonImport(message, at: JSONValueLocations(bytes).range(of: path)))
         } catch {
             return failure(.jsonImport("not a JSON document: \(error)", at: SourceRange(line: 1, column: 1)))
         }
+        let locations = JSONValueLocations(bytes)
         guard document.format == JourneyJSONExporter.formatName else {
             return failure(
                 .jsonImport(
                     "'format' is \(document.format.map { "'\($0)'" } ?? "missing"), not 'journey'",
-                    at: SourceRange(line: 1, column: 1)))
+                    at: locations.range(of: "format")))
         }
         guard document.version == JourneyJSONExporter.version else {
             return failure(
                 .jsonImport(
                     "'version' is \(document.version.map(String.init) ?? "missing"); this tool reads version \(JourneyJSONExporter.version)",
-                    at: SourceRange(line: 1, column: 1)))
+                    at: locations.range(of: "version")))
         }
         var diagnostics: [Diagnostic] = []
-        let journey = document.journey.model(diagnostics: &diagnostics)
+        let journey = document.journey.model(diagnostics: &diagnostics, locations: locations)
+        // Characters no chart, report or XML export could carry, at their escape in the JSON
+        // rather than in the .journey file that would have been written.
+        for character in locations.forbiddenCharacters
+        where character.path == "journey" || character.path.hasPrefix("journey.") {
+            var diagnostic = Diagnostic.controlCharacterInText(character.scalar, at: character.range)
+            diagnostic.message = "\(character.path): " + diagnostic.message
+            diagnostics.append(diagnostic)
+        }
         return ParsedJourney(journey: journey, diagnostics: diagnostics)
     }
 
@@ -42,8 +53,9 @@ public enum JourneyJSONImporter {
         ParsedJourney(journey: Journey(name: ""), diagnostics: [diagnostic])
     }
 
-    /// `journey.stages[2].score: expected a number`.
-    private static func describe(_ error: DecodingError) -> String {
+    /// `journey.stages[2].score: expected a number`, and the path of the value it is about
+    /// (for a missing key, the object that lacks it).
+    private static func describe(_ error: DecodingError) -> (message: String, path: String) {
         func path(_ codingPath: [any CodingKey]) -> String {
             var text = ""
             for key in codingPath {
@@ -53,19 +65,23 @@ public enum JourneyJSONImporter {
                     text += (text.isEmpty ? "" : ".") + key.stringValue
                 }
             }
+            return text
+        }
+        func shown(_ codingPath: [any CodingKey]) -> String {
+            let text = path(codingPath)
             return text.isEmpty ? "the document" : text
         }
         switch error {
         case .typeMismatch(let type, let context):
-            return "\(path(context.codingPath)): expected \(expectation(type))"
+            return ("\(shown(context.codingPath)): expected \(expectation(type))", path(context.codingPath))
         case .valueNotFound(let type, let context):
-            return "\(path(context.codingPath)): expected \(expectation(type)), found null"
+            return ("\(shown(context.codingPath)): expected \(expectation(type)), found null", path(context.codingPath))
         case .keyNotFound(let key, let context):
-            return "\(path(context.codingPath + [key])): missing"
+            return ("\(shown(context.codingPath + [key])): missing", path(context.codingPath))
         case .dataCorrupted(let context):
-            return "\(path(context.codingPath)): \(context.debugDescription)"
+            return ("\(shown(context.codingPath)): \(context.debugDescription)", path(context.codingPath))
         @unknown default:
-            return "\(error)"
+            return ("\(error)", "")
         }
     }
 
@@ -177,7 +193,7 @@ public enum JourneyJSONImporter {
         var customers: Customers?
         var stages: [Stage]?
 
-        func model(diagnostics: inout [Diagnostic]) -> JourneyLanguage.Journey {
+        func model(diagnostics: inout [Diagnostic], locations: JSONValueLocations) -> JourneyLanguage.Journey {
             let origin = SourceLocation(line: 1, column: 1)
             func choice<Choice: RawRepresentable & CaseIterable>(
                 _ text: String?, _ kind: String, at path: String,
@@ -190,7 +206,7 @@ public enum JourneyJSONImporter {
                     .jsonImport(
                         "\(path): unknown \(kind) '\(text)'"
                             + (Suggestion.closest(to: text, among: choices).map { " (did you mean '\($0)'?)" } ?? ""),
-                        at: SourceRange(line: 1, column: 1)))
+                        at: locations.range(of: path)))
                 return nil
             }
             var journey = JourneyLanguage.Journey(name: name)
@@ -220,7 +236,7 @@ public enum JourneyJSONImporter {
                         diagnostics.append(
                             .jsonImport(
                                 "journey.customers.recommend: '\(recommend)' is neither 1..10 nor 0..10",
-                                at: SourceRange(line: 1, column: 1)))
+                                at: locations.range(of: "journey.customers.recommend")))
                     }
                 }
                 rules.fanPurchaseDays = customers.fan ?? rules.fanPurchaseDays

@@ -7,7 +7,7 @@
 /// journey), so a string holding one is an error at the character's column. Outside strings
 /// they are white space (vertical tab, form feed), part of a word (`invalid-bare-word`) or in
 /// a comment, and nothing is written from them.
-enum ControlCharacterCheck {
+package enum ControlCharacterCheck {
     /// One diagnostic for each such character inside a string of `file`, in file order.
     static func diagnostics(for file: SourceFile) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
@@ -26,7 +26,7 @@ enum ControlCharacterCheck {
     }
 
     /// Whether XML 1.0 forbids `scalar` in a document.
-    static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
+    package static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x09, 0x0A, 0x0D: false
         case 0x00...0x1F, 0xFFFE, 0xFFFF: true

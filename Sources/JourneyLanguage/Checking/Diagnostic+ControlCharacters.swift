@@ -4,7 +4,7 @@ extension Diagnostic {
     /// A control character (other than tab and carriage return), U+FFFE or U+FFFF in a string:
     /// XML 1.0 forbids them even as character references, so no chart, report or XML export
     /// could show the text as written.
-    static func controlCharacterInText(_ scalar: Unicode.Scalar, at range: SourceRange) -> Diagnostic {
+    package static func controlCharacterInText(_ scalar: Unicode.Scalar, at range: SourceRange) -> Diagnostic {
         let hex = String(scalar.value, radix: 16, uppercase: true)
         let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
         return .error(

@@ -149,6 +149,45 @@ import Testing
                 ])
     }
 
+    @Test func problemsArePlacedAtTheValueTheyAreAbout() {
+        let json = """
+            {"format": "journey", "version": 1,
+             "journey": {"name": "x",
+              "channels": [{"id": "c", "media": "payd"}],
+              "stages": [{"name": "A", "touchpoints": [{"name": "t", "score": "high"}]}]}}
+            """
+        let mistyped = JourneyJSONImporter.parse(Array(json.utf8), name: "x.json").diagnostics
+        #expect(mistyped.map(\.message) == ["journey.stages[0].touchpoints[0].score: expected a number"])
+        #expect(mistyped.map(\.location) == [SourceLocation(line: 4, column: 67)])
+        let unknown = JourneyJSONImporter.parse(
+            Array(json.replacingOccurrences(of: #""high""#, with: "2").utf8), name: "x.json"
+        ).diagnostics
+        #expect(unknown.map(\.message) == ["journey.channels[0].media: unknown media 'payd' (did you mean 'paid'?)"])
+        #expect(unknown.map(\.location) == [SourceLocation(line: 3, column: 37)])
+        // A missing key: at the object that lacks it.
+        let missing = JourneyJSONImporter.parse(
+            Array(json.replacingOccurrences(of: #""name": "t", "#, with: "").utf8), name: "x.json"
+        ).diagnostics
+        #expect(missing.map(\.location) == [SourceLocation(line: 4, column: 44)])
+    }
+
+    @Test func aCharacterXMLCannotCarryIsAnErrorAtItsEscape() {
+        let json = #"""
+            {"format": "journey", "version": 1, "metrics": {"note": "\u0007 is ignored here"},
+             "journey": {"name": "Bell\u0007", "stages": [{"name": "A", "touchpoints": [{"name": "t\u0001", "score": 1}]}]}}
+            """#
+        let diagnostics = JourneyJSONImporter.parse(Array(json.utf8), name: "x.json").diagnostics
+        #expect(diagnostics.map(\.code) == ["control-character", "control-character"])
+        #expect(
+            diagnostics.map(\.message) == [
+                "journey.name: the text holds the control character U+0007, which XML cannot carry",
+                "journey.stages[0].touchpoints[0].name: the text holds the control character U+0001, which XML cannot carry",
+            ])
+        #expect(
+            diagnostics.map(\.location) == [SourceLocation(line: 2, column: 27), SourceLocation(line: 2, column: 88)])
+        #expect(diagnostics.allSatisfy { $0.severity == .error })
+    }
+
     @Test func syntaxErrorsGiveTheirLine() throws {
         let result = JourneyJSONImporter.parse(Array("{\n  \"format\": \"journey\",\n  oops\n}".utf8), name: "x.json")
         let diagnostic = try #require(result.diagnostics.first)
