@@ -8,7 +8,9 @@ import JourneyLanguage
 /// Columns count Unicode scalars from 1, as `journey check` does. The document is read once,
 /// with an explicit stack instead of recursion, so depth costs no call stack; it is meant for
 /// a document the JSON decoder has accepted, and stops quietly (keeping what it found) at
-/// anything it does not expect.
+/// anything it does not expect, and at a value nested more than `maximumDepth` deep: every
+/// value keeps its path, so deeper nesting would cost memory growing with the square of the
+/// depth, and the journey document is 6 deep.
 struct JSONValueLocations {
     /// A character XML 1.0 forbids (`ControlCharacterCheck.isForbidden`), inside the string at
     /// `path`, written raw or as an escape starting at `range`.
@@ -22,6 +24,9 @@ struct JSONValueLocations {
     private(set) var ranges: [String: SourceRange] = [:]
     /// The forbidden characters of the strings, in document order.
     private(set) var forbiddenCharacters: [ForbiddenCharacter] = []
+
+    /// How deep values are located: deeper ones are not (the importer never asks for them).
+    static let maximumDepth = 64
 
     private let bytes: [UInt8]
     private var index = 0
@@ -52,6 +57,7 @@ struct JSONValueLocations {
             skipWhiteSpace()
             guard index < bytes.count else { return }
             if expectsValue {
+                guard stack.count <= Self.maximumDepth else { return }
                 ranges[path] = SourceRange(line: line, column: column)
                 switch bytes[index] {
                 case UInt8(ascii: "{"):

@@ -61,11 +61,13 @@ import Testing
         #expect(cut.range(of: "a[1].b") == Self.at(1, 17))
     }
 
-    @Test func deepNestingNeedsNoCallStack() {
+    @Test func deepNestingStopsAtTheMaximumDepth() {
         let depth = 200_000
         let json = String(repeating: "[", count: depth) + "7" + String(repeating: "]", count: depth)
         let locations = JSONValueLocations(Array(json.utf8))
-        let path = String(repeating: "[0]", count: depth)
-        #expect(locations.range(of: path) == Self.at(1, depth + 1))
+        let deepest = JSONValueLocations.maximumDepth
+        #expect(locations.range(of: String(repeating: "[0]", count: deepest)) == Self.at(1, deepest + 1))
+        // One deeper is not located: the start of the file.
+        #expect(locations.range(of: String(repeating: "[0]", count: deepest + 1)) == Self.at(1, 1))
     }
 }
