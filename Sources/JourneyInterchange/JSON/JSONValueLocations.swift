@@ -44,6 +44,32 @@ struct JSONValueLocations {
         read()
     }
 
+    /// Whether `bytes` may hold a character XML forbids in a string: false for nearly every
+    /// document, and quick to tell (a byte scan for the escapes `\b`, `\f`, `\u000`–`\u001`
+    /// and `\uFFFE`, `\uFFFF` in any case, and the UTF-8 of U+FFFE and U+FFFF).
+    static func mayHoldForbiddenCharacter(_ bytes: [UInt8]) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0xEF { return true }
+            if byte == UInt8(ascii: "\\"), index + 1 < bytes.count {
+                switch bytes[index + 1] {
+                case UInt8(ascii: "b"), UInt8(ascii: "f"): return true
+                case UInt8(ascii: "u"):
+                    let digits = String(decoding: bytes[(index + 2)..<min(index + 6, bytes.count)], as: UTF8.self)
+                        .lowercased()
+                    if digits.hasPrefix("000") || digits.hasPrefix("001") || digits == "fffe" || digits == "ffff" {
+                        return true
+                    }
+                    index += 1
+                default: index += 1  // the escaped character, such as a quote or a backslash
+                }
+            }
+            index += 1
+        }
+        return false
+    }
+
     /// Where the value at `path` starts; 1:1 when the document has no such value.
     func range(of path: String) -> SourceRange {
         ranges[path] ?? SourceRange(line: 1, column: 1)
@@ -240,5 +266,28 @@ struct JSONValueLocations {
             }
             index += 1
         }
+    }
+}
+
+/// `JSONValueLocations` of a document, read the first time they are asked for.
+final class LazyJSONValueLocations {
+    private let bytes: [UInt8]
+    private var located: JSONValueLocations?
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    /// The locations, read now if they were not yet.
+    var value: JSONValueLocations {
+        if let located { return located }
+        let read = JSONValueLocations(bytes)
+        located = read
+        return read
+    }
+
+    /// Where the value at `path` starts (`JSONValueLocations.range(of:)`).
+    func range(of path: String) -> SourceRange {
+        value.range(of: path)
     }
 }

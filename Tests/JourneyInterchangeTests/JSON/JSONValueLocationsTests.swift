@@ -52,6 +52,16 @@ import Testing
             ])
     }
 
+    @Test func theQuickTestFindsEveryForbiddenCharacterAndLittleElse() {
+        for text in [#""\u0007""#, #""\u001f""#, #""\b""#, #""\f""#, #""\uFFFE""#, #""\uffff""#, "\"\u{FFFF}\""] {
+            #expect(JSONValueLocations.mayHoldForbiddenCharacter(Array(text.utf8)), "\(text)")
+            #expect(!JSONValueLocations(Array(text.utf8)).forbiddenCharacters.isEmpty, "\(text)")
+        }
+        for text in [#""\u2014 \t \n \r \\b \" \u0020""#, "\"é — 😀\"", #""\\u0007""#, #""\u00""#] {
+            #expect(!JSONValueLocations.mayHoldForbiddenCharacter(Array(text.utf8)), "\(text)")
+        }
+    }
+
     @Test func aDocumentCutShortOrWrongStopsQuietly() {
         for text in ["{\"a\": [1, 2", "{\"a\": \"x\\u00", "{\"a\" 1}", "[1 2]", "", "\"abc", "{\"a\": \"\\"] {
             let locations = JSONValueLocations(Array(text.utf8))
