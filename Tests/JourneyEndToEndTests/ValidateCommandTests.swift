@@ -73,7 +73,7 @@ struct ValidateCommandTests {
             try folder.writing(Self.invalid, to: "bad.svg")
             let result = try runJourney(["validate", "bad.svg"], currentDirectory: folder)
             #expect(result.status == 1, "\(result)")
-            #expect(result.stdout == "bad.svg: checked well-formed XML and the SVG 1.1 DTD\n")
+            #expect(result.stdout == "bad.svg: checked well-formed XML; failed the SVG 1.1 DTD\n")
             #expect(result.stderr == Self.invalidReport)
         }
     }
@@ -86,6 +86,22 @@ struct ValidateCommandTests {
             let result = try runJourney(["validate", "r.xml"], currentDirectory: folder)
             #expect(result.status == 1, "\(result)")
             #expect(result.stderr.hasPrefix("r.xml:3:16: error: xmlParseEntityRef: no name\n"), "\(result)")
+            // It was not checked well-formed: it failed that check, and nothing else ran.
+            #expect(result.stdout == "r.xml: failed well-formed XML\n")
+            let json = try runJourney(["validate", "--format", "json", "r.xml"], currentDirectory: folder)
+            #expect(
+                json.stdout.contains(
+                    """
+                      "checks": [
+                        {
+                          "file": "r.xml",
+                          "checks": [],
+                          "failed": [
+                            "well-formed XML"
+                          ]
+                        }
+                      ],
+                    """), "\(json)")
         }
     }
 

@@ -3,10 +3,13 @@ import JourneyLanguage
 // Messages about XML and SVG documents checked with libxml2: most carry libxml2's own words.
 
 extension Diagnostic {
+    /// The code of `xmlNotWellFormed(_:at:)`.
+    static let notWellFormedCode = "xml-not-well-formed"
+
     /// The document is not well-formed XML; `message` is libxml2's.
     static func xmlNotWellFormed(_ message: String, at range: SourceRange) -> Diagnostic {
         .error(
-            "xml-not-well-formed", message, at: range,
+            notWellFormedCode, message, at: range,
             help: "XML needs every tag closed in order, and '&' and '<' in text or attribute values "
                 + "written as '&amp;' and '&lt;'")
     }

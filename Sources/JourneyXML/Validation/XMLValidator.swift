@@ -102,7 +102,9 @@ public enum XMLValidator {
             diagnostics.append(
                 .xmlNotWellFormed("libxml2 could not parse the document", at: SourceRange(line: 1, column: 1)))
         }
-        return ValidationResult(diagnostics: diagnostics.sortedByLocation())
+        return ValidationResult(
+            diagnostics: diagnostics.sortedByLocation(), checks: isWellFormed ? [.wellFormedness] : [],
+            failedChecks: isWellFormed ? [] : [.wellFormedness])
     }
 
     /// Whether the official SVG 1.1 DTD can be loaded from the system XML catalog (Debian's
@@ -152,6 +154,7 @@ public enum XMLValidator {
         var diagnostics: [Diagnostic] = []
         var grammar: ValidationResult.Grammar?
         var ran: [ValidationCheck] = [.wellFormedness]
+        var failed: [ValidationCheck] = []
         let grammarName: String
         /// Whether libxml2 found the document invalid, whether or not it said why.
         var rejected: Bool
@@ -161,8 +164,11 @@ public enum XMLValidator {
             grammarName = "the XML Schema '\(schema.name)'"
             if let verdict = outcome.schemaVerdict {
                 grammar = .schema(name: schema.name)
-                ran.append(.schema(name: schema.name))
-                if verdict < 0 {
+                if verdict == 0 {
+                    ran.append(.schema(name: schema.name))
+                } else if verdict > 0 {
+                    failed.append(.schema(name: schema.name))
+                } else {
                     let message = "libxml2 could not validate the document against '\(schema.name)'"
                     diagnostics.append(.xmlValidationFailed(message, at: start))
                 }
@@ -198,8 +204,8 @@ public enum XMLValidator {
                     // journey's own SVG without the DTD relies on the subset schema alone; `checks` says so.
                 } else {
                     grammar = .dtd(doctype)
-                    ran.append(.dtd(doctype))
                     rejected = !outcome.followedDTD
+                    if rejected { failed.append(.dtd(doctype)) } else { ran.append(.dtd(doctype)) }
                 }
                 if requirement.isSVG11, !isSVG11 {
                     diagnostics.append(.svgDoctypeMismatch(doctype, at: doctypeRange))
@@ -215,7 +221,11 @@ public enum XMLValidator {
                 }
             }
             if let verdict = outcome.schemaVerdict {
-                ran.append(.svgSubsetSchema)
+                if verdict == 0 {
+                    ran.append(.svgSubsetSchema)
+                } else if verdict > 0 {
+                    failed.append(.svgSubsetSchema)
+                }
                 grammar = grammar ?? .schema(name: SVGSubsetSchema.fileName)
                 if verdict < 0 {
                     let message = "libxml2 could not validate the document against \(SVGSubsetSchema.fileName)"
@@ -249,7 +259,12 @@ public enum XMLValidator {
                 diagnostics.append(.xmlInvalid(message, against: grammarName, at: doctypeRange))
             }
         }
-        return ValidationResult(diagnostics: diagnostics.sortedByLocation(), grammar: grammar, checks: ran)
+        // A document that is not well-formed was not read to its end: nothing judged the rest of it.
+        if !outcome.isWellFormed {
+            (ran, failed) = ([], [.wellFormedness])
+        }
+        return ValidationResult(
+            diagnostics: diagnostics.sortedByLocation(), grammar: grammar, checks: ran, failedChecks: failed)
     }
 
     /// What journey's SVG 1.1 subset schema finds in a third-party SVG whose DTD is not installed.
