@@ -242,6 +242,36 @@ struct ValidateCommandTests {
         }
     }
 
+    /// `journey validate --color never NAME` on a machine without the SVG 1.1 DTD, NAME holding `text`.
+    static func validateWithoutTheDTD(_ text: String, as name: String) throws -> RunResult {
+        try withTemporaryDirectory { folder in
+            try folder.writing(text, to: name)
+            return try runJourney(
+                ["validate", "--color", "never", name], environment: withoutTheDTD, currentDirectory: folder)
+        }
+    }
+
+    @Test("an undeclared entity such as &nbsp; says it is not declared and how to write the character")
+    func undeclaredEntity() throws {
+        let result = try Self.validateWithoutTheDTD(
+            Self.header + """
+                <svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="100" height="50">
+                  <title>a&nbsp;b</title>
+                </svg>
+
+                """, as: "nbsp.svg")
+        #expect(result.status == 1, "\(result)")
+        #expect(
+            result.stderr.contains(
+                """
+                nbsp.svg:4:11: error: the entity '&nbsp;' is not declared: XML itself declares only &amp;, &lt;, &gt;, &quot; and &apos;
+                 4 |   <title>a&nbsp;b</title>
+                   |           ^~~~~~
+                   = help: write the character itself, or a numeric character reference such as '&#160;'
+
+                """), "\(result)")
+    }
+
     @Test("an SVG without a DOCTYPE fails: it cannot be validated against the DTD")
     func svgWithoutDoctype() throws {
         try withTemporaryDirectory { folder in

@@ -97,6 +97,16 @@ extension Diagnostic {
             help: "put \(DocumentTypeDeclaration.svg11.markup) before the <svg> tag")
     }
 
+    /// A reference to an entity that no DTD of the document declares, such as HTML's `&nbsp;`.
+    static func xmlUndeclaredEntity(_ name: String, at range: SourceRange) -> Diagnostic {
+        let example = UndeclaredEntity.characterReference(forHTMLEntity: name).map { "'\($0)'" } ?? "'&#160;'"
+        return .error(
+            "xml-undeclared-entity",
+            "the entity '&\(name);' is not declared: XML itself declares only &amp;, &lt;, &gt;, &quot; and &apos;",
+            at: range,
+            help: "write the character itself, or a numeric character reference such as \(example)")
+    }
+
     /// An SVG whose DOCTYPE names another DTD than SVG 1.1.
     static func svgDoctypeMismatch(_ doctype: DocumentTypeDeclaration, at range: SourceRange) -> Diagnostic {
         .error(

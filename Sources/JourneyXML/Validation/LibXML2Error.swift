@@ -93,6 +93,11 @@ struct LibXML2Error: Hashable, Sendable {
         `is`(from: XML_FROM_VALID) || `is`(from: XML_FROM_DTD) || `is`(from: XML_FROM_SCHEMASV)
     }
 
+    /// Whether it is a reference to an entity that nothing declares, such as `&nbsp;`.
+    var isUndeclaredEntity: Bool {
+        `is`(XML_ERR_UNDECLARED_ENTITY) || `is`(XML_WAR_UNDECLARED_ENTITY)
+    }
+
     /// Whether an external file, such as a DTD, could not be loaded: not found, or refused
     /// because it is on the network.
     var isLoadFailure: Bool {

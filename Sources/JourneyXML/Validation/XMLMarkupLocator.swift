@@ -105,6 +105,16 @@ struct XMLMarkupLocator {
         return SourceRange(line: line, column: offset + 1, length: marker.count)
     }
 
+    /// The reference `&name;` that libxml2 reports at `line`, `column`: the last one on that line
+    /// before the column (libxml2 stands just past it), else the first one on the line.
+    func entityReference(_ name: String, atLine line: Int, column: Int) -> SourceRange? {
+        guard line > 0, source.line(line).utf8.count <= XMLMarkupLocator.maximumSearchedLine else { return nil }
+        let pattern = Array("&\(name);".unicodeScalars)
+        let starts = XMLMarkupLocator.occurrences(of: pattern, in: Array(source.line(line).unicodeScalars))
+        let start = starts.last { $0 + pattern.count < column } ?? starts.first
+        return start.map { SourceRange(line: line, column: $0 + 1, length: pattern.count) }
+    }
+
     /// Searches line `line` up to `column` (all of it when the column is unknown), then the
     /// lines above it down to `firstLine`, for the last match of `find`.
     private func lastOccurrence(

@@ -355,6 +355,21 @@ import Testing
         #expect(result.diagnostics.first?.location == marked[1])
     }
 
+    @Test func anUndeclaredEntitySaysSoAndHowToWriteTheCharacter() {
+        let result = XMLValidator.validate("<r>a&nbsp;b</r>\n", name: "r.xml")
+        #expect(result.diagnostics.map(\.code) == ["xml-undeclared-entity"])
+        #expect(result.diagnostics.first?.range == SourceRange(line: 1, column: 5, length: 6))
+        #expect(
+            result.diagnostics.first?.message
+                == "the entity '&nbsp;' is not declared: XML itself declares only &amp;, &lt;, &gt;, &quot; and &apos;")
+        #expect(
+            result.diagnostics.first?.help
+                == "write the character itself, or a numeric character reference such as '&#160;'")
+        let other = XMLValidator.validate("<r>\n  &zwsp;</r>\n", name: "r.xml")
+        #expect(other.diagnostics.first?.range == SourceRange(line: 2, column: 3, length: 6))
+        #expect(other.diagnostics.first?.help?.hasSuffix("such as '&#160;'") == true)
+    }
+
     @Test func textIsReadAsUTF8WhateverTheDeclarationSays() {
         let text = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<a>é😀</a>\n"
         #expect(XMLValidator.validate(text, name: "a.xml").isValid)
@@ -531,8 +546,11 @@ import Testing
     func everyWellFormednessErrorIsFound(document: String, line: Int) {
         let result = XMLValidator.checkWellFormed(document, name: "broken.xml")
         #expect(!result.isValid, "\(document.debugDescription)")
-        #expect(result.diagnostics.first?.code == "xml-not-well-formed", "\(document.debugDescription)")
+        // An entity that nothing declares has a diagnostic of its own, which says how to write the character.
+        let code = document.contains("&nope;") ? "xml-undeclared-entity" : "xml-not-well-formed"
+        #expect(result.diagnostics.first?.code == code, "\(document.debugDescription)")
         #expect(result.diagnostics.first?.location.line == line, "\(document.debugDescription)")
+        #expect(result.failedChecks == [.wellFormedness], "\(document.debugDescription)")
     }
 
     @Test func aWellFormedDocumentWithEveryKindOfNodeIsAccepted() {
