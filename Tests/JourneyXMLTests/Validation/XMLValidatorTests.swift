@@ -370,6 +370,21 @@ import Testing
         #expect(other.diagnostics.first?.help?.hasSuffix("such as '&#160;'") == true)
     }
 
+    @Test func aDocumentThatIsNotWellFormedFailsThatCheckAndNoOther() {
+        let text = "<?xml version=\"1.0\"?>\n<!DOCTYPE a [<!ELEMENT a EMPTY>]>\n<a>Fish & chips</a>\n"
+        for result in [XMLValidator.validate(text, name: "a.xml"), XMLValidator.checkWellFormed(text, name: "a.xml")] {
+            #expect(result.checks == [])
+            #expect(result.failedChecks == [.wellFormedness])
+        }
+    }
+
+    @Test func aDocumentItsDTDRejectsPassedWellFormednessAndFailedTheDTD() {
+        let result = XMLValidator.validate(
+            "<?xml version=\"1.0\"?>\n<!DOCTYPE a [<!ELEMENT a EMPTY>]>\n<a><b/></a>\n", name: "a.xml")
+        #expect(result.checks == [.wellFormedness])
+        #expect(result.failedChecks == [.dtd(DocumentTypeDeclaration(rootElement: "a"))])
+    }
+
     @Test func textIsReadAsUTF8WhateverTheDeclarationSays() {
         let text = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<a>é😀</a>\n"
         #expect(XMLValidator.validate(text, name: "a.xml").isValid)
