@@ -242,6 +242,17 @@ struct ValidateCommandTests {
         }
     }
 
+    /// The SVG 1.1 DOCTYPE with an internal subset holding `declarations`, on lines 2 to 4.
+    static func header(withSubset declarations: String) -> String {
+        """
+        <?xml version="1.0"?>
+        <!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd" [
+          \(declarations)
+        ]>
+
+        """
+    }
+
     /// `journey validate --color never NAME` on a machine without the SVG 1.1 DTD, NAME holding `text`.
     static func validateWithoutTheDTD(_ text: String, as name: String) throws -> RunResult {
         try withTemporaryDirectory { folder in
@@ -249,6 +260,45 @@ struct ValidateCommandTests {
             return try runJourney(
                 ["validate", "--color", "never", name], environment: withoutTheDTD, currentDirectory: folder)
         }
+    }
+
+    @Test("an SVG whose DOCTYPE is only an internal subset is told to name the SVG 1.1 DTD, once")
+    func internalSubsetOnly() throws {
+        let result = try Self.validateWithoutTheDTD(
+            """
+            <?xml version="1.0"?>
+            <!DOCTYPE svg [ <!ENTITY a "x"> ]>
+            <svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="10" height="10"><title>&a;</title></svg>
+
+            """, as: "entity.svg")
+        #expect(result.status == 1, "\(result)")
+        #expect(result.stdout == "entity.svg: checked well-formed XML\n")
+        #expect(
+            result.stderr.hasPrefix(
+                "entity.svg:2:1: error: the DOCTYPE names no DTD, only an internal subset, so the SVG cannot be validated against the SVG 1.1 DTD\n"
+            ), "\(result)")
+        #expect(result.stderr.hasSuffix("\n1 error\n"), "\(result)")
+    }
+
+    @Test("without the SVG 1.1 DTD, an internal subset gives no false 'not declared' errors")
+    func internalSubsetWithoutTheDTD() throws {
+        let result = try Self.validateWithoutTheDTD(
+            Self.header(withSubset: "<!ATTLIST svg class CDATA #IMPLIED>") + """
+                <svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="10" height="10">
+                  <rect x="0" y="0" width="1" height="1"/>
+                </svg>
+
+                """, as: "subset.svg")
+        #expect(result.status == 0, "\(result)")
+        #expect(
+            result.stdout
+                == "subset.svg: checked well-formed XML and journey's SVG 1.1 subset schema (svg11-subset.xsd)\n")
+        #expect(
+            result.stderr.hasPrefix(
+                "subset.svg:2:1: warning: the SVG 1.1 DTD is not in the system XML catalog, so only well-formedness and journey's SVG 1.1 subset schema (svg11-subset.xsd) were checked\n"
+            ), "\(result)")
+        #expect(!result.stderr.contains("No declaration"), "\(result)")
+        #expect(result.stderr.hasSuffix("\n1 warning\n"), "\(result)")
     }
 
     @Test("an undeclared entity such as &nbsp; says it is not declared and how to write the character")

@@ -97,6 +97,17 @@ extension Diagnostic {
             help: "put \(DocumentTypeDeclaration.svg11.markup) before the <svg> tag")
     }
 
+    /// An SVG whose DOCTYPE names no DTD, only an internal subset, which declares none of SVG's
+    /// elements: it cannot be validated against the SVG 1.1 DTD.
+    static func svgDoctypeWithoutDTD(at range: SourceRange) -> Diagnostic {
+        .error(
+            "svg-doctype-without-dtd",
+            "the DOCTYPE names no DTD, only an internal subset, so the SVG cannot be validated against the SVG 1.1 DTD",
+            at: range,
+            help: "name the SVG 1.1 DTD before the internal subset: "
+                + "\(DocumentTypeDeclaration.svg11.markup.dropLast()) [ … ]>")
+    }
+
     /// A reference to an entity that no DTD of the document declares, such as HTML's `&nbsp;`.
     static func xmlUndeclaredEntity(_ name: String, at range: SourceRange) -> Diagnostic {
         let example = UndeclaredEntity.characterReference(forHTMLEntity: name).map { "'\($0)'" } ?? "'&#160;'"

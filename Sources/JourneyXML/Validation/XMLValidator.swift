@@ -189,9 +189,15 @@ public enum XMLValidator {
                     && (outcome.refusedLoads.contains(where: \.isExternalSubset)
                         || errors.contains(where: \.isLoadFailure)
                         || (outcome.isWellFormed && !outcome.loadedExternalDTD))
-                if dtdMissing {
+                if !doctype.pointsToExternalDTD, !requirement.isSVG11, outcome.rootElement == "svg" {
+                    // An internal subset alone declares none of SVG's elements: each would be "not declared".
+                    errors.removeAll(where: \.isDTDValidityFinding)
+                    diagnostics.append(.svgDoctypeWithoutDTD(at: doctypeRange))
+                } else if dtdMissing {
                     // libxml2's own words here are an I/O warning and "no DTD found": one clear message says it better.
-                    errors.removeAll { $0.isLoadFailure || $0.is(XML_DTD_NO_DTD) }
+                    // It also checked the document against the internal subset alone, as if it were the
+                    // whole DTD: every element and attribute "not declared". Nothing was checked against the DTD.
+                    errors.removeAll { $0.isLoadFailure || $0.isDTDValidityFinding }
                     if !isSVG11 {
                         diagnostics.append(.dtdNotFound(doctype, at: doctypeRange))
                     } else if !requirement.isSVG11, outcome.isWellFormed {

@@ -355,6 +355,41 @@ import Testing
         #expect(result.diagnostics.first?.location == marked[1])
     }
 
+    @Test func anSVGWhoseDoctypeHasOnlyAnInternalSubsetIsToldToNameTheDTD() {
+        // The subset declares an entity and no element: libxml2 called every element and attribute undeclared.
+        let result = XMLValidator.validate(
+            """
+            <?xml version="1.0"?>
+            <!DOCTYPE svg [ <!ENTITY a "x"> ]>
+            <svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="10" height="10"><title>&a;</title></svg>
+            """, name: "a.svg")
+        #expect(result.diagnostics.map(\.code) == ["svg-doctype-without-dtd"], "\(result.diagnostics)")
+        #expect(result.diagnostics.first?.range == SourceRange(line: 2, column: 1, length: 9))
+        #expect(
+            result.diagnostics.first?.message
+                == "the DOCTYPE names no DTD, only an internal subset, so the SVG cannot be validated against the SVG 1.1 DTD"
+        )
+        #expect(
+            result.diagnostics.first?.help
+                == "name the SVG 1.1 DTD before the internal subset: <!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\" "
+                + "\"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd\" [ … ]>")
+        #expect(result.checks == [.wellFormedness])
+        #expect(result.failedChecks == [])
+    }
+
+    @Test func anInternalSubsetIsNotTakenForTheDTDThatCouldNotBeLoaded() {
+        // Only the DTD's absence is reported: not "No declaration for element r", nor for the attribute.
+        let result = XMLValidator.validate(
+            """
+            <?xml version="1.0"?>
+            <!DOCTYPE r SYSTEM "https://example.invalid/r.dtd" [ <!ATTLIST r a CDATA #IMPLIED> ]>
+            <r a="1"><c/></r>
+            """, name: "r.xml")
+        #expect(result.diagnostics.map(\.code) == ["dtd-not-found"], "\(result.diagnostics.map(\.message))")
+        #expect(result.checks == [.wellFormedness])
+        #expect(result.failedChecks == [])
+    }
+
     @Test func anUndeclaredEntitySaysSoAndHowToWriteTheCharacter() {
         let result = XMLValidator.validate("<r>a&nbsp;b</r>\n", name: "r.xml")
         #expect(result.diagnostics.map(\.code) == ["xml-undeclared-entity"])
