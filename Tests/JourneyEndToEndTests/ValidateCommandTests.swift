@@ -262,6 +262,34 @@ struct ValidateCommandTests {
         }
     }
 
+    @Test("without the SVG 1.1 DTD, an SVG that uses entities is warned about at the reference, not an internal error")
+    func entitiesWithoutTheDTD() throws {
+        let result = try Self.validateWithoutTheDTD(
+            Self.header(withSubset: "<!ENTITY a \"x\">") + """
+                <svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="10" height="10">
+                  <title>&a;</title>
+                </svg>
+
+                """, as: "entity.svg")
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdout == "entity.svg: checked well-formed XML\n")
+        #expect(
+            result.stderr == """
+                entity.svg:2:1: warning: the SVG 1.1 DTD is not in the system XML catalog, so only well-formedness and journey's SVG 1.1 subset schema (svg11-subset.xsd) were checked
+                 2 | <!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd" [
+                   | ^~~~~~~~~
+                   = help: for the full SVG 1.1 check, install the DTD: apt-get install w3c-sgml-lib (Debian, Ubuntu); journey never downloads a DTD
+
+                entity.svg:6:10: warning: the SVG refers to the entity '&a;', and journey's SVG 1.1 subset schema (svg11-subset.xsd) cannot check a document that uses entities, so without the SVG 1.1 DTD only well-formedness was checked
+                 6 |   <title>&a;</title>
+                   |          ^~~
+                   = help: write the entity's text in place of '&a;', or install the SVG 1.1 DTD to check the document against it: apt-get install w3c-sgml-lib (Debian, Ubuntu)
+
+                2 warnings
+
+                """, "\(result)")
+    }
+
     @Test("an SVG whose DOCTYPE is only an internal subset is told to name the SVG 1.1 DTD, once")
     func internalSubsetOnly() throws {
         let result = try Self.validateWithoutTheDTD(
@@ -320,6 +348,22 @@ struct ValidateCommandTests {
                    = help: write the character itself, or a numeric character reference such as '&#160;'
 
                 """), "\(result)")
+        #expect(result.stderr.hasSuffix("\n1 error and 1 warning\n"), "\(result)")
+    }
+
+    @Test("an external entity on the network is refused as such without the SVG 1.1 DTD, not sent to install it")
+    func networkEntity() throws {
+        let result = try Self.validateWithoutTheDTD(
+            Self.header(withSubset: "<!ENTITY logo SYSTEM \"http://example.com/logo.txt\">") + """
+                <svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="10" height="10"><title>&logo;</title></svg>
+
+                """, as: "net.svg")
+        #expect(result.status == 1, "\(result)")
+        #expect(
+            result.stderr.contains(
+                "net.svg:3:24: error: the external entity 'http://example.com/logo.txt' was not read: journey never goes to the network\n"
+            ), "\(result)")
+        #expect(result.stderr.hasSuffix("\n1 error and 2 warnings\n"), "\(result)")
     }
 
     @Test("an SVG without a DOCTYPE fails: it cannot be validated against the DTD")

@@ -108,6 +108,18 @@ extension Diagnostic {
                 + "\(DocumentTypeDeclaration.svg11.markup.dropLast()) [ … ]>")
     }
 
+    /// An SVG whose DTD is not installed refers to an entity, which journey's SVG 1.1 subset
+    /// schema cannot check: libxml2's schema validator does not take entity references.
+    static func svgEntitiesNotChecked(_ reference: String, at range: SourceRange) -> Diagnostic {
+        .warning(
+            "svg-entities-not-checked",
+            "the SVG refers to the entity '\(reference)', and \(SVGSubsetSchema.displayName) cannot check "
+                + "a document that uses entities, so without the SVG 1.1 DTD only well-formedness was checked",
+            at: range,
+            help: "write the entity's text in place of '\(reference)', or install the SVG 1.1 DTD to check the "
+                + "document against it: apt-get install w3c-sgml-lib (Debian, Ubuntu)")
+    }
+
     /// A reference to an entity that no DTD of the document declares, such as HTML's `&nbsp;`.
     static func xmlUndeclaredEntity(_ name: String, at range: SourceRange) -> Diagnostic {
         let example = UndeclaredEntity.characterReference(forHTMLEntity: name).map { "'\($0)'" } ?? "'&#160;'"

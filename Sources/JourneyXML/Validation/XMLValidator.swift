@@ -203,9 +203,14 @@ public enum XMLValidator {
                     } else if !requirement.isSVG11, outcome.isWellFormed {
                         // A third-party SVG 1.1 without the DTD: check what the shipped schema covers, and say so.
                         diagnostics.append(.svgDTDNotInstalled(at: doctypeRange))
-                        diagnostics += subsetFindings(bytes, name: name, encoding: encoding, source: source)
-                        ran.append(.svgSubsetSchema)
-                        grammar = .schema(name: SVGSubsetSchema.fileName)
+                        let subset = subsetFindings(
+                            bytes, name: name, encoding: encoding, source: source,
+                            entitiesReported: errors.contains(where: \.isUndeclaredEntity))
+                        diagnostics += subset.diagnostics
+                        if let passed = subset.passed {
+                            if passed { ran.append(.svgSubsetSchema) } else { failed.append(.svgSubsetSchema) }
+                            grammar = .schema(name: SVGSubsetSchema.fileName)
+                        }
                     }
                     // journey's own SVG without the DTD relies on the subset schema alone; `checks` says so.
                 } else {
@@ -278,17 +283,30 @@ public enum XMLValidator {
     /// An element or attribute the schema does not declare may well be valid SVG 1.1, so it is a
     /// warning that it could not be checked; a value the schema's types reject (a `text-anchor`
     /// of `left`, a colour of `#12`) is an error, because those types follow SVG 1.1's grammar.
+    ///
+    /// libxml2's schema validator cannot take entity references, and said only "Internal error:
+    /// xmlSchemaVDocWalk, there is at least one entity reference…": the schema did not run, and
+    /// one warning says so at the first reference, unless `entitiesReported` (an undeclared
+    /// entity, already an error).
+    /// - Returns: the findings, and whether the document passed the schema; nil when it did not run.
     private static func subsetFindings(
-        _ bytes: [UInt8], name: String, encoding: String?, source: SourceFile
-    ) -> [Diagnostic] {
+        _ bytes: [UInt8], name: String, encoding: String?, source: SourceFile, entitiesReported: Bool
+    ) -> (diagnostics: [Diagnostic], passed: Bool?) {
         let outcome = XMLParseOutcome.parse(
             bytes, name: name, encoding: encoding, checks: .schema(SVGSubsetSchema.compiled))
+        guard let verdict = outcome.schemaVerdict else { return ([], nil) }
+        if outcome.errors.contains(where: { $0.is(XML_SCHEMAV_INTERNAL) }) {
+            let locator = XMLMarkupLocator(source: source)
+            guard !entitiesReported, let reference = locator.firstEntityReference(fromLine: outcome.rootElementLine)
+            else { return ([], nil) }
+            return ([.svgEntitiesNotChecked(reference.reference, at: reference.range)], nil)
+        }
         let errors = outcome.errors.filter { $0.is(from: XML_FROM_SCHEMASV) }.map(withoutSVGNamespace)
         let outside: [xmlParserErrors] = [
             XML_SCHEMAV_ELEMENT_CONTENT, XML_SCHEMAV_CVC_ELT_1, XML_SCHEMAV_CVC_COMPLEX_TYPE_2_4,
             XML_SCHEMAV_CVC_COMPLEX_TYPE_3_2_1, XML_SCHEMAV_CVC_COMPLEX_TYPE_3_2_2,
         ]
-        return errors.flatMap { error in
+        let findings = errors.flatMap { error in
             let found = XMLFindings.diagnostics(
                 for: [error], documentName: name, source: source, grammar: SVGSubsetSchema.displayName)
             guard outside.contains(where: error.is) else { return found }
@@ -298,6 +316,7 @@ public enum XMLValidator {
                 return .svgNotChecked(String(message), at: finding.range)
             }
         }
+        return (findings, verdict < 0 ? nil : !findings.containsErrors)
     }
 
     /// `error` with the SVG namespace taken out of its element names: `svg:ellipse`, not `{http://…}ellipse`.
