@@ -102,9 +102,12 @@ public enum XMLValidator {
             diagnostics.append(
                 .xmlNotWellFormed("libxml2 could not parse the document", at: SourceRange(line: 1, column: 1)))
         }
+        // Only well-formedness was checked: any error, such as an unbound prefix, which libxml2
+        // reports without clearing its well-formed flag, is a failure of it.
+        let passed = isWellFormed && !diagnostics.containsErrors
         return ValidationResult(
-            diagnostics: diagnostics.sortedByLocation(), checks: isWellFormed ? [.wellFormedness] : [],
-            failedChecks: isWellFormed ? [] : [.wellFormedness])
+            diagnostics: diagnostics.sortedByLocation(), checks: passed ? [.wellFormedness] : [],
+            failedChecks: passed ? [] : [.wellFormedness])
     }
 
     /// Whether the official SVG 1.1 DTD can be loaded from the system XML catalog (Debian's
@@ -271,7 +274,8 @@ public enum XMLValidator {
             }
         }
         // A document that is not well-formed was not read to its end: nothing judged the rest of it.
-        if !outcome.isWellFormed {
+        // An unbound prefix is not well-formed either, though libxml2 leaves its flag set.
+        if !outcome.isWellFormed || diagnostics.contains(where: { $0.code == Diagnostic.notWellFormedCode }) {
             (ran, failed) = ([], [.wellFormedness])
         }
         return ValidationResult(

@@ -411,6 +411,11 @@ import Testing
             #expect(result.checks == [])
             #expect(result.failedChecks == [.wellFormedness])
         }
+        // libxml2 reports an unbound prefix without clearing its well-formed flag.
+        let unbound = XMLValidator.validate("<p:a/>\n", name: "p.xml")
+        #expect(unbound.diagnostics.map(\.code) == ["xml-not-well-formed"])
+        #expect(unbound.checks == [])
+        #expect(unbound.failedChecks == [.wellFormedness])
     }
 
     @Test func aDocumentItsDTDRejectsPassedWellFormednessAndFailedTheDTD() {
