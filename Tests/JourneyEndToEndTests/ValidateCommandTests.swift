@@ -73,7 +73,7 @@ struct ValidateCommandTests {
             try folder.writing(Self.invalid, to: "bad.svg")
             let result = try runJourney(["validate", "bad.svg"], currentDirectory: folder)
             #expect(result.status == 1, "\(result)")
-            #expect(result.stdout == "bad.svg: checked well-formed XML and the SVG 1.1 DTD\n")
+            #expect(result.stdout == "bad.svg: checked well-formed XML; failed the SVG 1.1 DTD\n")
             #expect(result.stderr == Self.invalidReport)
         }
     }
@@ -86,6 +86,22 @@ struct ValidateCommandTests {
             let result = try runJourney(["validate", "r.xml"], currentDirectory: folder)
             #expect(result.status == 1, "\(result)")
             #expect(result.stderr.hasPrefix("r.xml:3:16: error: xmlParseEntityRef: no name\n"), "\(result)")
+            // It was not checked well-formed: it failed that check, and nothing else ran.
+            #expect(result.stdout == "r.xml: failed well-formed XML\n")
+            let json = try runJourney(["validate", "--format", "json", "r.xml"], currentDirectory: folder)
+            #expect(
+                json.stdout.contains(
+                    """
+                      "checks": [
+                        {
+                          "file": "r.xml",
+                          "checks": [],
+                          "failed": [
+                            "well-formed XML"
+                          ]
+                        }
+                      ],
+                    """), "\(json)")
         }
     }
 
@@ -224,6 +240,130 @@ struct ValidateCommandTests {
                 result.stderr.contains(
                     "= help: the document must follow journey's SVG 1.1 subset schema (svg11-subset.xsd)"))
         }
+    }
+
+    /// The SVG 1.1 DOCTYPE with an internal subset holding `declarations`, on lines 2 to 4.
+    static func header(withSubset declarations: String) -> String {
+        """
+        <?xml version="1.0"?>
+        <!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd" [
+          \(declarations)
+        ]>
+
+        """
+    }
+
+    /// `journey validate --color never NAME` on a machine without the SVG 1.1 DTD, NAME holding `text`.
+    static func validateWithoutTheDTD(_ text: String, as name: String) throws -> RunResult {
+        try withTemporaryDirectory { folder in
+            try folder.writing(text, to: name)
+            return try runJourney(
+                ["validate", "--color", "never", name], environment: withoutTheDTD, currentDirectory: folder)
+        }
+    }
+
+    @Test("without the SVG 1.1 DTD, an SVG that uses entities is warned about at the reference, not an internal error")
+    func entitiesWithoutTheDTD() throws {
+        let result = try Self.validateWithoutTheDTD(
+            Self.header(withSubset: "<!ENTITY a \"x\">") + """
+                <svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="10" height="10">
+                  <title>&a;</title>
+                </svg>
+
+                """, as: "entity.svg")
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdout == "entity.svg: checked well-formed XML\n")
+        #expect(
+            result.stderr == """
+                entity.svg:2:1: warning: the SVG 1.1 DTD is not in the system XML catalog, so only well-formedness and journey's SVG 1.1 subset schema (svg11-subset.xsd) were checked
+                 2 | <!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd" [
+                   | ^~~~~~~~~
+                   = help: for the full SVG 1.1 check, install the DTD: apt-get install w3c-sgml-lib (Debian, Ubuntu); journey never downloads a DTD
+
+                entity.svg:6:10: warning: the SVG refers to the entity '&a;', and journey's SVG 1.1 subset schema (svg11-subset.xsd) cannot check a document that uses entities, so without the SVG 1.1 DTD only well-formedness was checked
+                 6 |   <title>&a;</title>
+                   |          ^~~
+                   = help: write the entity's text in place of '&a;', or install the SVG 1.1 DTD to check the document against it: apt-get install w3c-sgml-lib (Debian, Ubuntu)
+
+                2 warnings
+
+                """, "\(result)")
+    }
+
+    @Test("an SVG whose DOCTYPE is only an internal subset is told to name the SVG 1.1 DTD, once")
+    func internalSubsetOnly() throws {
+        let result = try Self.validateWithoutTheDTD(
+            """
+            <?xml version="1.0"?>
+            <!DOCTYPE svg [ <!ENTITY a "x"> ]>
+            <svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="10" height="10"><title>&a;</title></svg>
+
+            """, as: "entity.svg")
+        #expect(result.status == 1, "\(result)")
+        #expect(result.stdout == "entity.svg: checked well-formed XML\n")
+        #expect(
+            result.stderr.hasPrefix(
+                "entity.svg:2:1: error: the DOCTYPE names no DTD, only an internal subset, so the SVG cannot be validated against the SVG 1.1 DTD\n"
+            ), "\(result)")
+        #expect(result.stderr.hasSuffix("\n1 error\n"), "\(result)")
+    }
+
+    @Test("without the SVG 1.1 DTD, an internal subset gives no false 'not declared' errors")
+    func internalSubsetWithoutTheDTD() throws {
+        let result = try Self.validateWithoutTheDTD(
+            Self.header(withSubset: "<!ATTLIST svg class CDATA #IMPLIED>") + """
+                <svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="10" height="10">
+                  <rect x="0" y="0" width="1" height="1"/>
+                </svg>
+
+                """, as: "subset.svg")
+        #expect(result.status == 0, "\(result)")
+        #expect(
+            result.stdout
+                == "subset.svg: checked well-formed XML and journey's SVG 1.1 subset schema (svg11-subset.xsd)\n")
+        #expect(
+            result.stderr.hasPrefix(
+                "subset.svg:2:1: warning: the SVG 1.1 DTD is not in the system XML catalog, so only well-formedness and journey's SVG 1.1 subset schema (svg11-subset.xsd) were checked\n"
+            ), "\(result)")
+        #expect(!result.stderr.contains("No declaration"), "\(result)")
+        #expect(result.stderr.hasSuffix("\n1 warning\n"), "\(result)")
+    }
+
+    @Test("an undeclared entity such as &nbsp; says it is not declared and how to write the character")
+    func undeclaredEntity() throws {
+        let result = try Self.validateWithoutTheDTD(
+            Self.header + """
+                <svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="100" height="50">
+                  <title>a&nbsp;b</title>
+                </svg>
+
+                """, as: "nbsp.svg")
+        #expect(result.status == 1, "\(result)")
+        #expect(
+            result.stderr.contains(
+                """
+                nbsp.svg:4:11: error: the entity '&nbsp;' is not declared: XML itself declares only &amp;, &lt;, &gt;, &quot; and &apos;
+                 4 |   <title>a&nbsp;b</title>
+                   |           ^~~~~~
+                   = help: write the character itself, or a numeric character reference such as '&#160;'
+
+                """), "\(result)")
+        #expect(result.stderr.hasSuffix("\n1 error and 1 warning\n"), "\(result)")
+    }
+
+    @Test("an external entity on the network is refused as such without the SVG 1.1 DTD, not sent to install it")
+    func networkEntity() throws {
+        let result = try Self.validateWithoutTheDTD(
+            Self.header(withSubset: "<!ENTITY logo SYSTEM \"http://example.com/logo.txt\">") + """
+                <svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="10" height="10"><title>&logo;</title></svg>
+
+                """, as: "net.svg")
+        #expect(result.status == 1, "\(result)")
+        #expect(
+            result.stderr.contains(
+                "net.svg:3:24: error: the external entity 'http://example.com/logo.txt' was not read: journey never goes to the network\n"
+            ), "\(result)")
+        #expect(result.stderr.hasSuffix("\n1 error and 2 warnings\n"), "\(result)")
     }
 
     @Test("an SVG without a DOCTYPE fails: it cannot be validated against the DTD")

@@ -50,8 +50,12 @@ struct JourneyXMLDocument: Sendable {
         }
         self.root = reading.root
         self.startTags = startTags
+        // A document that is not XML failed well-formedness, whatever its findings' codes; another
+        // failed its schema when anything is wrong.
+        let readable = reading.validation.failedChecks != [.wellFormedness]
         self.validation = ValidationResult(
-            diagnostics: diagnostics.sortedByLocation(), grammar: reading.validation.grammar)
+            diagnostics: diagnostics.sortedByLocation(), grammar: reading.validation.grammar,
+            checks: readable ? nil : [], failedChecks: readable ? [] : [.wellFormedness])
     }
 
     /// `diagnostic`, a finding against the schema, with its caret moved under the attribute

@@ -22,7 +22,8 @@
 /// Keys come in this order and `help` is `null` when there is none, so the output is
 /// byte-identical from run to run. `version` changes only when a field changes meaning
 /// or disappears. `journey validate` adds `checks` after `diagnostics`: for each file it read,
-/// the checks that ran on it, such as `["well-formed XML", "the SVG 1.1 DTD"]`.
+/// the checks it passed, such as `["well-formed XML", "the SVG 1.1 DTD"]`, and in `failed` the
+/// checks it failed, such as `["the SVG 1.1 DTD"]`; a check that did not run is in neither.
 public struct DiagnosticReport: Sendable {
     /// One diagnostic with the file it belongs to.
     public struct Entry: Sendable {
@@ -48,26 +49,32 @@ public struct DiagnosticReport: Sendable {
         }
     }
 
-    /// The checks that ran on one file, in the order they ran.
+    /// The checks that ran on one file, in the order they ran: those it passed and those it failed.
     public struct FileChecks: Sendable {
         public var file: String
-        /// Each check as a person reads it, such as "the SVG 1.1 DTD".
+        /// Each check the file passed, as a person reads it, such as "the SVG 1.1 DTD".
         public var checks: [String]
+        /// Each check the file failed, such as "well-formed XML".
+        public var failed: [String]
 
-        public init(file: String, checks: [String]) {
+        public init(file: String, checks: [String], failed: [String] = []) {
             self.file = file
             self.checks = checks
+            self.failed = failed
         }
 
         var json: JSONValue {
-            .object([("file", .string(file)), ("checks", .array(checks.map { .string($0) }))])
+            .object([
+                ("file", .string(file)), ("checks", .array(checks.map { .string($0) })),
+                ("failed", .array(failed.map { .string($0) })),
+            ])
         }
     }
 
     /// The format's version.
     public static let version = 1
     public var diagnostics: [Entry]
-    /// The checks that ran on each file, for the commands that name them; empty for the others,
+    /// The checks that ran on each file, passed and failed, for the commands that name them; empty for the others,
     /// and then left out of the JSON.
     public var checks: [FileChecks]
 

@@ -3,10 +3,13 @@ import JourneyLanguage
 // Messages about XML and SVG documents checked with libxml2: most carry libxml2's own words.
 
 extension Diagnostic {
+    /// The code of `xmlNotWellFormed(_:at:)`.
+    static let notWellFormedCode = "xml-not-well-formed"
+
     /// The document is not well-formed XML; `message` is libxml2's.
     static func xmlNotWellFormed(_ message: String, at range: SourceRange) -> Diagnostic {
         .error(
-            "xml-not-well-formed", message, at: range,
+            notWellFormedCode, message, at: range,
             help: "XML needs every tag closed in order, and '&' and '<' in text or attribute values "
                 + "written as '&amp;' and '&lt;'")
     }
@@ -92,6 +95,39 @@ extension Diagnostic {
             "svg-doctype-missing", "the SVG has no DOCTYPE, so it cannot be validated against the SVG 1.1 DTD",
             at: range,
             help: "put \(DocumentTypeDeclaration.svg11.markup) before the <svg> tag")
+    }
+
+    /// An SVG whose DOCTYPE names no DTD, only an internal subset, which declares none of SVG's
+    /// elements: it cannot be validated against the SVG 1.1 DTD.
+    static func svgDoctypeWithoutDTD(at range: SourceRange) -> Diagnostic {
+        .error(
+            "svg-doctype-without-dtd",
+            "the DOCTYPE names no DTD, only an internal subset, so the SVG cannot be validated against the SVG 1.1 DTD",
+            at: range,
+            help: "name the SVG 1.1 DTD before the internal subset: "
+                + "\(DocumentTypeDeclaration.svg11.markup.dropLast()) [ … ]>")
+    }
+
+    /// An SVG whose DTD is not installed refers to an entity, which journey's SVG 1.1 subset
+    /// schema cannot check: libxml2's schema validator does not take entity references.
+    static func svgEntitiesNotChecked(_ reference: String, at range: SourceRange) -> Diagnostic {
+        .warning(
+            "svg-entities-not-checked",
+            "the SVG refers to the entity '\(reference)', and \(SVGSubsetSchema.displayName) cannot check "
+                + "a document that uses entities, so without the SVG 1.1 DTD only well-formedness was checked",
+            at: range,
+            help: "write the entity's text in place of '\(reference)', or install the SVG 1.1 DTD to check the "
+                + "document against it: apt-get install w3c-sgml-lib (Debian, Ubuntu)")
+    }
+
+    /// A reference to an entity that no DTD of the document declares, such as HTML's `&nbsp;`.
+    static func xmlUndeclaredEntity(_ name: String, at range: SourceRange) -> Diagnostic {
+        let example = UndeclaredEntity.characterReference(forHTMLEntity: name).map { "'\($0)'" } ?? "'&#160;'"
+        return .error(
+            "xml-undeclared-entity",
+            "the entity '&\(name);' is not declared: XML itself declares only &amp;, &lt;, &gt;, &quot; and &apos;",
+            at: range,
+            help: "write the character itself, or a numeric character reference such as \(example)")
     }
 
     /// An SVG whose DOCTYPE names another DTD than SVG 1.1.

@@ -93,6 +93,16 @@ struct LibXML2Error: Hashable, Sendable {
         `is`(from: XML_FROM_VALID) || `is`(from: XML_FROM_DTD) || `is`(from: XML_FROM_SCHEMASV)
     }
 
+    /// Whether the finding is about the document's validity against a DTD (not a schema).
+    var isDTDValidityFinding: Bool {
+        `is`(from: XML_FROM_VALID) || `is`(from: XML_FROM_DTD)
+    }
+
+    /// Whether it is a reference to an entity that nothing declares, such as `&nbsp;`.
+    var isUndeclaredEntity: Bool {
+        `is`(XML_ERR_UNDECLARED_ENTITY) || `is`(XML_WAR_UNDECLARED_ENTITY)
+    }
+
     /// Whether an external file, such as a DTD, could not be loaded: not found, or refused
     /// because it is on the network.
     var isLoadFailure: Bool {

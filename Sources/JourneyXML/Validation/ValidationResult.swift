@@ -18,27 +18,48 @@ public struct ValidationResult: Hashable, Sendable {
     /// An SVG checked against both journey's SVG 1.1 subset schema and the SVG 1.1 DTD names
     /// the DTD here; `checks` lists both.
     public var grammar: Grammar?
-    /// Every check that ran, in the order it ran.
+    /// Every check that ran to its end and that the document passed, in the order it ran.
     ///
     /// Well-formedness comes first, then the DTD and schemas that were found and applied. A
     /// check missing here was not run, such as the SVG 1.1 DTD on a machine whose XML catalog
-    /// lacks it.
+    /// lacks it, or the document failed it (`failedChecks`).
     public var checks: [ValidationCheck]
+    /// Every check that ran and that the document failed, in the order it ran.
+    ///
+    /// A document that is not well-formed fails `wellFormedness`, and nothing else is run on it:
+    /// a DTD or schema cannot judge a document that could not be read.
+    public var failedChecks: [ValidationCheck]
 
-    /// A result; without `checks`, the checks are well-formedness and then `grammar`, if any.
-    public init(diagnostics: [Diagnostic], grammar: Grammar? = nil, checks: [ValidationCheck]? = nil) {
+    /// A result; without `checks`, the checks are well-formedness and then `grammar`, if any,
+    /// and `failedChecks` is not used: well-formedness failed when a diagnostic is
+    /// `xml-not-well-formed`, else `grammar` failed when there is any other error.
+    public init(
+        diagnostics: [Diagnostic], grammar: Grammar? = nil, checks: [ValidationCheck]? = nil,
+        failedChecks: [ValidationCheck] = []
+    ) {
         self.diagnostics = diagnostics
         self.grammar = grammar
-        self.checks =
-            checks
-            ?? [.wellFormedness]
-            + [grammar].compactMap { grammar -> ValidationCheck? in
-                switch grammar {
-                case .dtd(let doctype): .dtd(doctype)
-                case .schema(let name): .schema(name: name)
-                case nil: nil
-                }
+        if let checks {
+            self.checks = checks
+            self.failedChecks = failedChecks
+            return
+        }
+        let grammarCheck: ValidationCheck? =
+            switch grammar {
+            case .dtd(let doctype): .dtd(doctype)
+            case .schema(let name): .schema(name: name)
+            case nil: nil
             }
+        if diagnostics.contains(where: { $0.code == Diagnostic.notWellFormedCode }) {
+            self.checks = []
+            self.failedChecks = [.wellFormedness]
+        } else if let grammarCheck, diagnostics.containsErrors {
+            self.checks = [.wellFormedness]
+            self.failedChecks = [grammarCheck]
+        } else {
+            self.checks = [.wellFormedness] + [grammarCheck].compactMap { $0 }
+            self.failedChecks = []
+        }
     }
 
     /// Whether the document may be written: well-formed, valid, and no error at all.

@@ -34,6 +34,11 @@ enum XMLFindings {
             if error.level == .warning {
                 return .xmlWarning(message, at: range)
             }
+            if error.isUndeclaredEntity, let name = error.firstParameter, error.file ?? documentName == documentName {
+                // libxml2 stands just past the reference; the caret goes under all of it.
+                return .xmlUndeclaredEntity(
+                    name, at: locator.entityReference(name, atLine: error.line, column: error.column) ?? range)
+            }
             if error.is(from: XML_FROM_SCHEMASP) {
                 return .xsdInvalid(message, at: range)
             }

@@ -105,6 +105,35 @@ struct XMLMarkupLocator {
         return SourceRange(line: line, column: offset + 1, length: marker.count)
     }
 
+    /// The reference `&name;` that libxml2 reports at `line`, `column`: the last one on that line
+    /// before the column (libxml2 stands just past it), else the first one on the line.
+    func entityReference(_ name: String, atLine line: Int, column: Int) -> SourceRange? {
+        guard line > 0, source.line(line).utf8.count <= XMLMarkupLocator.maximumSearchedLine else { return nil }
+        let pattern = Array("&\(name);".unicodeScalars)
+        let starts = XMLMarkupLocator.occurrences(of: pattern, in: Array(source.line(line).unicodeScalars))
+        let start = starts.last { $0 + pattern.count < column } ?? starts.first
+        return start.map { SourceRange(line: line, column: $0 + 1, length: pattern.count) }
+    }
+
+    /// The first reference to an entity other than XML's own five (`&amp;` and the like) on
+    /// line `line` or after it, with its text, such as `&logo;`.
+    func firstEntityReference(fromLine line: Int) -> (reference: String, range: SourceRange)? {
+        let predefined: Set<Substring> = ["amp", "lt", "gt", "quot", "apos"]
+        for number in max(1, line)...max(1, source.lines.count)
+        where source.line(number).utf8.count <= XMLMarkupLocator.maximumSearchedLine {
+            let scalars = Array(source.line(number).unicodeScalars)
+            for (offset, scalar) in scalars.enumerated() where scalar == "&" {
+                let name = scalars[(offset + 1)...].prefix { $0 != ";" && !$0.properties.isWhitespace && $0 != "&" }
+                let end = offset + 1 + name.count
+                guard end < scalars.count, scalars[end] == ";", !name.isEmpty, name.first != "#" else { continue }
+                let text = String(String.UnicodeScalarView(name))
+                guard !predefined.contains(Substring(text)) else { continue }
+                return ("&\(text);", SourceRange(line: number, column: offset + 1, length: name.count + 2))
+            }
+        }
+        return nil
+    }
+
     /// Searches line `line` up to `column` (all of it when the column is unknown), then the
     /// lines above it down to `firstLine`, for the last match of `find`.
     private func lastOccurrence(

@@ -91,7 +91,10 @@ package enum XMLTreeReader {
             }
         }
         return Reading(
-            root: root, validation: ValidationResult(diagnostics: diagnostics.sortedByLocation(), grammar: grammar),
+            root: root,
+            validation: ValidationResult(
+                diagnostics: diagnostics.sortedByLocation(), grammar: grammar, checks: isWellFormed ? nil : [],
+                failedChecks: isWellFormed ? [] : [.wellFormedness]),
             entityDeclaration: entityDeclaration)
     }
 

@@ -102,7 +102,12 @@ public enum XMLValidator {
             diagnostics.append(
                 .xmlNotWellFormed("libxml2 could not parse the document", at: SourceRange(line: 1, column: 1)))
         }
-        return ValidationResult(diagnostics: diagnostics.sortedByLocation())
+        // Only well-formedness was checked: any error, such as an unbound prefix, which libxml2
+        // reports without clearing its well-formed flag, is a failure of it.
+        let passed = isWellFormed && !diagnostics.containsErrors
+        return ValidationResult(
+            diagnostics: diagnostics.sortedByLocation(), checks: passed ? [.wellFormedness] : [],
+            failedChecks: passed ? [] : [.wellFormedness])
     }
 
     /// Whether the official SVG 1.1 DTD can be loaded from the system XML catalog (Debian's
@@ -152,6 +157,7 @@ public enum XMLValidator {
         var diagnostics: [Diagnostic] = []
         var grammar: ValidationResult.Grammar?
         var ran: [ValidationCheck] = [.wellFormedness]
+        var failed: [ValidationCheck] = []
         let grammarName: String
         /// Whether libxml2 found the document invalid, whether or not it said why.
         var rejected: Bool
@@ -161,8 +167,11 @@ public enum XMLValidator {
             grammarName = "the XML Schema '\(schema.name)'"
             if let verdict = outcome.schemaVerdict {
                 grammar = .schema(name: schema.name)
-                ran.append(.schema(name: schema.name))
-                if verdict < 0 {
+                if verdict == 0 {
+                    ran.append(.schema(name: schema.name))
+                } else if verdict > 0 {
+                    failed.append(.schema(name: schema.name))
+                } else {
                     let message = "libxml2 could not validate the document against '\(schema.name)'"
                     diagnostics.append(.xmlValidationFailed(message, at: start))
                 }
@@ -183,23 +192,34 @@ public enum XMLValidator {
                     && (outcome.refusedLoads.contains(where: \.isExternalSubset)
                         || errors.contains(where: \.isLoadFailure)
                         || (outcome.isWellFormed && !outcome.loadedExternalDTD))
-                if dtdMissing {
+                if !doctype.pointsToExternalDTD, !requirement.isSVG11, outcome.rootElement == "svg" {
+                    // An internal subset alone declares none of SVG's elements: each would be "not declared".
+                    errors.removeAll(where: \.isDTDValidityFinding)
+                    diagnostics.append(.svgDoctypeWithoutDTD(at: doctypeRange))
+                } else if dtdMissing {
                     // libxml2's own words here are an I/O warning and "no DTD found": one clear message says it better.
-                    errors.removeAll { $0.isLoadFailure || $0.is(XML_DTD_NO_DTD) }
+                    // It also checked the document against the internal subset alone, as if it were the
+                    // whole DTD: every element and attribute "not declared". Nothing was checked against the DTD.
+                    errors.removeAll { $0.isLoadFailure || $0.isDTDValidityFinding }
                     if !isSVG11 {
                         diagnostics.append(.dtdNotFound(doctype, at: doctypeRange))
                     } else if !requirement.isSVG11, outcome.isWellFormed {
                         // A third-party SVG 1.1 without the DTD: check what the shipped schema covers, and say so.
                         diagnostics.append(.svgDTDNotInstalled(at: doctypeRange))
-                        diagnostics += subsetFindings(bytes, name: name, encoding: encoding, source: source)
-                        ran.append(.svgSubsetSchema)
-                        grammar = .schema(name: SVGSubsetSchema.fileName)
+                        let subset = subsetFindings(
+                            bytes, name: name, encoding: encoding, source: source,
+                            entitiesReported: errors.contains(where: \.isUndeclaredEntity))
+                        diagnostics += subset.diagnostics
+                        if let passed = subset.passed {
+                            if passed { ran.append(.svgSubsetSchema) } else { failed.append(.svgSubsetSchema) }
+                            grammar = .schema(name: SVGSubsetSchema.fileName)
+                        }
                     }
                     // journey's own SVG without the DTD relies on the subset schema alone; `checks` says so.
                 } else {
                     grammar = .dtd(doctype)
-                    ran.append(.dtd(doctype))
                     rejected = !outcome.followedDTD
+                    if rejected { failed.append(.dtd(doctype)) } else { ran.append(.dtd(doctype)) }
                 }
                 if requirement.isSVG11, !isSVG11 {
                     diagnostics.append(.svgDoctypeMismatch(doctype, at: doctypeRange))
@@ -215,7 +235,11 @@ public enum XMLValidator {
                 }
             }
             if let verdict = outcome.schemaVerdict {
-                ran.append(.svgSubsetSchema)
+                if verdict == 0 {
+                    ran.append(.svgSubsetSchema)
+                } else if verdict > 0 {
+                    failed.append(.svgSubsetSchema)
+                }
                 grammar = grammar ?? .schema(name: SVGSubsetSchema.fileName)
                 if verdict < 0 {
                     let message = "libxml2 could not validate the document against \(SVGSubsetSchema.fileName)"
@@ -249,7 +273,13 @@ public enum XMLValidator {
                 diagnostics.append(.xmlInvalid(message, against: grammarName, at: doctypeRange))
             }
         }
-        return ValidationResult(diagnostics: diagnostics.sortedByLocation(), grammar: grammar, checks: ran)
+        // A document that is not well-formed was not read to its end: nothing judged the rest of it.
+        // An unbound prefix is not well-formed either, though libxml2 leaves its flag set.
+        if !outcome.isWellFormed || diagnostics.contains(where: { $0.code == Diagnostic.notWellFormedCode }) {
+            (ran, failed) = ([], [.wellFormedness])
+        }
+        return ValidationResult(
+            diagnostics: diagnostics.sortedByLocation(), grammar: grammar, checks: ran, failedChecks: failed)
     }
 
     /// What journey's SVG 1.1 subset schema finds in a third-party SVG whose DTD is not installed.
@@ -257,17 +287,30 @@ public enum XMLValidator {
     /// An element or attribute the schema does not declare may well be valid SVG 1.1, so it is a
     /// warning that it could not be checked; a value the schema's types reject (a `text-anchor`
     /// of `left`, a colour of `#12`) is an error, because those types follow SVG 1.1's grammar.
+    ///
+    /// libxml2's schema validator cannot take entity references, and said only "Internal error:
+    /// xmlSchemaVDocWalk, there is at least one entity reference…": the schema did not run, and
+    /// one warning says so at the first reference, unless `entitiesReported` (an undeclared
+    /// entity, already an error).
+    /// - Returns: the findings, and whether the document passed the schema; nil when it did not run.
     private static func subsetFindings(
-        _ bytes: [UInt8], name: String, encoding: String?, source: SourceFile
-    ) -> [Diagnostic] {
+        _ bytes: [UInt8], name: String, encoding: String?, source: SourceFile, entitiesReported: Bool
+    ) -> (diagnostics: [Diagnostic], passed: Bool?) {
         let outcome = XMLParseOutcome.parse(
             bytes, name: name, encoding: encoding, checks: .schema(SVGSubsetSchema.compiled))
+        guard let verdict = outcome.schemaVerdict else { return ([], nil) }
+        if outcome.errors.contains(where: { $0.is(XML_SCHEMAV_INTERNAL) }) {
+            let locator = XMLMarkupLocator(source: source)
+            guard !entitiesReported, let reference = locator.firstEntityReference(fromLine: outcome.rootElementLine)
+            else { return ([], nil) }
+            return ([.svgEntitiesNotChecked(reference.reference, at: reference.range)], nil)
+        }
         let errors = outcome.errors.filter { $0.is(from: XML_FROM_SCHEMASV) }.map(withoutSVGNamespace)
         let outside: [xmlParserErrors] = [
             XML_SCHEMAV_ELEMENT_CONTENT, XML_SCHEMAV_CVC_ELT_1, XML_SCHEMAV_CVC_COMPLEX_TYPE_2_4,
             XML_SCHEMAV_CVC_COMPLEX_TYPE_3_2_1, XML_SCHEMAV_CVC_COMPLEX_TYPE_3_2_2,
         ]
-        return errors.flatMap { error in
+        let findings = errors.flatMap { error in
             let found = XMLFindings.diagnostics(
                 for: [error], documentName: name, source: source, grammar: SVGSubsetSchema.displayName)
             guard outside.contains(where: error.is) else { return found }
@@ -277,6 +320,7 @@ public enum XMLValidator {
                 return .svgNotChecked(String(message), at: finding.range)
             }
         }
+        return (findings, verdict < 0 ? nil : !findings.containsErrors)
     }
 
     /// `error` with the SVG namespace taken out of its element names: `svg:ellipse`, not `{http://…}ellipse`.

@@ -16,7 +16,10 @@ extension JourneyCommand {
                 journey exported as XML (its root in the project's namespace) is validated against \
                 the project's XSD, which ships inside the tool.
 
-                Standard output names the checks that ran on each file: FILE: checked CHECKS. \
+                Standard output names the checks that ran on each file: FILE: checked CHECKS for \
+                those it passed, FILE: checked CHECKS; failed CHECKS when it failed one, and \
+                FILE: failed well-formed XML for a file that is not XML, on which nothing else can \
+                run. \
                 libxml2's findings go to standard error as FILE:LINE:COLUMN: SEVERITY: MESSAGE, \
                 followed by the line and a caret under the column. With --format json they go to \
                 standard output as one JSON document instead.
@@ -48,16 +51,29 @@ extension JourneyCommand {
                 reportingChecks: { file, bytes in
                     let result = XMLValidator.validateRecognizingJourneyXML(bytes, name: file.name)
                     if format == .text {
-                        StandardStreams.writeOutput("\(file.name): checked \(Self.list(result.checks))\n")
+                        StandardStreams.writeOutput("\(file.name): \(Self.summary(result))\n")
                     }
-                    return (result.diagnostics, result.checks.map(\.description))
+                    return (
+                        result.diagnostics,
+                        (result.checks.map(\.description), result.failedChecks.map(\.description))
+                    )
                 })
             if report.errors > 0 {
                 throw ExitCode.failure
             }
         }
 
-        /// The checks that ran, for a person: "well-formed XML, X and Y".
+        /// The checks that ran, for a person, passed and failed.
+        ///
+        /// "checked well-formed XML and X", "checked well-formed XML; failed X" or "failed
+        /// well-formed XML". A check that did not run is not named.
+        static func summary(_ result: ValidationResult) -> String {
+            let passed = result.checks.isEmpty && !result.failedChecks.isEmpty ? nil : "checked \(list(result.checks))"
+            let failed = result.failedChecks.isEmpty ? nil : "failed \(list(result.failedChecks))"
+            return [passed, failed].compactMap { $0 }.joined(separator: "; ")
+        }
+
+        /// The checks, for a person: "well-formed XML, X and Y".
         static func list(_ checks: [ValidationCheck]) -> String {
             let names = checks.map(\.description)
             guard let last = names.last, names.count > 1 else { return names.first ?? "nothing" }

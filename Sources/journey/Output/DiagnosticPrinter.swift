@@ -29,6 +29,9 @@ enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
 
 /// Prints diagnostics as text on standard error, or collects them into JSON on standard output.
 struct DiagnosticPrinter {
+    /// The checks a file passed and those it failed, each as a person reads it.
+    typealias FileChecks = (passed: [String], failed: [String])
+
     var format: DiagnosticOutputFormat
     var usesColor: Bool
 
@@ -80,14 +83,14 @@ struct DiagnosticPrinter {
     func diagnoseFiles(
         _ paths: [String], limit: InputLimit, _ diagnose: (SourceFile, [UInt8]) -> [Diagnostic]
     ) -> DiagnosticReport {
-        diagnoseFiles(paths, limit: limit, reportingChecks: { file, bytes in (diagnose(file, bytes), []) })
+        diagnoseFiles(paths, limit: limit, reportingChecks: { file, bytes in (diagnose(file, bytes), nil) })
     }
 
     /// Reads and diagnoses each of `paths` as `diagnoseFiles(_:_:)` does, where `diagnose` also
-    /// names the checks it ran on the file: they go in the JSON document's `checks`.
+    /// names the checks it ran on the file, passed and failed: they go in the JSON document's `checks`.
     func diagnoseFiles(
         _ paths: [String], limit: InputLimit,
-        reportingChecks diagnose: (SourceFile, [UInt8]) -> (diagnostics: [Diagnostic], checks: [String])
+        reportingChecks diagnose: (SourceFile, [UInt8]) -> (diagnostics: [Diagnostic], checks: FileChecks?)
     ) -> DiagnosticReport {
         var entries: [DiagnosticReport.Entry] = []
         var checks: [DiagnosticReport.FileChecks] = []
@@ -104,8 +107,8 @@ struct DiagnosticPrinter {
             let diagnosis = diagnose(file, bytes)
             print(diagnosis.diagnostics, in: file)
             entries += diagnosis.diagnostics.map { DiagnosticReport.Entry(file: file.name, diagnostic: $0) }
-            if !diagnosis.checks.isEmpty {
-                checks.append(DiagnosticReport.FileChecks(file: file.name, checks: diagnosis.checks))
+            if let ran = diagnosis.checks {
+                checks.append(DiagnosticReport.FileChecks(file: file.name, checks: ran.passed, failed: ran.failed))
             }
         }
         let report = DiagnosticReport(diagnostics: entries, checks: checks)

@@ -172,6 +172,18 @@ import Testing
         #expect(imported.journey.withoutSourceLocations() == journey.withoutSourceLocations())
     }
 
+    @Test func importingAnUndeclaredEntitySaysItIsNotDeclaredAndFailsOnlyWellFormedness() {
+        let xml = Self.document("  <state>a&nbsp;b</state>")
+        let imported = Self.parse(xml)
+        #expect(Self.summary(imported.diagnostics) == ["3:11 xml-undeclared-entity"])
+        #expect(
+            imported.diagnostics.first?.help
+                == "write the character itself, or a numeric character reference such as '&#160;'")
+        let validation = XMLValidator.validateJourneyXML(xml, name: "test.xml")
+        #expect(validation.checks == [])
+        #expect(validation.failedChecks == [.wellFormedness])
+    }
+
     // MARK: - Line breaks, which a .journey file turns into spaces
 
     @Test func lineBreaksSurviveInAttributesAndContent() throws {

@@ -355,6 +355,76 @@ import Testing
         #expect(result.diagnostics.first?.location == marked[1])
     }
 
+    @Test func anSVGWhoseDoctypeHasOnlyAnInternalSubsetIsToldToNameTheDTD() {
+        // The subset declares an entity and no element: libxml2 called every element and attribute undeclared.
+        let result = XMLValidator.validate(
+            """
+            <?xml version="1.0"?>
+            <!DOCTYPE svg [ <!ENTITY a "x"> ]>
+            <svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="10" height="10"><title>&a;</title></svg>
+            """, name: "a.svg")
+        #expect(result.diagnostics.map(\.code) == ["svg-doctype-without-dtd"], "\(result.diagnostics)")
+        #expect(result.diagnostics.first?.range == SourceRange(line: 2, column: 1, length: 9))
+        #expect(
+            result.diagnostics.first?.message
+                == "the DOCTYPE names no DTD, only an internal subset, so the SVG cannot be validated against the SVG 1.1 DTD"
+        )
+        #expect(
+            result.diagnostics.first?.help
+                == "name the SVG 1.1 DTD before the internal subset: <!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\" "
+                + "\"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd\" [ … ]>")
+        #expect(result.checks == [.wellFormedness])
+        #expect(result.failedChecks == [])
+    }
+
+    @Test func anInternalSubsetIsNotTakenForTheDTDThatCouldNotBeLoaded() {
+        // Only the DTD's absence is reported: not "No declaration for element r", nor for the attribute.
+        let result = XMLValidator.validate(
+            """
+            <?xml version="1.0"?>
+            <!DOCTYPE r SYSTEM "https://example.invalid/r.dtd" [ <!ATTLIST r a CDATA #IMPLIED> ]>
+            <r a="1"><c/></r>
+            """, name: "r.xml")
+        #expect(result.diagnostics.map(\.code) == ["dtd-not-found"], "\(result.diagnostics.map(\.message))")
+        #expect(result.checks == [.wellFormedness])
+        #expect(result.failedChecks == [])
+    }
+
+    @Test func anUndeclaredEntitySaysSoAndHowToWriteTheCharacter() {
+        let result = XMLValidator.validate("<r>a&nbsp;b</r>\n", name: "r.xml")
+        #expect(result.diagnostics.map(\.code) == ["xml-undeclared-entity"])
+        #expect(result.diagnostics.first?.range == SourceRange(line: 1, column: 5, length: 6))
+        #expect(
+            result.diagnostics.first?.message
+                == "the entity '&nbsp;' is not declared: XML itself declares only &amp;, &lt;, &gt;, &quot; and &apos;")
+        #expect(
+            result.diagnostics.first?.help
+                == "write the character itself, or a numeric character reference such as '&#160;'")
+        let other = XMLValidator.validate("<r>\n  &zwsp;</r>\n", name: "r.xml")
+        #expect(other.diagnostics.first?.range == SourceRange(line: 2, column: 3, length: 6))
+        #expect(other.diagnostics.first?.help?.hasSuffix("such as '&#160;'") == true)
+    }
+
+    @Test func aDocumentThatIsNotWellFormedFailsThatCheckAndNoOther() {
+        let text = "<?xml version=\"1.0\"?>\n<!DOCTYPE a [<!ELEMENT a EMPTY>]>\n<a>Fish & chips</a>\n"
+        for result in [XMLValidator.validate(text, name: "a.xml"), XMLValidator.checkWellFormed(text, name: "a.xml")] {
+            #expect(result.checks == [])
+            #expect(result.failedChecks == [.wellFormedness])
+        }
+        // libxml2 reports an unbound prefix without clearing its well-formed flag.
+        let unbound = XMLValidator.validate("<p:a/>\n", name: "p.xml")
+        #expect(unbound.diagnostics.map(\.code) == ["xml-not-well-formed"])
+        #expect(unbound.checks == [])
+        #expect(unbound.failedChecks == [.wellFormedness])
+    }
+
+    @Test func aDocumentItsDTDRejectsPassedWellFormednessAndFailedTheDTD() {
+        let result = XMLValidator.validate(
+            "<?xml version=\"1.0\"?>\n<!DOCTYPE a [<!ELEMENT a EMPTY>]>\n<a><b/></a>\n", name: "a.xml")
+        #expect(result.checks == [.wellFormedness])
+        #expect(result.failedChecks == [.dtd(DocumentTypeDeclaration(rootElement: "a"))])
+    }
+
     @Test func textIsReadAsUTF8WhateverTheDeclarationSays() {
         let text = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<a>é😀</a>\n"
         #expect(XMLValidator.validate(text, name: "a.xml").isValid)
@@ -531,8 +601,11 @@ import Testing
     func everyWellFormednessErrorIsFound(document: String, line: Int) {
         let result = XMLValidator.checkWellFormed(document, name: "broken.xml")
         #expect(!result.isValid, "\(document.debugDescription)")
-        #expect(result.diagnostics.first?.code == "xml-not-well-formed", "\(document.debugDescription)")
+        // An entity that nothing declares has a diagnostic of its own, which says how to write the character.
+        let code = document.contains("&nope;") ? "xml-undeclared-entity" : "xml-not-well-formed"
+        #expect(result.diagnostics.first?.code == code, "\(document.debugDescription)")
         #expect(result.diagnostics.first?.location.line == line, "\(document.debugDescription)")
+        #expect(result.failedChecks == [.wellFormedness], "\(document.debugDescription)")
     }
 
     @Test func aWellFormedDocumentWithEveryKindOfNodeIsAccepted() {
