@@ -148,4 +148,24 @@ struct OutputFileTests {
             #expect(try contents(of: folder) == ["chart.svg"])
         }
     }
+
+    @Test("a reader that stops early ends journey quietly, as it ends cat: no message, no file left")
+    func aClosedPipeEndsTheRunQuietly() throws {
+        try withTemporaryDirectory { folder in
+            // 3,000 mistakes: about 700 KB of JSON, more than a pipe holds.
+            try folder.writing(
+                "journey \"J\"\nstage A\n" + String(repeating: "  reech 10\n", count: 3_000), to: "many.journey")
+            let result = try runExecutable(
+                URL(fileURLWithPath: "/bin/bash"),
+                [
+                    "-c", #""$0" check --format json many.journey | head -c 1 > /dev/null; echo "${PIPESTATUS[0]}""#,
+                    try JourneyBinary.url().path,
+                ],
+                currentDirectory: folder)
+            // 128 + SIGPIPE (13): ended by the signal, as cat, grep or git are.
+            #expect(result.stdout == "141\n", "\(result)")
+            #expect(result.stderr.isEmpty, "\(result)")
+            #expect(try contents(of: folder) == ["many.journey"])
+        }
+    }
 }
