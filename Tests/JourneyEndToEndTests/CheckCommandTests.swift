@@ -574,6 +574,25 @@ struct CheckCommandTests {
         }
     }
 
+    @Test("a file that is not a journey stops after 1,000 errors, and says where, after the 100 shown")
+    func checkingStopsAfterTooManyErrors() throws {
+        try withTemporaryDirectory { folder in
+            try folder.writing(String(repeating: "GET /index.html 200\n", count: 50_000), to: "access.journey")
+            let result = try runJourney(["check", "access.journey"], currentDirectory: folder)
+            #expect(result.status == 1)
+            #expect(result.stderr.components(separatedBy: ": error: unknown keyword 'GET'").count - 1 == 100)
+            #expect(
+                result.stderr.contains(
+                    "access.journey: 900 more diagnostics not shown (the first 100 are); --format json lists them all"),
+                "\(result.stderr.suffix(600))")
+            #expect(
+                result.stderr.contains(
+                    "access.journey:1001:1: error: stopped after 1,000 errors: line 1001 and the lines after it were "
+                        + "not checked"), "\(result.stderr.suffix(600))")
+            #expect(result.stderr.hasSuffix("1001 errors\n"), "\(result.stderr.suffix(200))")
+        }
+    }
+
     @Test("a 10 MB line is not echoed whole")
     func longLinesAreNotEchoedWhole() throws {
         try withTemporaryDirectory { folder in

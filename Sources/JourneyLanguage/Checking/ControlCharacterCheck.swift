@@ -8,10 +8,12 @@
 /// they are white space (vertical tab, form feed), part of a word (`invalid-bare-word`) or in
 /// a comment, and nothing is written from them.
 package enum ControlCharacterCheck {
-    /// One diagnostic for each such character inside a string of `file`, in file order.
-    static func diagnostics(for file: SourceFile) -> [Diagnostic] {
+    /// One diagnostic for each such character inside a string of `file`, in file order: of its
+    /// first `lines` lines, or all.
+    static func diagnostics(for file: SourceFile, lines: Int? = nil) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for (offset, line) in file.lines.enumerated() where mayHoldForbiddenCharacter(line) {
+        for (offset, line) in file.lines.prefix(lines ?? file.lines.count).enumerated()
+        where mayHoldForbiddenCharacter(line) {
             let strings = Lexer.tokenize(line, lineNumber: offset + 1).tokens.filter { $0.kind == .string }
             for (index, scalar) in line.unicodeScalars.enumerated() where isForbidden(scalar) {
                 let column = index + 1

@@ -4,12 +4,26 @@
 /// reports every error. Names used before they are declared (a channel in `via`, a persona
 /// in `for`) are resolved once the whole file is read. Funnel-wide warnings are the job of
 /// `FunnelChecks`; `JourneyChecker` runs both.
+///
+/// After `maximumErrors` errors it stops, as a compiler does, with `too-many-errors` at the
+/// next line: a file that is not a journey at all (a log, a binary) would otherwise cost a
+/// diagnostic, and its "did you mean", for every line.
 public struct JourneyParser {
+    /// The errors after which the rest of a file is not read.
+    public static let maximumErrors = 1_000
+
     /// Parses `file` and returns the journey it describes with the problems found.
     public static func parse(_ file: SourceFile) -> ParsedJourney {
         var parser = JourneyParser()
         parser.diagnostics = file.decodingDiagnostics
+        var errors = parser.diagnostics.filter { $0.severity == .error }.count
         for (offset, line) in file.lines.enumerated() {
+            if errors >= maximumErrors {
+                parser.diagnostics.append(.tooManyErrors(errors, from: offset + 1))
+                return ParsedJourney(
+                    journey: parser.journey, diagnostics: parser.diagnostics.sortedByLocation(),
+                    incompleteStages: parser.incompleteStages, checkedLines: offset)
+            }
             let lexed = Lexer.tokenize(line, lineNumber: offset + 1)
             let diagnosticsBefore = parser.diagnostics.count
             parser.diagnostics += lexed.diagnostics
@@ -26,6 +40,7 @@ public struct JourneyParser {
             if parser.diagnostics.count > diagnosticsBefore, let stage = parser.journey.stages.indices.last {
                 parser.incompleteStages.insert(stage)
             }
+            errors += parser.diagnostics[diagnosticsBefore...].filter { $0.severity == .error }.count
         }
         parser.finish()
         return ParsedJourney(

@@ -9,11 +9,17 @@ public struct ParsedJourney: Sendable {
     /// The indices of the stages holding a line with an error: what such a stage lacks
     /// (a touchpoint, a reach, a target) may just be what could not be read.
     public var incompleteStages: Set<Int>
+    /// How many lines were read, when the parser stopped before the end of the file
+    /// (`too-many-errors`); nil when it read them all.
+    public var checkedLines: Int?
 
-    public init(journey: Journey, diagnostics: [Diagnostic], incompleteStages: Set<Int> = []) {
+    public init(
+        journey: Journey, diagnostics: [Diagnostic], incompleteStages: Set<Int> = [], checkedLines: Int? = nil
+    ) {
         self.journey = journey
         self.diagnostics = diagnostics
         self.incompleteStages = incompleteStages
+        self.checkedLines = checkedLines
     }
 
     /// Whether any diagnostic is an error.

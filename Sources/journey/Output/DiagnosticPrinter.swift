@@ -51,18 +51,25 @@ struct DiagnosticPrinter {
     /// number, or nil for a diagnostic about the whole file, shown without a source line.
     func print(_ diagnostics: [Diagnostic], fileName: String, line: (Int) -> Substring?) {
         guard format == .text else { return }
-        for diagnostic in diagnostics.prefix(Self.mostPrintedPerFile) {
+        func write(_ diagnostic: Diagnostic) {
             StandardStreams.writeError(
                 formatter.format(
                     diagnostic, fileName: fileName,
                     sourceLine: line(diagnostic.location.line)) + "\n")
         }
-        let more = diagnostics.count - Self.mostPrintedPerFile
+        diagnostics.prefix(Self.mostPrintedPerFile).forEach(write)
+        // Where the checker stopped (`too-many-errors`, last in file order) is shown however
+        // many come before it.
+        let stop = diagnostics.last.flatMap {
+            diagnostics.count > Self.mostPrintedPerFile && $0.code == "too-many-errors" ? $0 : nil
+        }
+        let more = diagnostics.count - Self.mostPrintedPerFile - (stop == nil ? 0 : 1)
         if more > 0 {
             StandardStreams.writeError(
                 "\(TerminalText.escaped(fileName)): \(more) more diagnostic\(more == 1 ? "" : "s") not shown "
                     + "(the first \(Self.mostPrintedPerFile) are); --format json lists them all\n\n")
         }
+        stop.map(write)
     }
 
     /// Prints a problem that belongs to no line, such as a file that cannot be read.
