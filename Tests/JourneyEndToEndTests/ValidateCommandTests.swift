@@ -275,7 +275,7 @@ struct ValidateCommandTests {
         #expect(result.stdout == "entity.svg: checked well-formed XML\n")
         #expect(
             result.stderr == """
-                entity.svg:2:1: warning: the SVG 1.1 DTD is not in the system XML catalog, so only well-formedness and journey's SVG 1.1 subset schema (svg11-subset.xsd) were checked
+                entity.svg:2:1: warning: the SVG 1.1 DTD is not in the system XML catalog, so only well-formedness was checked
                  2 | <!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd" [
                    | ^~~~~~~~~
                    = help: for the full SVG 1.1 check, install the DTD: apt-get install w3c-sgml-lib (Debian, Ubuntu); journey never downloads a DTD

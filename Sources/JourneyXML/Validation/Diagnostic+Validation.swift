@@ -67,12 +67,13 @@ extension Diagnostic {
     }
 
     /// The SVG 1.1 DTD is not installed, so an SVG was checked only as far as journey's own
-    /// schema reaches: a note for `journey validate`, not a failure.
-    static func svgDTDNotInstalled(at range: SourceRange) -> Diagnostic {
+    /// schema reaches (`subsetChecked`), or, when that could not run on it, for well-formedness
+    /// alone: a note for `journey validate`, not a failure.
+    static func svgDTDNotInstalled(at range: SourceRange, subsetChecked: Bool = true) -> Diagnostic {
         .warning(
             "svg-dtd-not-installed",
-            "the SVG 1.1 DTD is not in the system XML catalog, so only well-formedness and "
-                + "\(SVGSubsetSchema.displayName) were checked",
+            "the SVG 1.1 DTD is not in the system XML catalog, so only well-formedness "
+                + (subsetChecked ? "and \(SVGSubsetSchema.displayName) were checked" : "was checked"),
             at: range,
             help: "for the full SVG 1.1 check, install the DTD: apt-get install w3c-sgml-lib "
                 + "(Debian, Ubuntu); journey never downloads a DTD")

@@ -205,10 +205,11 @@ public enum XMLValidator {
                         diagnostics.append(.dtdNotFound(doctype, at: doctypeRange))
                     } else if !requirement.isSVG11, outcome.isWellFormed {
                         // A third-party SVG 1.1 without the DTD: check what the shipped schema covers, and say so.
-                        diagnostics.append(.svgDTDNotInstalled(at: doctypeRange))
                         let subset = subsetFindings(
                             bytes, name: name, encoding: encoding, source: source,
                             entitiesReported: errors.contains(where: \.isUndeclaredEntity))
+                        // The schema does not run on a document with entities: the note must not say it did.
+                        diagnostics.append(.svgDTDNotInstalled(at: doctypeRange, subsetChecked: subset.passed != nil))
                         diagnostics += subset.diagnostics
                         if let passed = subset.passed {
                             if passed { ran.append(.svgSubsetSchema) } else { failed.append(.svgSubsetSchema) }
