@@ -42,17 +42,11 @@ struct EventSpillFile: Sendable {
                 while start < run.count {
                     let count = min(block.count, run.count - start)
                     let byteCount = count * stride
-                    let offset = off_t(run.offset) + off_t(start * stride)
-                    var done = 0
-                    while done < byteCount {
-                        let result = pread(
-                            descriptor, UnsafeMutableRawPointer(block.baseAddress!) + done,
-                            byteCount - done, offset + off_t(done))
-                        if result < 0, errno == EINTR { continue }
-                        guard result > 0 else {
-                            return result == 0 ? "the file ended early" : FileSystem.lastErrorMessage()
-                        }
-                        done += result
+                    let offset = run.offset + Int64(start * stride)
+                    if let failure = Self.read(
+                        byteCount, at: offset, from: descriptor, into: UnsafeMutableRawPointer(block.baseAddress!))
+                    {
+                        return failure
                     }
                     body(UnsafeMutableBufferPointer(rebasing: block[..<count]))
                     start += count
@@ -75,16 +69,10 @@ struct EventSpillFile: Sendable {
             var position = first * stride
             for run in runs[partition] {
                 let byteCount = run.count * stride
-                var done = 0
-                while done < byteCount {
-                    let result = pread(
-                        descriptor, bytes.baseAddress! + position + done, byteCount - done,
-                        off_t(run.offset) + off_t(done))
-                    if result < 0, errno == EINTR { continue }
-                    guard result > 0 else {
-                        return result == 0 ? "the file ended early" : FileSystem.lastErrorMessage()
-                    }
-                    done += result
+                if let failure = Self.read(
+                    byteCount, at: run.offset, from: descriptor, into: bytes.baseAddress! + position)
+                {
+                    return failure
                 }
                 position += byteCount
             }
@@ -94,5 +82,22 @@ struct EventSpillFile: Sendable {
             events.removeSubrange(first...)
             throw FileError(.cannotRead, path: directory, reason: failure)
         }
+    }
+
+    /// Reads `byteCount` bytes at `offset` of the file `descriptor` into `target`, however many
+    /// calls that takes, retrying after EINTR; nil when done, else why not.
+    private static func read(
+        _ byteCount: Int, at offset: Int64, from descriptor: Int32, into target: UnsafeMutableRawPointer
+    ) -> String? {
+        var done = 0
+        while done < byteCount {
+            let result = pread(descriptor, target + done, byteCount - done, off_t(offset) + off_t(done))
+            if result < 0, errno == EINTR { continue }
+            guard result > 0 else {
+                return result == 0 ? "the file ended early" : FileSystem.lastErrorMessage()
+            }
+            done += result
+        }
+        return nil
     }
 }

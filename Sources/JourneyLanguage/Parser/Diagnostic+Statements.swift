@@ -90,11 +90,14 @@ extension Diagnostic {
             help: "it was first given at column \(firstColumn); keep one")
     }
 
+    /// The code of `tooManyErrors`, which `journey` prints even past the diagnostics it shows.
+    public static let tooManyErrorsCode = "too-many-errors"
+
     /// The parser stopped after `errors` errors (`JourneyParser.maximumErrors`) at the start of
     /// line `line`, which it did not read, nor any after it.
     static func tooManyErrors(_ errors: Int, from line: Int) -> Diagnostic {
         .error(
-            "too-many-errors",
+            tooManyErrorsCode,
             "stopped after \(NumberFormatting.grouped(errors)) errors: line \(line) and the lines after it were not checked",
             at: SourceRange(line: line, column: 1),
             help: "fix the errors above and check again; if they are on every line, this may not be a .journey file")

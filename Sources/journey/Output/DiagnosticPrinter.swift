@@ -61,7 +61,7 @@ struct DiagnosticPrinter {
         // Where the checker stopped (`too-many-errors`, last in file order) is shown however
         // many come before it.
         let stop = diagnostics.last.flatMap {
-            diagnostics.count > Self.mostPrintedPerFile && $0.code == "too-many-errors" ? $0 : nil
+            diagnostics.count > Self.mostPrintedPerFile && $0.code == Diagnostic.tooManyErrorsCode ? $0 : nil
         }
         let more = diagnostics.count - Self.mostPrintedPerFile - (stop == nil ? 0 : 1)
         if more > 0 {
