@@ -40,9 +40,11 @@ public struct WeakestStage: Hashable, Sendable {
     /// Among stages with a target and a next stage, the lowest conversion ÷ target wins;
     /// ties go to lower control, then to lower mean experience (a stage without
     /// touchpoints counts as neutral, 0), then to the earlier stage. When no stage has a
-    /// target, the lowest conversion wins, with the same tie-breaks.
+    /// target, the lowest conversion wins, with the same tie-breaks. A stage nobody reached
+    /// is never the weakest: it lost no one, and the stage before it, which lost everyone, is
+    /// the one to fix (a typo in an event name makes such stages on real logs).
     public init?(stages: [StageMetrics]) {
-        let converting = stages.filter { $0.conversion != nil }
+        let converting = stages.filter { $0.conversion != nil && $0.reach > 0 }
         let withTarget = converting.filter { $0.target != nil }
         let basis: Basis = withTarget.isEmpty ? .lowestConversion : .target
         let candidates = withTarget.isEmpty ? converting : withTarget
@@ -85,7 +87,10 @@ public struct WeakestStage: Hashable, Sendable {
             self.recoverable = nil
             self.isSignificant = false
         }
-        self.reason = WeakestStage.reason(for: weakest, basis: basis, candidates: candidates.count)
+        // Counted with the stages nobody reached, which have a target all the same.
+        let withTargetCount = stages.filter { $0.conversion != nil && $0.target != nil }.count
+        self.reason = WeakestStage.reason(
+            for: weakest, basis: basis, candidates: basis == .target ? withTargetCount : candidates.count)
     }
 
     private static func reason(for stage: StageMetrics, basis: Basis, candidates: Int) -> String {

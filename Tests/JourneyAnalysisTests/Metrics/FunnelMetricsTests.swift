@@ -127,9 +127,40 @@ import Testing
         #expect(metrics.stages.map(\.conversion) == [0, 0, nil])
         #expect(metrics.stages[1].wilson == nil)
         let weakest = try #require(metrics.weakest)
-        // Both convert 0 of their target: the tie goes to lower control (equal), then lower experience.
-        #expect(weakest.name == "B")
+        // Both convert 0 of their target, but nobody reached B: A lost all 100 people.
+        #expect(weakest.name == "A")
         #expect(weakest.isAllLost && weakest.recoverable == nil)
+        #expect(weakest.reason.hasSuffix("the furthest below target of the 2 stages with a target."))
+    }
+
+    @Test func aStageNobodyReachedIsNeverTheWeakest() throws {
+        // Without targets too; and when every stage with a next one is empty, there is none.
+        let lowest = try self.metrics(
+            header + """
+                stage A
+                  reach 864
+                  touchpoint "Sees" +1 via site
+                stage B
+                  reach 0
+                  touchpoint "Pays" -5 via site
+                stage C
+                  reach 0
+                  touchpoint "Returns" -5 via site
+                """)
+        #expect(lowest.weakest?.name == "A")
+        #expect(lowest.weakest?.basis == .lowestConversion)
+        #expect(lowest.weakest?.isAllLost == true)
+        let empty = try self.metrics(
+            header + """
+                stage A
+                  reach 0
+                  target 50%
+                  touchpoint "Sees" +1 via site
+                stage B
+                  reach 0
+                  touchpoint "Pays" -1 via site
+                """)
+        #expect(empty.weakest == nil)
     }
 
     @Test func aSingleStageHasNoWeakest() throws {
