@@ -109,7 +109,7 @@ extension ReportContext {
                 reason: Self.clean(weakest.reason),
                 worth: WeakestStageReport.worth(weakest, metrics: metrics).map(Self.clean),
                 confidence: WeakestStageReport.confidence(weakest, metrics: metrics).map(Self.clean),
-                conversion: NumberFormatting.percent(weakest.conversion),
+                conversion: stage.shownConversion ?? NumberFormatting.percent(weakest.conversion),
                 target: weakest.target.map { NumberFormatting.percent($0) } ?? "–",
                 shortfall: NumberFormatting.percent(weakest.shortfall),
                 recoverable: weakest.recoverable.map { NumberFormatting.grouped(rounding: $0) },
@@ -148,7 +148,7 @@ extension ReportContext {
         let belowTarget = report.otherStagesBelowTarget.map { stage in
             BelowTarget(
                 stage: Self.clean(stage.name),
-                conversion: NumberFormatting.percent(stage.conversion ?? 0),
+                conversion: stage.shownConversion ?? NumberFormatting.percent(0),
                 target: NumberFormatting.percent(stage.target ?? 0),
                 shortfall: NumberFormatting.percent(stage.relativeShortfall),
                 worth: Self.worth(of: stage, finalReach: finalReach, lastStage: Self.clean(last?.name ?? "")))

@@ -1,3 +1,5 @@
+import JourneyLanguage
+
 /// The numbers of one funnel stage: how many people it keeps, how it feels, how much the company controls.
 public struct StageMetrics: Hashable, Sendable {
     /// The stage's position in the funnel, from 0.
@@ -58,6 +60,12 @@ public struct StageMetrics: Hashable, Sendable {
 
     /// Whether the stage converts below its target.
     public var isBelowTarget: Bool { relativeShortfall > 0 }
+
+    /// The conversion as a percentage for people to read, never rounded up to a target it
+    /// misses (`NumberFormatting.percent(_:below:)`); nil for the last stage.
+    public var shownConversion: String? {
+        conversion.map { NumberFormatting.percent($0, below: target ?? .infinity) }
+    }
 
     /// The people who would reach the end of the funnel, which `finalReach` people reach now,
     /// if this stage met its target: finalReach × (target / conversion − 1).

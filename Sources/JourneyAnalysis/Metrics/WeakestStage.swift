@@ -94,7 +94,7 @@ public struct WeakestStage: Hashable, Sendable {
     }
 
     private static func reason(for stage: StageMetrics, basis: Basis, candidates: Int) -> String {
-        let conversion = NumberFormatting.percent(stage.conversion ?? 0)
+        let conversion = stage.shownConversion ?? NumberFormatting.percent(0)
         switch basis {
         case .lowestConversion:
             return

@@ -15,7 +15,7 @@ public enum MetricsTableReport {
             table.rows.append([
                 stage.name,
                 NumberFormatting.grouped(stage.reach),
-                stage.conversion.map { NumberFormatting.percent($0) } ?? "–",
+                stage.shownConversion ?? "–",
                 stage.target.map { NumberFormatting.percent($0) } ?? "–",
                 stage.dropOff.map(NumberFormatting.grouped) ?? "–",
                 stage.experience.map(describe) ?? "–",

@@ -111,7 +111,8 @@ public struct WeakestStageReport: Sendable {
         if !others.isEmpty {
             lines += ["", "Also below target:"]
             for other in others {
-                var line = "  \(other.name): \(percent(other.conversion ?? 0)) against \(percent(other.target ?? 0))"
+                var line =
+                    "  \(other.name): \(other.shownConversion ?? percent(0)) against \(percent(other.target ?? 0))"
                 if let people = other.recoverable(finalReach: finalReach) {
                     line +=
                         ", about \(NumberFormatting.grouped(rounding: people)) more people at the end of the funnel"

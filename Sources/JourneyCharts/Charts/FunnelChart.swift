@@ -122,9 +122,9 @@ enum FunnelChart {
 
             y = rowTop + barHeight
             // What happens on the way to the next stage.
-            if let conversion = stage.conversion, let dropOff = stage.dropOff {
+            if let conversion = stage.shownConversion, let dropOff = stage.dropOff {
                 var lines = [
-                    "↓ \(NumberFormatting.percent(conversion)) continue · \(NumberFormatting.grouped(dropOff)) drop off"
+                    "↓ \(conversion) continue · \(NumberFormatting.grouped(dropOff)) drop off"
                 ]
                 if let target = stage.target {
                     lines.append(

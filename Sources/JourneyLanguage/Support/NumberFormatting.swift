@@ -63,6 +63,25 @@ public enum NumberFormatting {
         plain(ratio * 100, maximumFractionDigits: maximumFractionDigits) + "%"
     }
 
+    /// `ratio` as a percentage, never shown at or above `bound` when it is below it.
+    ///
+    /// One decimal as `percent(_:)` writes it, or as many more (up to 4) as it takes, then cut
+    /// rather than rounded. A conversion of 54.955% against a target of 55% is `54.96%`, not
+    /// `55%` beside "0.1% short".
+    public static func percent(_ ratio: Double, below bound: Double) -> String {
+        let value = ratio * 100
+        let limit = bound * 100
+        guard ratio < bound, value.isFinite, limit.isFinite else { return percent(ratio) }
+        var scale = 1.0
+        for digits in 1...4 {
+            scale *= 10
+            if (value * scale).rounded(.toNearestOrAwayFromZero) / scale < limit - 1e-9 {
+                return percent(ratio, maximumFractionDigits: digits)
+            }
+        }
+        return plain((value * 10_000).rounded(.down) / 10_000, maximumFractionDigits: 4) + "%"
+    }
+
     /// `value` rounded to a whole number, grouped as `grouped(_:)` does: `1234.5` → `1,235`.
     ///
     /// Total: a number too large for `Int` (9.2 × 10^18 and more, which a reach of `Int.max`

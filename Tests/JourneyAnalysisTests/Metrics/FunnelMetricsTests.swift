@@ -163,6 +163,15 @@ import Testing
         #expect(empty.weakest == nil)
     }
 
+    @Test func aConversionJustBelowTargetIsNotShownAsTheTarget() throws {
+        let metrics = try self.metrics(justBelowTargetJourney)
+        // 10,991 / 20,000 = 54.955%.
+        #expect(metrics.stages[0].shownConversion == "54.96%")
+        #expect(metrics.stages[1].shownConversion == nil)
+        let weakest = try #require(metrics.weakest)
+        #expect(weakest.reason.hasPrefix("A converts 54.96% of its people to the next stage against a target of 55%"))
+    }
+
     @Test func aSingleStageHasNoWeakest() throws {
         let metrics = try self.metrics(header + "stage Only\n  reach 10\n  touchpoint \"P\" +1 via site\n")
         #expect(metrics.stages[0].conversion == nil)

@@ -28,4 +28,14 @@ import Testing
         #expect(rendered.svg.contains("9,223,372,036,854,776,000 people"))
         #expect(XMLValidator.validateSVG(rendered.svg, name: "largest.svg").isValid)
     }
+
+    @Test func aConversionJustBelowTargetIsNotDrawnAsTheTarget() throws {
+        let theme = try #require(try Theme.bundled(named: "light"))
+        let parsed = check(justBelowTargetJourney)
+        let rendered = try #require(ChartRenderer.render(parsed.journey, chart: .funnel, theme: theme))
+        // 54.955%: "55% continue" beside "target 55%: 0.1% short" read as a contradiction.
+        #expect(rendered.svg.contains("54.96% continue"))
+        #expect(!rendered.svg.contains("55% continue"))
+        #expect(rendered.svg.contains("target 55%: 0.1% short"))
+    }
 }

@@ -26,6 +26,18 @@ import Testing
         return (value < 0 && scaled != 0 ? "-" : "") + text
     }
 
+    @Test func aShareBelowItsBoundIsNeverRoundedUpToIt() {
+        // 54.955% against 55%: one decimal would say 55%.
+        #expect(NumberFormatting.percent(0.549_55, below: 0.55) == "54.96%")
+        #expect(NumberFormatting.percent(0.549_99, below: 0.55) == "54.999%")
+        #expect(NumberFormatting.percent(0.549_999_99, below: 0.55) == "54.9999%")
+        // Far enough below, or at or above the bound, or no bound: as percent(_:) writes it.
+        #expect(NumberFormatting.percent(0.379_12, below: 0.45) == "37.9%")
+        #expect(NumberFormatting.percent(0.55, below: 0.55) == "55%")
+        #expect(NumberFormatting.percent(0.56, below: 0.55) == "56%")
+        #expect(NumberFormatting.percent(0.549_55, below: .infinity) == "55%")
+    }
+
     @Test func bytesSpellTheNumberAsText() {
         var random = SplitMix64(seed: 7)
         let special: [Double] = [0, -0.0, 0.005, -0.005, 0.015, 1.005, 9.995, 1e15, -1e17, 9.2e18, .infinity, .nan]
