@@ -50,11 +50,12 @@ struct SpilledPartitionReader {
         guard let groupLimit, let customerLimit, spilled.count(of: partition) > groupLimit else {
             return [0..<memberCount]
         }
-        counts.removeAll(keepingCapacity: true)
-        counts.append(contentsOf: repeatElement(0, count: memberCount))
-        try readBlocks(of: partition) { block, counts, places in
+        var counts = [Int](repeating: 0, count: memberCount)
+        let places = placeInPartition
+        try readBlocks(of: partition) { block in
             for event in block { counts[Int(places[Int(event.customer)])] += 1 }
         }
+        self.counts = counts
         var groups: [Range<Int>] = []
         var lower = 0
         var held = 0
@@ -91,29 +92,25 @@ struct SpilledPartitionReader {
         var kept = events
         events = []
         defer { events = kept }
-        try readBlocks(of: partition) { block, _, placeOf in
+        let placeOf = placeInPartition
+        try readBlocks(of: partition) { block in
             for event in block where places.contains(Int(placeOf[Int(event.customer)])) {
                 kept.append(event)
             }
         }
     }
 
-    /// Calls `body` with each block of `partition`'s events, `counts` and `placeInPartition`.
+    /// Calls `body` with each block of `partition`'s events.
     private mutating func readBlocks(
-        of partition: Int,
-        _ body: (UnsafeMutableBufferPointer<FunnelEvent>, inout [Int], [Int32]) -> Void
+        of partition: Int, _ body: (UnsafeMutableBufferPointer<FunnelEvent>) -> Void
     ) throws(FunnelError) {
         if block.isEmpty {
             block = [FunnelEvent](
                 repeating: FunnelEvent(customer: 0, stage: 0, time: 0),
                 count: min(Self.blockEvents, groupLimit ?? Self.blockEvents))
         }
-        let places = placeInPartition
-        var counts = self.counts
-        self.counts = []
-        defer { self.counts = counts }
         do throws(FileError) {
-            try spilled.forEachBlock(of: partition, in: &block) { body($0, &counts, places) }
+            try spilled.forEachBlock(of: partition, in: &block, body)
         } catch {
             throw .spill(error)
         }
