@@ -56,7 +56,7 @@ extension ReportContext {
             entered: NumberFormatting.grouped(first?.reach ?? 0),
             lastStage: Self.clean(last?.name ?? ""),
             completed: NumberFormatting.grouped(finalReach),
-            overallConversion: NumberFormatting.percent(last?.overallConversion ?? 0),
+            overallConversion: NumberFormatting.share(finalReach, of: first?.reach ?? 0),
             belowTargetCount: metrics.stagesBelowTarget.count,
             stagesAndTouchpoints: Self.count(journey.stages.count, "stage") + ", "
                 + Self.count(journey.touchpoints.count, "touchpoint"),
@@ -109,9 +109,11 @@ extension ReportContext {
                 reason: Self.clean(weakest.reason),
                 worth: WeakestStageReport.worth(weakest, metrics: metrics).map(Self.clean),
                 confidence: WeakestStageReport.confidence(weakest, metrics: metrics).map(Self.clean),
+                nearTie: WeakestStageReport.nearTie(weakest).map(Self.clean),
+                smallSample: WeakestStageReport.smallSample(weakest, metrics: metrics).map(Self.clean),
                 conversion: stage.shownConversion ?? NumberFormatting.percent(weakest.conversion),
                 target: weakest.target.map { NumberFormatting.percent($0) } ?? "–",
-                shortfall: NumberFormatting.percent(weakest.shortfall),
+                shortfall: stage.shownShortfall ?? "–",
                 recoverable: weakest.recoverable.map { NumberFormatting.grouped(rounding: $0) },
                 isSignificant: weakest.isSignificant,
                 isSmallSample: weakest.isSmallSample,
@@ -150,7 +152,7 @@ extension ReportContext {
                 stage: Self.clean(stage.name),
                 conversion: stage.shownConversion ?? NumberFormatting.percent(0),
                 target: NumberFormatting.percent(stage.target ?? 0),
-                shortfall: NumberFormatting.percent(stage.relativeShortfall),
+                shortfall: stage.shownShortfall ?? "–",
                 worth: Self.worth(of: stage, finalReach: finalReach, lastStage: Self.clean(last?.name ?? "")))
         }
         self.opportunities = Opportunities(
@@ -203,7 +205,7 @@ extension ReportContext {
             if stage.index == weakestIndex {
                 status = "weakest stage"
             } else if stage.isBelowTarget {
-                status = "\(NumberFormatting.percent(stage.relativeShortfall)) below target"
+                status = stage.shownShortfall ?? "below target"
             } else if stage.conversion == nil {
                 status = "last stage"
             } else {

@@ -74,7 +74,8 @@ public struct ReportContext: Hashable, Sendable {
         /// The last stage's name and reach.
         public var lastStage: String
         public var completed: String
-        /// The share of the first stage's people who reach the last stage (`2.2%`).
+        /// The share of the first stage's people who reach the last stage (`2.2%`), or, under
+        /// 1%, as a count (`1 in 3,000 (0.03%)`), never rounded to `0%`.
         public var overallConversion: String
         /// The number of stages converting below their target.
         public var belowTargetCount: Int
@@ -134,10 +135,14 @@ public struct ReportContext: Hashable, Sendable {
         public var worth: String?
         /// Whether the shortfall is significant, and a small-sample warning; nil when neither applies.
         public var confidence: String?
+        /// The stages the data cannot tell apart from this one, one sentence; nil when none.
+        public var nearTie: String?
+        /// The small-sample warning alone, for the summary's "Fix first" card; nil for 30 people or more.
+        public var smallSample: String?
         public var conversion: String
         /// The target, or `–` when the stage was chosen by lowest conversion.
         public var target: String
-        /// How far below target, as a share of the target (`31.1%`).
+        /// How far below target, points first (`15.5 points short (31.1% below target)`), or `–`.
         public var shortfall: String
         /// The people recoverable at the end of the funnel (`1,174`); nil without a target or when all are lost.
         public var recoverable: String?
@@ -253,6 +258,7 @@ public struct ReportContext: Hashable, Sendable {
         public var stage: String
         public var conversion: String
         public var target: String
+        /// How far below target, points first: `10 points short (25% below target)`.
         public var shortfall: String
         /// What meeting its target is worth, one sentence: `Meeting its target would bring about 867 more
         /// people to the end of the funnel (Loyalty).`, or that it converts nobody.

@@ -35,7 +35,10 @@ struct MetricsCommandTests {
         #expect(weakest.status == 0, "\(weakest)")
         #expect(weakest.stdout.contains("Weakest stage: Purchase\n"))
         #expect(weakest.stdout.contains("about 1,174 more people"))
-        #expect(weakest.stdout.contains("Consideration: 30% against 40%, about 867 more people"))
+        #expect(
+            weakest.stdout.contains(
+                "Consideration: 30% against a target of 40%, 10 points short (25% below target); about 867 more people")
+        )
         let json = try runJourney(["weakest", "--format", "json", dressmate])
         let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
         #expect((object?["weakest"] as? [String: Any])?["recoverable"] as? Int == 1174)

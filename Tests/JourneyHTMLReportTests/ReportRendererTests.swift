@@ -136,7 +136,10 @@ private let trickyTexts = [
                 == "Meeting its target would bring about 1,174 more people to the end of the funnel (Loyalty).")
         #expect(weakest.confidence == WeakestStageReport.confidence(stage, metrics: metrics))
         #expect(weakest.confidence?.hasPrefix("The shortfall is significant") == true)
-        #expect([weakest.conversion, weakest.target, weakest.shortfall] == ["34.4%", "50%", "31.1%"])
+        #expect(
+            [weakest.conversion, weakest.target, weakest.shortfall] == [
+                "34.4%", "50%", "15.6 points short (31.1% below target)",
+            ])
         #expect(weakest.recoverable == "1,174")
         #expect(weakest.isSignificant && !weakest.isSmallSample && !weakest.isAllLost)
         #expect(weakest.isFullyControlled && !weakest.hasControlGaps && weakest.controlGaps.isEmpty)
@@ -157,7 +160,7 @@ private let trickyTexts = [
 
         let opportunities = context.opportunities
         #expect(opportunities.stages.map(\.stage) == ["Purchase", "Consideration"], "most urgent stage first")
-        #expect(opportunities.stages.map(\.status) == ["weakest stage", "25% below target"])
+        #expect(opportunities.stages.map(\.status) == ["weakest stage", "10 points short (25% below target)"])
         #expect(opportunities.stages[0].ideas.map(\.idea) == ["Offer guest checkout"])
         #expect(opportunities.stages[0].ideas[0].touchpoint == "Checkout asks her to create an account")
         #expect(opportunities.belowTarget.map(\.stage) == ["Consideration", "Delivery"])

@@ -58,6 +58,24 @@ public struct StageMetrics: Hashable, Sendable {
         return (target - conversion) / target
     }
 
+    /// How far below target the conversion falls, in percentage points as a share, from 0 to 1:
+    /// target − conversion when the conversion is below target, else 0 (0.071 is 7.1 points).
+    public var shortfallPoints: Double {
+        guard let conversion, let target, conversion < target else { return 0 }
+        return target - conversion
+    }
+
+    /// The shortfall in words, points first: `7.1 points short (15.8% below target)`; nil when
+    /// the stage meets its target or has none.
+    ///
+    /// The points are read off the percentages shown (`shownConversion` and the target's), and
+    /// the share of the target is never shown as 0%.
+    public var shownShortfall: String? {
+        guard isBelowTarget, let conversion, let target else { return nil }
+        let points = NumberFormatting.points(conversion, below: target)
+        return "\(points) short (\(NumberFormatting.percent(relativeShortfall, above: 0)) below target)"
+    }
+
     /// Whether the stage converts below its target.
     public var isBelowTarget: Bool { relativeShortfall > 0 }
 

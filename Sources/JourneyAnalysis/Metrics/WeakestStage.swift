@@ -20,6 +20,9 @@ public struct WeakestStage: Hashable, Sendable {
     public var target: Double?
     /// How far below target the stage falls, as a share of the target, from 0 to 1.
     public var shortfall: Double
+    /// How far below target the stage falls in percentage points, as a share from 0 to 1:
+    /// target − conversion (0.071 is 7.1 points); 0 on target or without one.
+    public var shortfallPoints: Double
     /// The people who would reach the end of the funnel if the stage met its target:
     /// R_n × (target / conversion − 1); 0 on target; nil when there is no target or
     /// when the stage converts nobody (then `isAllLost`).
@@ -34,6 +37,8 @@ public struct WeakestStage: Hashable, Sendable {
     public var basis: Basis
     /// One sentence a marketer can read: why this stage.
     public var reason: String
+    /// The other stages too close to this one to tell apart, weakest first (see `NearTie`).
+    public var nearTies: [NearTie]
 
     /// The weakest of `stages` (in funnel order), or nil when no stage has a next stage.
     ///
@@ -55,19 +60,24 @@ public struct WeakestStage: Hashable, Sendable {
             return target > 0 ? conversion / target : .infinity
         }
         let tolerance = 1e-9
+        func isWeaker(_ a: StageMetrics, than b: StageMetrics) -> Bool {
+            let (scoreA, scoreB) = (score(a), score(b))
+            if abs(scoreA - scoreB) > tolerance { return scoreA < scoreB }
+            if abs(a.control.control - b.control.control) > tolerance {
+                return a.control.control < b.control.control
+            }
+            let (meanA, meanB) = (a.experience?.mean ?? 0, b.experience?.mean ?? 0)
+            if abs(meanA - meanB) > tolerance { return meanA < meanB }
+            return a.index < b.index
+        }
         guard
-            let weakest = candidates.min(by: { a, b in
-                let (scoreA, scoreB) = (score(a), score(b))
-                if abs(scoreA - scoreB) > tolerance { return scoreA < scoreB }
-                if abs(a.control.control - b.control.control) > tolerance {
-                    return a.control.control < b.control.control
-                }
-                let (meanA, meanB) = (a.experience?.mean ?? 0, b.experience?.mean ?? 0)
-                if abs(meanA - meanB) > tolerance { return meanA < meanB }
-                return a.index < b.index
-            }), let conversion = weakest.conversion, let finalReach = stages.last?.reach
+            let weakest = candidates.min(by: isWeaker), let conversion = weakest.conversion,
+            let finalReach = stages.last?.reach
         else {
             return nil
+        }
+        self.nearTies = candidates.filter { $0.index != weakest.index }.sorted(by: isWeaker).compactMap {
+            NearTie(weakest, $0, basis: basis)
         }
 
         self.index = weakest.index
@@ -76,6 +86,7 @@ public struct WeakestStage: Hashable, Sendable {
         self.basis = basis
         self.isSmallSample = weakest.isSmallSample
         self.shortfall = weakest.relativeShortfall
+        self.shortfallPoints = weakest.shortfallPoints
         if basis == .target, let target = weakest.target {
             self.target = target
             self.isAllLost = conversion == 0 && target > 0
@@ -102,11 +113,10 @@ public struct WeakestStage: Hashable, Sendable {
         case .target:
             let target = NumberFormatting.percent(stage.target ?? 0)
             let among = candidates == 1 ? "the only stage with a target" : "of the \(candidates) stages with a target"
-            if stage.isBelowTarget {
-                let short = NumberFormatting.percent(stage.relativeShortfall)
+            if let short = stage.shownShortfall {
                 let position = candidates == 1 ? "the only stage with a target" : "the furthest below target \(among)"
                 return
-                    "\(stage.name) converts \(conversion) of its people to the next stage against a target of \(target), \(short) short: \(position)."
+                    "\(stage.name) converts \(conversion) of its people to the next stage against a target of \(target): \(short), \(position)."
             }
             return
                 "Every stage with a target meets it; \(stage.name) is the closest to missing it, converting \(conversion) against a target of \(target)."

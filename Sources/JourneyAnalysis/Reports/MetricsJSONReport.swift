@@ -38,6 +38,8 @@ public enum MetricsJSONReport {
             ("reach", .integer(stage.reach)),
             ("conversion", .number(stage.conversion)),
             ("target", .number(stage.target)),
+            ("shortfall", .number(stage.relativeShortfall)),
+            ("shortfallPoints", .number(stage.shortfallPoints)),
             ("overallConversion", .number(stage.overallConversion)),
             ("dropOff", .integer(stage.dropOff)),
             (
@@ -64,12 +66,25 @@ public enum MetricsJSONReport {
             ("conversion", .number(weakest.conversion)),
             ("target", .number(weakest.target)),
             ("shortfall", .number(weakest.shortfall)),
+            ("shortfallPoints", .number(weakest.shortfallPoints)),
             ("recoverable", .number(weakest.recoverable.map { $0.rounded() })),
             ("allLost", .bool(weakest.isAllLost)),
             ("significant", .bool(weakest.isSignificant)),
             ("smallSample", .bool(weakest.isSmallSample)),
             ("basis", .string(weakest.basis == .target ? "target" : "lowest-conversion")),
             ("reason", .string(weakest.reason)),
+            ("nearTies", .array(weakest.nearTies.map { .object(shortfall(of: metrics.stages[$0.index])) })),
         ])
+    }
+
+    /// A stage's name, conversion, target and shortfall both ways, for lists of stages.
+    package static func shortfall(of stage: StageMetrics) -> [(String, JSONValue)] {
+        [
+            ("stage", .string(stage.name)),
+            ("conversion", .number(stage.conversion)),
+            ("target", .number(stage.target)),
+            ("shortfall", .number(stage.relativeShortfall)),
+            ("shortfallPoints", .number(stage.shortfallPoints)),
+        ]
     }
 }

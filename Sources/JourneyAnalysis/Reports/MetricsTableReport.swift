@@ -66,6 +66,9 @@ public enum MetricsTableReport {
         if let confidence = WeakestStageReport.confidence(weakest, metrics: metrics) {
             text += " " + confidence
         }
+        if let nearTie = WeakestStageReport.nearTie(weakest) {
+            text += " " + nearTie
+        }
         return text
     }
 

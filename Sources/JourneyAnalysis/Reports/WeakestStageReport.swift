@@ -76,6 +76,7 @@ public struct WeakestStageReport: Sendable {
         var lines = [metrics.journeyName, "", "Weakest stage: \(weakest.name)", "  \(weakest.reason)"]
         if let worth = Self.worth(weakest, metrics: metrics) { lines.append("  " + worth) }
         if let confidence = Self.confidence(weakest, metrics: metrics) { lines.append("  " + confidence) }
+        if let nearTie = Self.nearTie(weakest) { lines.append("  " + nearTie) }
 
         lines += [
             "",
@@ -112,12 +113,13 @@ public struct WeakestStageReport: Sendable {
             lines += ["", "Also below target:"]
             for other in others {
                 var line =
-                    "  \(other.name): \(other.shownConversion ?? percent(0)) against \(percent(other.target ?? 0))"
+                    "  \(other.name): \(other.shownConversion ?? percent(0)) against a target of "
+                    + "\(percent(other.target ?? 0)), \(other.shownShortfall ?? "short")"
                 if let people = other.recoverable(finalReach: finalReach) {
                     line +=
-                        ", about \(NumberFormatting.grouped(rounding: people)) more people at the end of the funnel"
+                        "; about \(NumberFormatting.grouped(rounding: people)) more people at the end of the funnel"
                 } else {
-                    line += ", converting nobody"
+                    line += "; it converts nobody"
                 }
                 lines.append(line + ".")
             }
@@ -157,11 +159,38 @@ public struct WeakestStageReport: Sendable {
                     : "The shortfall is not significant: the 95% interval of its conversion, \(interval), reaches the target."
             )
         }
-        if weakest.isSmallSample {
-            sentences.append(
-                "Careful: only \(stage.reach) people entered it, too few (under 30) to trust its conversion.")
-        }
+        if let smallSample = smallSample(weakest, metrics: metrics) { sentences.append(smallSample) }
         return sentences.isEmpty ? nil : sentences.joined(separator: " ")
+    }
+
+    /// The warning that the weakest stage's conversion rests on too few people; nil for 30 or more.
+    public static func smallSample(_ weakest: WeakestStage, metrics: FunnelMetrics) -> String? {
+        guard weakest.isSmallSample else { return nil }
+        let reach = metrics.stages[weakest.index].reach
+        let people = reach == 1 ? "person" : "people"
+        return "Careful: only \(reach) \(people) entered it, too few (under 30) to trust its conversion."
+    }
+
+    /// The stages the data cannot tell apart from the weakest, in one sentence; nil when there
+    /// are none (see `WeakestStage.NearTie`).
+    public static func nearTie(_ weakest: WeakestStage) -> String? {
+        guard !weakest.nearTies.isEmpty else { return nil }
+        let described = weakest.nearTies.map { tie in
+            let stage = tie.stage
+            let converts = "\(stage.name) converts \(stage.shownConversion ?? NumberFormatting.percent(0))"
+            guard let ratio = stage.target else { return converts }
+            let target = "\(converts) against a target of \(NumberFormatting.percent(ratio))"
+            return stage.shownShortfall.map { "\(target), \($0)" } ?? target
+        }
+        let which = weakest.basis == .target ? "weaker" : "lower"
+        if described.count == 1 {
+            return "Near tie: \(described[0]); the 95% intervals of the two conversions overlap the other's "
+                + "shortfall, so the data cannot tell which of \(weakest.name) and \(weakest.nearTies[0].name) "
+                + "is \(which): look at both."
+        }
+        let list = described.dropLast().joined(separator: "; ") + "; and " + (described.last ?? "")
+        return "Near ties: \(list). The 95% intervals of the conversions overlap the others' shortfalls, so "
+            + "the data cannot tell which of these \(described.count + 1) stages is \(which): look at all of them."
     }
 
     private func describe(_ gap: ControlGap) -> String {
@@ -226,13 +255,10 @@ public struct WeakestStageReport: Sendable {
                 "belowTarget",
                 .array(
                     metrics.stagesBelowTarget.map { stage in
-                        .object([
-                            ("stage", .string(stage.name)),
-                            ("conversion", .number(stage.conversion)),
-                            ("target", .number(stage.target)),
-                            ("shortfall", .number(stage.relativeShortfall)),
-                            ("recoverable", .number(stage.recoverable(finalReach: finalReach).map { $0.rounded() })),
-                        ])
+                        .object(
+                            MetricsJSONReport.shortfall(of: stage) + [
+                                ("recoverable", .number(stage.recoverable(finalReach: finalReach).map { $0.rounded() }))
+                            ])
                     })
             ),
             ("partners", MetricsJSONReport.partners(metrics.partners)),

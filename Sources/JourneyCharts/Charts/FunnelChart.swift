@@ -127,10 +127,7 @@ enum FunnelChart {
                     "↓ \(conversion) continue · \(NumberFormatting.grouped(dropOff)) drop off"
                 ]
                 if let target = stage.target {
-                    lines.append(
-                        stage.isBelowTarget
-                            ? "target \(NumberFormatting.percent(target)): \(NumberFormatting.percent(stage.relativeShortfall)) short"
-                            : "target \(NumberFormatting.percent(target)): met")
+                    lines.append("target \(NumberFormatting.percent(target)): \(stage.shownShortfall ?? "met")")
                 }
                 var lineTop = y + 5
                 for (offset, line) in lines.enumerated() {

@@ -69,17 +69,67 @@ public enum NumberFormatting {
     /// rather than rounded. A conversion of 54.955% against a target of 55% is `54.96%`, not
     /// `55%` beside "0.1% short".
     public static func percent(_ ratio: Double, below bound: Double) -> String {
+        let shown = shownPercent(ratio, below: bound)
+        return plain(shown.value, maximumFractionDigits: shown.digits) + "%"
+    }
+
+    /// `ratio` as a percentage, never shown at or below `bound` when it is above it.
+    ///
+    /// A shortfall of 0.004% is `0.004%`, not `0%`. One decimal, or up to 4, then cut upwards.
+    public static func percent(_ ratio: Double, above bound: Double) -> String {
         let value = ratio * 100
         let limit = bound * 100
-        guard ratio < bound, value.isFinite, limit.isFinite else { return percent(ratio) }
+        guard ratio > bound, value.isFinite, limit.isFinite else { return percent(ratio) }
         var scale = 1.0
         for digits in 1...4 {
             scale *= 10
-            if (value * scale).rounded(.toNearestOrAwayFromZero) / scale < limit - 1e-9 {
+            if (value * scale).rounded(.toNearestOrAwayFromZero) / scale > limit + 1e-9 {
                 return percent(ratio, maximumFractionDigits: digits)
             }
         }
-        return plain((value * 10_000).rounded(.down) / 10_000, maximumFractionDigits: 4) + "%"
+        return plain((value * 10_000).rounded(.up) / 10_000, maximumFractionDigits: 4) + "%"
+    }
+
+    /// The percentage `percent(_:below:)` shows for `ratio`, and its most decimals.
+    public static func shownPercent(_ ratio: Double, below bound: Double) -> (value: Double, digits: Int) {
+        let value = ratio * 100
+        let limit = bound * 100
+        guard ratio < bound, value.isFinite, limit.isFinite else {
+            return ((value * 10).rounded(.toNearestOrAwayFromZero) / 10, 1)
+        }
+        var scale = 1.0
+        for digits in 1...4 {
+            scale *= 10
+            let rounded = (value * scale).rounded(.toNearestOrAwayFromZero) / scale
+            if rounded < limit - 1e-9 { return (rounded, digits) }
+        }
+        return ((value * 10_000).rounded(.down) / 10_000, 4)
+    }
+
+    /// How far `ratio` falls below `target`, in percentage points, as a person reads it off the
+    /// two percentages shown (`percent(target)` and `percent(ratio, below: target)`):
+    /// 37.9% against 45% is `7.1 points`, 54.955% against 55% is `0.04 points`, 44% against 45%
+    /// is `1 point`.
+    public static func points(_ ratio: Double, below target: Double) -> String {
+        let shown = shownPercent(ratio, below: target)
+        var scale = 1.0
+        for _ in 0..<shown.digits { scale *= 10 }
+        let shownTarget = (target * 100 * scale).rounded(.toNearestOrAwayFromZero) / scale
+        let gap = ((shownTarget - shown.value) * scale).rounded(.toNearestOrAwayFromZero) / scale
+        let text = plain(gap, maximumFractionDigits: shown.digits)
+        return text + (text == "1" ? " point" : " points")
+    }
+
+    /// `part` of `whole` as a share a person can picture.
+    ///
+    /// A percentage from 1% up (`2.2%`), and below it a count with the percentage never
+    /// rounded to 0 (`1 in 3,000 (0.03%)`); `0%` only when `part` or `whole` is 0.
+    public static func share(_ part: Int, of whole: Int) -> String {
+        guard whole > 0, part > 0 else { return percent(0) }
+        let ratio = Double(part) / Double(whole)
+        guard ratio < 0.01 else { return percent(ratio) }
+        let oneIn = grouped(rounding: Double(whole) / Double(part))
+        return "1 in \(oneIn) (\(percent(ratio, above: 0)))"
     }
 
     /// `value` rounded to a whole number, grouped as `grouped(_:)` does: `1234.5` → `1,235`.

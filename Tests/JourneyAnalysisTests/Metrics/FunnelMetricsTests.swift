@@ -172,6 +172,86 @@ import Testing
         #expect(weakest.reason.hasPrefix("A converts 54.96% of its people to the next stage against a target of 55%"))
     }
 
+    @Test func theShortfallIsInPointsFirstThenAsAShareOfTheTarget() throws {
+        // 379 of 1,000 against 45%: 7.1 points short, which is 15.8% of the target.
+        let metrics = try self.metrics(
+            header + """
+                stage A
+                  reach 1000
+                  target 45%
+                  touchpoint "Sees" +1 via site
+                stage B
+                  reach 379
+                  touchpoint "Pays" +1 via site
+                """)
+        let stage = metrics.stages[0]
+        #expect(abs(stage.shortfallPoints - 0.071) < 1e-12)
+        #expect(stage.shownShortfall == "7.1 points short (15.8% below target)")
+        #expect(metrics.stages[1].shownShortfall == nil)
+        let weakest = try #require(metrics.weakest)
+        #expect(abs(weakest.shortfallPoints - 0.071) < 1e-12)
+        #expect(
+            weakest.reason
+                == "A converts 37.9% of its people to the next stage against a target of 45%: "
+                + "7.1 points short (15.8% below target), the only stage with a target.")
+    }
+
+    /// Two stages below target, B a little less short than A: 40% and 42.5% against 50%.
+    private func twoStagesBelowTarget(reach: Int) -> String {
+        header + """
+            stage A
+              reach \(reach)
+              target 50%
+              touchpoint "Sees" +1 via site
+            stage B
+              reach \(reach * 40 / 100)
+              target 50%
+              touchpoint "Compares" +1 via site
+            stage C
+              reach \(reach * 17 / 100)
+              touchpoint "Pays" +1 via site
+            """
+    }
+
+    @Test func stagesTheDataCannotTellApartAreANearTie() throws {
+        // 80 of 200 (40%, Wilson 33.5% to 46.9%) against 34 of 80 (42.5%): A's interval, as a
+        // share of its target, 0.67 to 0.94, holds B's 0.85.
+        let close = try #require(try self.metrics(twoStagesBelowTarget(reach: 200)).weakest)
+        #expect(close.name == "A")
+        #expect(close.nearTies.map(\.name) == ["B"])
+        let tie = try #require(close.nearTies.first)
+        #expect(tie.stage.shownConversion == "42.5%" && tie.stage.target == 0.5)
+        #expect(tie.stage.shownShortfall == "7.5 points short (15% below target)")
+        // The same rates on 100,000 people: the intervals are narrow and A is plainly weaker.
+        let decisive = try #require(try self.metrics(twoStagesBelowTarget(reach: 100_000)).weakest)
+        #expect(decisive.name == "A")
+        #expect(decisive.nearTies.isEmpty)
+    }
+
+    @Test func nearTiesWithoutTargetsCompareTheConversions() throws {
+        let metrics = try self.metrics(
+            header + """
+                stage A
+                  reach 50
+                  touchpoint "Sees" +1 via site
+                stage B
+                  reach 20
+                  touchpoint "Compares" +1 via site
+                stage C
+                  reach 9
+                  touchpoint "Pays" +1 via site
+                stage D
+                  reach 8
+                  touchpoint "Stays" +1 via site
+                """)
+        let weakest = try #require(metrics.weakest)
+        // 40% (Wilson 27.6% to 53.8%) and 45% of 20 (25.8% to 65.8%) overlap; 88.9% of 9 does
+        // not reach 53.8%, nor does its interval (56.5% to 98%) reach 40%.
+        #expect(weakest.name == "A" && weakest.basis == .lowestConversion)
+        #expect(weakest.nearTies.map(\.name) == ["B"])
+        #expect(weakest.nearTies.first?.stage.target == nil)
+    }
+
     @Test func aSingleStageHasNoWeakest() throws {
         let metrics = try self.metrics(header + "stage Only\n  reach 10\n  touchpoint \"P\" +1 via site\n")
         #expect(metrics.stages[0].conversion == nil)

@@ -93,13 +93,50 @@ import Testing
         let (journey, metrics) = try dressmate()
         let text = WeakestStageReport(journey: journey, metrics: metrics).text()
         #expect(text.contains("Weakest stage: Purchase"))
-        #expect(text.contains("against a target of 50%"))
+        #expect(text.contains("against a target of 50%: 15.6 points short (31.1% below target), the furthest"))
         #expect(text.contains("about 1,174 more people to the end of the funnel (Loyalty)"))
         #expect(text.contains("The shortfall is significant"))
         #expect(text.contains("Control: 100%"))
         #expect(text.contains("1. Purchase: \"Checkout asks her to create an account\" (-4)"))
         #expect(text.contains("idea: Offer guest checkout"))
-        #expect(text.contains("Consideration: 30% against 40%, about 867 more people"))
+        #expect(
+            text.contains(
+                "Consideration: 30% against a target of 40%, 10 points short (25% below target); about 867 more people")
+        )
+    }
+
+    @Test func aNearTieIsNamedInTheVerdictAndItsJSON() throws {
+        let journey = check(
+            header + """
+                stage A
+                  reach 200
+                  target 50%
+                  touchpoint "Sees" +1 via site
+                stage B
+                  reach 80
+                  target 50%
+                  touchpoint "Compares" +1 via site
+                stage C
+                  reach 34
+                  touchpoint "Pays" +1 via site
+                """
+        ).journey
+        let metrics = try #require(FunnelMetrics(journey: journey))
+        let report = WeakestStageReport(journey: journey, metrics: metrics)
+        #expect(
+            report.text().contains(
+                "  Near tie: B converts 42.5% against a target of 50%, 7.5 points short (15% below target); "
+                    + "the 95% intervals of the two conversions overlap the other's shortfall, so the data "
+                    + "cannot tell which of A and B is weaker: look at both.\n"))
+        #expect(MetricsTableReport.verdict(metrics).contains("Near tie: B converts 42.5%"))
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(report.json().utf8)) as? [String: Any])
+        let weakest = try #require(object["weakest"] as? [String: Any])
+        let ties = try #require(weakest["nearTies"] as? [[String: Any]])
+        #expect(ties.count == 1)
+        #expect(ties.first?["stage"] as? String == "B")
+        #expect(ties.first?["shortfallPoints"] as? Double == 0.075)
+        #expect(weakest["shortfallPoints"] as? Double == 0.1)
     }
 
     @Test func howToRaiseControlListsUnmeasuredAndNotOwnedTouchpoints() throws {
@@ -196,7 +233,7 @@ extension MetricsReportTests {
         let text = MetricsTableReport.render(try dressmate().1)
         #expect(!text.contains("Partner"))
         #expect(
-            text.hasSuffix("\n95% interval of its conversion, 33.5% to 35.4%, lies below the target.\n"))
+            text.hasSuffix("the 95% interval of its conversion, 33.5% to 35.4%, lies below the\ntarget.\n"))
     }
 
     @Test func jsonListsThePartnersAndCountsTheProfitableOnes() throws {

@@ -36,6 +36,6 @@ import Testing
         // 54.955%: "55% continue" beside "target 55%: 0.1% short" read as a contradiction.
         #expect(rendered.svg.contains("54.96% continue"))
         #expect(!rendered.svg.contains("55% continue"))
-        #expect(rendered.svg.contains("target 55%: 0.1% short"))
+        #expect(rendered.svg.contains("target 55%: 0.04 points short (0.1% below target)"))
     }
 }

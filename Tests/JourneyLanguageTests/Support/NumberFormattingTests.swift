@@ -38,6 +38,32 @@ import Testing
         #expect(NumberFormatting.percent(0.549_55, below: .infinity) == "55%")
     }
 
+    @Test func aShareAboveItsBoundIsNeverRoundedDownToIt() {
+        // A shortfall of 0.004% of the target is not "0% below target".
+        #expect(NumberFormatting.percent(0.000_04, above: 0) == "0.004%")
+        #expect(NumberFormatting.percent(0.000_000_1, above: 0) == "0.0001%")
+        #expect(NumberFormatting.percent(0.158, above: 0) == "15.8%")
+        #expect(NumberFormatting.percent(0, above: 0) == "0%")
+    }
+
+    @Test func aTinyShareIsACountNeverZeroPercent() {
+        #expect(NumberFormatting.share(1, of: 3_000) == "1 in 3,000 (0.03%)")
+        #expect(NumberFormatting.share(3, of: 1_000_000) == "1 in 333,333 (0.0003%)")
+        #expect(NumberFormatting.share(22, of: 1_000) == "2.2%")
+        #expect(NumberFormatting.share(10, of: 1_000) == "1%")
+        #expect(NumberFormatting.share(0, of: 1_000) == "0%")
+        #expect(NumberFormatting.share(5, of: 0) == "0%")
+    }
+
+    @Test func pointsAreReadOffTheTwoPercentagesShown() {
+        // 37.9% against 45%: 7.1 points, whatever the digits behind the 37.9.
+        #expect(NumberFormatting.points(0.379_12, below: 0.45) == "7.1 points")
+        // 54.955% is shown as 54.96%: 0.04 points below 55%, not 0.045 rounded to 0.05.
+        #expect(NumberFormatting.points(0.549_55, below: 0.55) == "0.04 points")
+        #expect(NumberFormatting.points(0.44, below: 0.45) == "1 point")
+        #expect(NumberFormatting.points(0.3, below: 0.455) == "15.5 points")
+    }
+
     @Test func bytesSpellTheNumberAsText() {
         var random = SplitMix64(seed: 7)
         let special: [Double] = [0, -0.0, 0.005, -0.005, 0.015, 1.005, 9.995, 1e15, -1e17, 9.2e18, .infinity, .nan]
