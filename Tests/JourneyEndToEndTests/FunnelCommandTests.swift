@@ -68,6 +68,65 @@ struct FunnelCommandTests {
         }
     }
 
+    @Test("an event the log never carries is a warning at its line, and --strict fails on it")
+    func anEventTheLogNeverCarries() throws {
+        try withTemporaryDirectory { folder in
+            try folder.writing(
+                Self.journey.replacingOccurrences(of: "event order", with: "event ordr"), to: "shop.journey")
+            try folder.writing(Self.events, to: "events.csv")
+            let arguments = ["funnel", "shop.journey", "--events", "events.csv"]
+            let result = try runJourney(arguments, currentDirectory: folder)
+            #expect(result.status == 0, "\(result)")
+            #expect(
+                result.stderr.contains(
+                    "shop.journey:15:9: warning: event 'ordr' of stage 'Order' never occurs in events.csv: "
+                        + "the stage's reach from it is 0\n"))
+            #expect(
+                result.stderr.contains("help: did you mean 'order'? the log has it in 2 rows, and no stage uses it"))
+            #expect(
+                result.stdout.contains("Events no stage uses, with their rows: order (2), newsletter_signup (1).\n"))
+            #expect(result.stdout.contains("Events of the journey that never occur in the log: ordr.\n"))
+
+            let strict = try runJourney(arguments + ["--strict"], currentDirectory: folder)
+            #expect(strict.status == 1, "\(strict)")
+            #expect(strict.stdout.isEmpty)
+            #expect(strict.stderr.contains("error: --strict: the event log gave 1 warning"))
+            // The spelling the log has passes --strict.
+            try folder.writing(Self.journey, to: "shop.journey")
+            #expect(try runJourney(arguments + ["--strict"], currentDirectory: folder).status == 0)
+        }
+    }
+
+    @Test("a window too short for the funnel is a warning that suggests one from the data")
+    func aWindowTooShort() throws {
+        try withTemporaryDirectory { folder in
+            try folder.writing(Self.journey, to: "shop.journey")
+            // a and e order 40 days after their visit; within 14 days nobody does.
+            let late = """
+                customer_id,timestamp,event
+                a,2026-01-01T10:00:00Z,page_view
+                a,2026-01-01T10:05:00Z,add_to_cart
+                a,2026-02-10T10:00:00Z,order
+                e,2026-01-01T10:00:00Z,page_view
+                e,2026-01-01T10:05:00Z,add_to_cart
+                e,2026-02-10T10:00:00Z,order
+
+                """
+            try folder.writing(late, to: "events.csv")
+            let arguments = ["funnel", "shop.journey", "--events", "events.csv"]
+            let result = try runJourney(arguments, currentDirectory: folder)
+            #expect(result.status == 0, "\(result)")
+            #expect(
+                result.stderr.contains(
+                    "shop.journey:14:1: warning: the 14d window cuts the funnel short at stage 'Order': 0 reach it "
+                        + "within 14d of 'Visit', 2 with no window\n"))
+            #expect(result.stderr.contains("help: try --window 40d: "))
+            let longer = try runJourney(arguments + ["--window", "40d", "--strict"], currentDirectory: folder)
+            #expect(longer.status == 0, "\(longer)")
+            #expect(!longer.stderr.contains("window cuts"))
+        }
+    }
+
     @Test("--apply changes only the reach lines of the journey file")
     func applyWritesReach() throws {
         try withTemporaryDirectory { folder in

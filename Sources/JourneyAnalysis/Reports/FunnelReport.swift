@@ -26,7 +26,7 @@ public struct FunnelReport: Sendable {
             table.rows.append([
                 stage.name,
                 NumberFormatting.grouped(stage.reach),
-                stage.conversion.map { NumberFormatting.percent($0) } ?? "–",
+                stage.shownConversion ?? "–",
                 stage.target.map { NumberFormatting.percent($0) } ?? "–",
                 stage.dropOff.map(NumberFormatting.grouped) ?? "–",
                 times?.median.map(Self.duration) ?? "–",
@@ -41,9 +41,34 @@ public struct FunnelReport: Sendable {
                 + "\(NumberFormatting.grouped(log.ignoredEvents)) other events ignored"
                 + (log.skippedRows > 0 ? ", \(NumberFormatting.grouped(log.skippedRows)) bad rows skipped" : "")
                 + ". Mode \(result.mode.rawValue), window \(result.window).")
+        let unused = unusedEvents
+        if !unused.isEmpty {
+            let shown = unused.prefix(5).map { "\($0.name) (\(NumberFormatting.grouped($0.rows)))" }
+            let more = unused.count > 5 ? " and \(NumberFormatting.grouped(unused.count - 5)) more" : ""
+            lines.append("Events no stage uses, with their rows: " + shown.joined(separator: ", ") + more + ".")
+        }
+        let unseen = unseenEvents
+        if !unseen.isEmpty {
+            lines.append("Events of the journey that never occur in the log: " + unseen.joined(separator: ", ") + ".")
+        }
         lines.append("")
         return lines.joined(separator: "\n") + "\n" + table.rendered() + "\n"
             + MetricsTableReport.wrapped(MetricsTableReport.verdict(metrics), width: 100) + "\n"
+    }
+
+    /// The journey's event names, of the stages the log measures.
+    private var journeyEvents: [String] {
+        journey.stages.prefix(result.stageCount).flatMap(\.events)
+    }
+
+    /// The log's event names that no stage uses, most rows first (up to the names counted).
+    public var unusedEvents: [(name: String, rows: Int)] {
+        log.eventNames.unused(by: Set(journeyEvents))
+    }
+
+    /// The journey's event names that no row of the log carries, in file order.
+    public var unseenEvents: [String] {
+        log.eventNames.missing(from: journeyEvents)
     }
 
     /// The report as JSON (see docs/funnels.md); durations in seconds.
@@ -66,6 +91,13 @@ public struct FunnelReport: Sendable {
                     ("ignored", .integer(log.ignoredEvents)),
                     ("skipped", .integer(log.skippedRows)),
                     ("customers", .integer(log.customers.count)),
+                    ("unseen", .array(unseenEvents.map { .string($0) })),
+                    (
+                        "unused",
+                        .array(
+                            unusedEvents.map { .object([("name", .string($0.name)), ("rows", .integer($0.rows))]) })
+                    ),
+                    ("uncountedRows", .integer(log.eventNames.uncountedRows)),
                 ])
             ),
             (
@@ -101,12 +133,6 @@ public struct FunnelReport: Sendable {
 
     /// A duration in milliseconds as a person reads it: `0s`, `45s`, `3m 20s`, `2h 5m`, `3d 4h`.
     public static func duration(_ milliseconds: Double) -> String {
-        let seconds = Int((milliseconds / 1000).rounded())
-        switch seconds {
-        case ..<60: return "\(seconds)s"
-        case ..<3600: return "\(seconds / 60)m" + (seconds % 60 > 0 ? " \(seconds % 60)s" : "")
-        case ..<86400: return "\(seconds / 3600)h" + ((seconds % 3600) / 60 > 0 ? " \((seconds % 3600) / 60)m" : "")
-        default: return "\(seconds / 86400)d" + ((seconds % 86400) / 3600 > 0 ? " \((seconds % 86400) / 3600)h" : "")
-        }
+        FunnelDuration.text(milliseconds)
     }
 }

@@ -34,3 +34,60 @@ extension Diagnostic {
                 + "the purchase their events")
     }
 }
+
+extension Diagnostic {
+    /// A journey event that no row of the event log carries: its stage's reach would be a silent 0.
+    ///
+    /// - Parameters:
+    ///   - suggestion: the log's closest event name no stage uses, with its rows, for "did you mean".
+    ///   - unused: the log's event names no stage uses, most rows first, shown when there is no suggestion.
+    ///   - uncounted: rows of names past the limit of names counted, which may hold it under another name.
+    static func eventNotInLog(
+        _ event: String, stage: String, log: String, suggestion: (name: String, rows: Int)?,
+        unused: [(name: String, rows: Int)], uncounted: Int, at range: SourceRange
+    ) -> Diagnostic {
+        let help: String
+        if let suggestion {
+            help =
+                "did you mean '\(suggestion.name)'? the log has it in \(rows(suggestion.rows)), and no stage uses it"
+        } else if !unused.isEmpty {
+            let shown = unused.prefix(5).map { "'\($0.name)' (\(rows($0.rows)))" }.joined(separator: ", ")
+            let more = unused.count > 5 ? " and \(NumberFormatting.grouped(unused.count - 5)) more" : ""
+            help = "the log's events that no stage uses: \(shown)\(more)"
+        } else if uncounted > 0 {
+            help =
+                "the log has more than \(NumberFormatting.grouped(EventNameCounts.otherNameLimit)) other event names; "
+                + "check the spelling against the log, and --event-column"
+        } else {
+            help = "every event of the log marks a stage already: check the spelling, and --event-column"
+        }
+        return .warning(
+            "event-not-in-log",
+            "event '\(event)' of stage '\(stage)' never occurs in \(log): the stage's reach from it is 0",
+            at: range, help: help)
+    }
+
+    private static func rows(_ count: Int) -> String {
+        "\(NumberFormatting.grouped(count)) row\(count == 1 ? "" : "s")"
+    }
+}
+
+extension Diagnostic {
+    /// A conversion window that cuts the funnel short at `stage` (see `WindowAdvice`).
+    ///
+    /// - Parameter first: the first stage's name, where the window starts.
+    static func windowCutsFunnel(_ advice: WindowAdvice, stage: String, first: String, at range: SourceRange)
+        -> Diagnostic
+    {
+        let inside = NumberFormatting.grouped(advice.reachInWindow)
+        let outside = NumberFormatting.grouped(advice.reachWithoutWindow)
+        let p90 = FunnelDuration.text(advice.p90Sum)
+        return .warning(
+            "window-cuts-funnel",
+            "the \(advice.window) window cuts the funnel short at stage '\(stage)': \(inside) reach it "
+                + "within \(advice.window) of '\(first)', \(outside) with no window",
+            at: range,
+            help: "try --window \(advice.suggested): without a window, the 90th percentiles of the steps from "
+                + "'\(first)' to '\(stage)' add up to \(p90)")
+    }
+}

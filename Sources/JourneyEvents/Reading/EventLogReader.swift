@@ -249,6 +249,7 @@ public struct EventLogReader: Sendable {
             customers: parser.customers.takeIDs(), spilledEvents: spilled,
             ignoredEvents: parser.ignoredEvents, skippedRows: skipBadRows ? parser.problems.count : 0,
             rows: parser.rows)
+        log.eventNames = parser.eventNameCounts
         if spilled == nil {
             log.eventRuns = [parser.events[...]] + parser.laterRuns.map { parser.laterEvents[$0] }
         }

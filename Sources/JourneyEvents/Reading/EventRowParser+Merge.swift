@@ -43,6 +43,7 @@ extension EventRowParser {
         }
         rows += second.rows
         ignoredEvents += second.ignoredEvents
+        mergedNameCounts.add(second.eventNameCounts)
     }
 
     /// Gives each event of `events` its customer's number in `mapping`, on two threads.

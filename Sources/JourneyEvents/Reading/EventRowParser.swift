@@ -36,6 +36,8 @@ struct EventRowParser: ~Copyable {
     var rows = 0
     /// Rows whose event belongs to no stage.
     var ignoredEvents = 0
+    /// The rows of each event name read by the parsers merged into this one (`merge(_:)`).
+    var mergedNameCounts = EventNameCounts()
     /// The line the next row starts on, from 1.
     var line: Int
     /// Whether the customers are interned by another thread (see `ChunkPipeline`): the pending
@@ -152,6 +154,16 @@ struct EventRowParser: ~Copyable {
 
     /// The stage the event name at `start..<end` marks, or -1 when it marks none.
     @inline(__always)
+    /// The rows of each event name read so far, by this parser and those merged into it.
+    ///
+    /// Not part of `tally`: when a stream's reading ends early, the names of the rows read
+    /// ahead stay counted, which changes no verdict, as the reading then fails.
+    var eventNameCounts: EventNameCounts {
+        var counts = stages.nameCounts()
+        counts.add(mergedNameCounts)
+        return counts
+    }
+
     private mutating func stage(_ p: UnsafePointer<UInt8>, from start: Int, to end: Int, escaped: Bool) -> Int32 {
         guard escaped else { return stages.stage(p + start, length: end - start) }
         unescape(p, from: start, to: end)

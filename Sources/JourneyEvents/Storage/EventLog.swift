@@ -25,6 +25,8 @@ public struct EventLog: Sendable {
     public var spilledEvents: SpilledEvents?
     /// Rows whose event belongs to no stage.
     public var ignoredEvents: Int
+    /// The rows of each event name: the journey's (0 for those that never occur) and the others.
+    public var eventNames = EventNameCounts()
     /// Malformed rows skipped with `--skip-bad-rows`.
     public var skippedRows: Int
     /// Every row read, the header excluded.

@@ -21,6 +21,7 @@ extension Journey {
             stage.reachRange = nil
             stage.targetRange = nil
             stage.rungRange = nil
+            stage.eventRanges = []
             stage.touchpoints = stage.touchpoints.map {
                 var touchpoint = $0
                 touchpoint.location = origin

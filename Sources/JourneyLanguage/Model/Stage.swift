@@ -23,6 +23,9 @@ public struct Stage: Hashable, Sendable {
     public var targetRange: SourceRange?
     /// Where the `rung` level is written, if there is one.
     public var rungRange: SourceRange?
+    /// Where each of `events` is written, in the same order; empty for a stage not read from a
+    /// journey file.
+    public var eventRanges: [SourceRange] = []
 
     public init(
         name: String,

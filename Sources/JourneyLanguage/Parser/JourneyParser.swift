@@ -354,6 +354,7 @@ public struct JourneyParser {
             }
             eventLocation = eventLocation ?? range.start
             journey.stages[stageIndex].events.append(event.text)
+            journey.stages[stageIndex].eventRanges.append(event.range)
         }
     }
 

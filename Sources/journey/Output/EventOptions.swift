@@ -26,6 +26,12 @@ struct EventOptions: ParsableArguments {
     @Flag(help: "Skip and count malformed rows instead of stopping at them.")
     var skipBadRows = false
 
+    @Flag(
+        help: ArgumentHelp(
+            "Fail (exit status 1) when the event log gives a warning, such as a journey event that never "
+                + "occurs in it."))
+    var strict = false
+
     @Option(
         help: ArgumentHelp(
             "Memory for funnel events while reading (4M or more, or auto: a quarter of the memory "
@@ -69,17 +75,30 @@ struct EventOptions: ParsableArguments {
         reader.eventMemoryLimit = memory.bytes
         let log = try reader.readShowingProgress(path: path, label: "events", printer: printer)
         let shownName = path == "-" ? "<stdin>" : path
+        let result: FunnelResult
+        var warnings = EventMapping.unseenEvents(in: journey, counts: log.eventNames, log: shownName)
         do {
-            let result = try FunnelEngine.compute(
+            result = try FunnelEngine.compute(
                 log: log, stageCount: EventMapping.measuredStageCount(in: journey),
                 window: conversionWindow, mode: mode)
-            return (log, result)
+            if let advice = try WindowAdvice.check(result, log: log, journey: journey) {
+                warnings.append(EventMapping.windowWarning(advice, in: journey))
+            }
         } catch {
             let diagnostic = Diagnostic.funnelFailed(error)
             printer.print([diagnostic], fileName: shownName) { _ in nil }
             printer.finish(DiagnosticReport(diagnostics: [.init(file: shownName, diagnostic: diagnostic)]))
             throw ExitCode.failure
         }
+        printer.print(warnings, in: source)
+        if strict, !warnings.isEmpty {
+            printer.printError(
+                "--strict: the event log gave \(warnings.count) warning\(warnings.count == 1 ? "" : "s")",
+                help: "fix what they say, or leave out --strict to go on with them")
+            printer.finish(DiagnosticReport(diagnostics: warnings.map { .init(file: source.name, diagnostic: $0) }))
+            throw ExitCode.failure
+        }
+        return (log, result)
     }
 
     /// `read(text)`, or, when it fails, its error printed as `option text: message` with `help`,
