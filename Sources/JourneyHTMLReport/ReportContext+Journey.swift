@@ -12,12 +12,13 @@ extension ReportContext {
     /// the escaped text is always well-formed.
     /// - Throws: `InvalidChartError` when the chart is not valid SVG 1.1, a bug in journey.
     public init(
-        journey: Journey, metrics: FunnelMetrics, chart: RenderedChart, theme: Theme, ladder: Ladder? = nil
+        journey: Journey, metrics: FunnelMetrics, chart: RenderedChart, theme: Theme, ladder: Ladder? = nil,
+        reachSource: ReachSource = .planned
     ) throws(InvalidChartError) {
         self.init(
             journey: journey, metrics: metrics, chart: chart,
             inline: try InlineSVG(document: chart.svg, name: Self.chartName(of: journey)), theme: theme,
-            ladder: ladder)
+            ladder: ladder, reachSource: reachSource)
     }
 
     /// The name of `journey`'s dashboard chart in diagnostics.
@@ -28,12 +29,13 @@ extension ReportContext {
     /// The context with `chart` inlined as `inline`, which the caller validates.
     init(
         journey: Journey, metrics: FunnelMetrics, chart: RenderedChart, inline: InlineSVG, theme: Theme,
-        ladder: Ladder?
+        ladder: Ladder?, reachSource: ReachSource
     ) {
         let finalReach = metrics.stages.last?.reach ?? 0
         let weakestIndex = metrics.weakest?.index
 
         self.title = Self.clean(journey.name)
+        self.reachSource = Self.clean(reachSource.description)
         self.personas = journey.personas.map { persona in
             let description = persona.description.map(Self.clean)
             return Persona(

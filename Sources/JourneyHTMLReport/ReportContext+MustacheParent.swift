@@ -11,6 +11,7 @@ extension ReportContext: MustacheParent {
     public func child(named name: String) -> Any? {
         switch name {
         case "title": title
+        case "reachSource": reachSource
         case "personas": personas
         case "hasPersonas": hasPersonas
         case "state": state

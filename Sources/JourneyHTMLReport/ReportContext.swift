@@ -13,6 +13,9 @@ import JourneyLanguage
 public struct ReportContext: Hashable, Sendable {
     /// The journey's title.
     public var title: String
+    /// Where the stages' reach comes from (`ReachSource.description`): the journey file's plan,
+    /// or the event log it was measured from, with its window, mode, dates and customers.
+    public var reachSource: String
     /// The personas, in file order.
     public var personas: [Persona]
     /// Whether the journey names any persona.

@@ -25,12 +25,16 @@ public enum ReportRenderer {
     ///   - name: the report's name in diagnostics, usually its path.
     ///   - ladder: the customers of a purchase log on the relationship ladder, for a section of
     ///     their own (the ladder chart and its table); the dashboard stays the journey's.
+    ///   - reachSource: where the stages' reach comes from, said in the summary and the dashboard.
     /// - Throws: `InvalidChartError` when a chart is not valid SVG 1.1, a bug in journey.
     public static func render(
         _ journey: Journey, metrics: FunnelMetrics, theme: Theme, template: ReportTemplate, name: String,
-        ladder: LadderFigures? = nil
+        ladder: LadderFigures? = nil, reachSource: ReachSource = .planned
     ) throws(InvalidChartError) -> RenderedReport {
-        guard let chart = ChartRenderer.render(journey, chart: .dashboard, theme: theme, metrics: metrics) else {
+        guard
+            let chart = ChartRenderer.render(
+                journey, chart: .dashboard, theme: theme, metrics: metrics, reachSource: reachSource)
+        else {
             // FunnelMetrics exists, so every stage has a reach and the dashboard can be drawn.
             let problems = ChartRenderer.requirements(for: journey, chart: .dashboard)
             throw InvalidChartError(name: "\(journey.name): dashboard chart", svg: "", diagnostics: problems)
@@ -56,7 +60,7 @@ public enum ReportRenderer {
                 template.render(
                     ReportContext(
                         journey: journey, metrics: metrics, chart: chart, inline: inline, theme: theme,
-                        ladder: ladderSection))
+                        ladder: ladderSection, reachSource: reachSource))
             }, { XMLValidator.validateSVG(chart.svg, name: chartName) })
         guard validation.isValid else {
             throw InvalidChartError(name: chartName, svg: chart.svg, diagnostics: validation.diagnostics)

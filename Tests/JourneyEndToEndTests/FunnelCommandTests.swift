@@ -127,6 +127,39 @@ struct FunnelCommandTests {
         }
     }
 
+    @Test("charts and the report made with --events say which log, window, mode, dates and customers")
+    func chartsAndReportNameTheLog() throws {
+        try withTemporaryDirectory { folder in
+            try folder.writing(Self.journey, to: "shop.journey")
+            try folder.writing(Self.events, to: "events.csv")
+            let source =
+                "Reach measured from events.csv: 4 customers, events from 2026-01-01 to 2026-02-20, strict mode, "
+                + "30d window"
+            let options = ["--events", "events.csv", "--mode", "strict", "--window", "30d"]
+            let render = try runJourney(
+                ["render", "shop.journey", "--chart", "funnel", "-o", "shop.svg"] + options, currentDirectory: folder)
+            #expect(render.status == 0, "\(render)")
+            let svg = try String(contentsOf: folder.appendingPathComponent("shop.svg"), encoding: .utf8)
+            #expect(svg.contains(">\(source)<"))
+            let report = try runJourney(
+                ["report", "shop.journey", "-o", "shop.html"] + options, currentDirectory: folder)
+            #expect(report.status == 0, "\(report)")
+            let html = try String(contentsOf: folder.appendingPathComponent("shop.html"), encoding: .utf8)
+            #expect(html.contains("<p class=\"provenance\">\(source).</p>"))
+            // 4 people: the Fix first card warns that they are too few.
+            #expect(
+                html.contains(
+                    "<p class=\"caveat\">Careful: only 3 people entered it, too few (under 30) to trust its conversion.</p>"
+                ))
+            // Without --events the reach is the file's plan, and the report says so.
+            let dressmate = Repository.journeysFolder.appendingPathComponent("dressmate.journey").path
+            let planned = try runJourney(["report", dressmate, "-o", "planned.html"], currentDirectory: folder)
+            #expect(planned.status == 0, "\(planned)")
+            let plannedHTML = try String(contentsOf: folder.appendingPathComponent("planned.html"), encoding: .utf8)
+            #expect(plannedHTML.contains("<p class=\"provenance\">Reach as planned in the journey file.</p>"))
+        }
+    }
+
     @Test("--apply changes only the reach lines of the journey file")
     func applyWritesReach() throws {
         try withTemporaryDirectory { folder in

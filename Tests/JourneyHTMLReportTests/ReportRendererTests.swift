@@ -74,6 +74,21 @@ private let trickyTexts = [
 ]
 
 @Suite struct ReportContextTests {
+    @Test func aTinyOverallConversionIsACountNeverZeroPercent() throws {
+        let (journey, metrics) = try analysed(
+            header + """
+                stage Seen
+                  reach 3000
+                  touchpoint "Sees" +1 via site
+                stage Bought
+                  reach 1
+                  touchpoint "Pays" +1 via site
+                """)
+        let context = try context(journey, metrics)
+        #expect(context.summary.overallConversion == "1 in 3,000 (0.03%)")
+        #expect(context.reachSource == "Reach as planned in the journey file")
+    }
+
     @Test func dressmateHeaderSummaryAndChart() throws {
         let (journey, metrics) = try example("dressmate")
         let context = try context(journey, metrics)

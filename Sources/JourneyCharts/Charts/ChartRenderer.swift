@@ -34,9 +34,12 @@ public enum ChartRenderer {
     ///     journey's title; the dashboard adds them below the funnel; the emotion curve and the
     ///     funnel leave them out.
     ///   - metrics: `FunnelMetrics(journey: journey)`, when the caller has it already.
+    ///   - reachSource: where the stages' reach comes from, said under the title of every chart
+    ///     that shows the funnel's figures (all but the ladder, and the emotion curve of a
+    ///     journey without reach).
     public static func render(
         _ journey: Journey, chart: ChartKind, theme: Theme, ladder: LadderFigures? = nil,
-        metrics: FunnelMetrics? = nil
+        metrics: FunnelMetrics? = nil, reachSource: ReachSource = .planned
     ) -> RenderedChart? {
         guard requirements(for: journey, chart: chart).isEmpty else { return nil }
         let metrics = metrics ?? FunnelMetrics(journey: journey)
@@ -82,7 +85,9 @@ public enum ChartRenderer {
         let titleWidth = body.width - 2 * margin
         let title =
             details.map { TitleBlock.make(title: journey.name, details: $0, width: titleWidth, theme: theme) }
-            ?? TitleBlock.make(for: journey, width: titleWidth, theme: theme, chartName: chart.title)
+            ?? TitleBlock.make(
+                for: journey, width: titleWidth, theme: theme, chartName: chart.title,
+                source: metrics == nil ? nil : reachSource.description)
         let shown = layout.flatMap { $0.isCondensed ? $0.marks.count : nil }
         var rendered = assemble(
             body, title: title, svgTitle: "\(journey.name): \(chart.title.lowercased())",

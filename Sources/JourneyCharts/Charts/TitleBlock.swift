@@ -4,7 +4,11 @@ import JourneyLanguage
 /// state and scale.
 enum TitleBlock {
     /// The block for `journey`, at most `width` px wide.
-    static func make(for journey: Journey, width: Double, theme: Theme, chartName: String) -> ChartPart {
+    ///
+    /// `source`, when given, is a third line: where the figures come from.
+    static func make(
+        for journey: Journey, width: Double, theme: Theme, chartName: String, source: String? = nil
+    ) -> ChartPart {
         var details: [String] = [chartName]
         let personas = journey.personas.map { $0.description.map { text in "\(text)" } ?? $0.id }
         if !personas.isEmpty {
@@ -12,7 +16,12 @@ enum TitleBlock {
         }
         details.append(journey.state == .current ? "current state" : "future state")
         details.append("scale \(journey.scale)")
-        return make(title: journey.name, details: details, width: width, theme: theme)
+        let block = make(title: journey.name, details: details, width: width, theme: theme)
+        guard let source else { return block }
+        let line = ChartStyle.label(
+            source, size: ChartStyle.subtitleSize, x: 0, top: block.height + 4, maxWidth: width, maxLines: 2)
+        return ChartPart(
+            width: width, height: line.bounds.maxY, items: block.items + [.text(line, fill: theme.mutedText)])
     }
 
     /// The block of `title` (`Untitled journey` when empty) over `details` joined with ` · `,

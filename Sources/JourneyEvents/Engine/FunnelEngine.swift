@@ -96,7 +96,9 @@ public enum FunnelEngine {
             stageCount: stageCount, mode: mode, window: window, customers: customers,
             customersWithEvents: tally.customersWithEvents, events: log.eventCount,
             customersPerLevel: customersPerLevel, reach: reach,
-            conversionTimes: conversionTimes, customerLevels: levels)
+            conversionTimes: conversionTimes, customerLevels: levels,
+            firstEventTime: tally.customersWithEvents > 0 ? tally.earliest : nil,
+            lastEventTime: tally.customersWithEvents > 0 ? tally.latest : nil)
     }
 
     /// Groups the events of a log held in memory by customer, then scans ranges of customers
@@ -158,6 +160,10 @@ public enum FunnelEngine {
         var customersPerLevel: [Int]
         /// Per pair of consecutive stages, one duration per customer who reached the later one.
         var durations: [[Int64]]
+        /// The earliest and latest funnel event, in milliseconds since 1970 (while there are none,
+        /// `Int64.max` and `Int64.min`).
+        var earliest = Int64.max
+        var latest = Int64.min
 
         init(stageCount: Int) {
             customersPerLevel = [Int](repeating: 0, count: stageCount + 1)
@@ -171,6 +177,11 @@ public enum FunnelEngine {
         ) -> UInt8 {
             CustomerEvents.sortCustomer(events)
             let level = scanner.scan(events)
+            // Sorted by time: the customer's first and last events bound theirs.
+            if let first = events.first, let last = events.last {
+                earliest = min(earliest, first.time)
+                latest = max(latest, last.time)
+            }
             customersWithEvents += 1
             customersPerLevel[level] += 1
             if level > 1 {
@@ -185,6 +196,8 @@ public enum FunnelEngine {
         /// Adds another worker's counts (not its durations, which `compute` joins per pair).
         mutating func addCounts(_ other: RangeTally) {
             customersWithEvents += other.customersWithEvents
+            earliest = min(earliest, other.earliest)
+            latest = max(latest, other.latest)
             for level in customersPerLevel.indices {
                 customersPerLevel[level] += other.customersPerLevel[level]
             }

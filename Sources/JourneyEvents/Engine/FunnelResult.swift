@@ -33,11 +33,16 @@ public struct FunnelResult: Hashable, Sendable {
     public var conversionTimes: [ConversionTimeStatistics]
     /// Each customer's level, indexed like `EventLog.customers`.
     public var customerLevels: [UInt8]
+    /// The earliest funnel event, in milliseconds since 1970 (nil without funnel events).
+    public var firstEventTime: Int64?
+    /// The latest funnel event, in milliseconds since 1970 (nil without funnel events).
+    public var lastEventTime: Int64?
 
     public init(
         stageCount: Int, mode: FunnelMode, window: ConversionWindow, customers: Int,
         customersWithEvents: Int, events: Int, customersPerLevel: [Int], reach: [Int],
-        conversionTimes: [ConversionTimeStatistics], customerLevels: [UInt8]
+        conversionTimes: [ConversionTimeStatistics], customerLevels: [UInt8],
+        firstEventTime: Int64? = nil, lastEventTime: Int64? = nil
     ) {
         self.stageCount = stageCount
         self.mode = mode
@@ -49,6 +54,8 @@ public struct FunnelResult: Hashable, Sendable {
         self.reach = reach
         self.conversionTimes = conversionTimes
         self.customerLevels = customerLevels
+        self.firstEventTime = firstEventTime
+        self.lastEventTime = lastEventTime
     }
 
     /// `journey` with each stage's reach replaced by R_k, so that `FunnelMetrics(journey:)`

@@ -86,11 +86,12 @@ extension JourneyCommand {
             try checkPurchaseLog(printer: printer)
             let destination = try outputPath()
             let theme = try ThemeLoader.load(theme, printer: printer)
-            let journey = try file.map { file in
-                try AnalysisInput.loadJourney(file, eventOptions: eventOptions, printer: printer) {
+            let loaded = try file.map { file in
+                try AnalysisInput.loadJourneyAndSource(file, eventOptions: eventOptions, printer: printer) {
                     ChartRenderer.requirements(for: $0, chart: chart)
                 }
             }
+            let journey = loaded?.journey
             let ladder = try purchases.map { path in
                 LadderFigures(
                     try purchaseOptions.classify(
@@ -100,7 +101,11 @@ extension JourneyCommand {
             }
             let rendered: RenderedChart
             if let journey {
-                guard let chart = ChartRenderer.render(journey, chart: chart, theme: theme, ladder: ladder) else {
+                guard
+                    let chart = ChartRenderer.render(
+                        journey, chart: chart, theme: theme, ladder: ladder,
+                        reachSource: loaded?.reachSource ?? .planned)
+                else {
                     throw ExitCode.failure
                 }
                 rendered = chart

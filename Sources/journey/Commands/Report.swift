@@ -77,8 +77,8 @@ extension JourneyCommand {
                         + "reads too", help: "give one of them as a file")
                 throw ExitCode.failure
             }
-            let ((journey, metrics), bundled) = try ParallelWork.both(
-                { try input.load() },
+            let ((journey, metrics, reachSource), bundled) = try ParallelWork.both(
+                { try input.loadWithSource() },
                 {
                     ownTemplate == nil ? Result { () throws(ReportTemplateError) in try ReportTemplate.bundled() } : nil
                 })
@@ -96,7 +96,7 @@ extension JourneyCommand {
             do {
                 report = try ReportRenderer.render(
                     journey, metrics: metrics, theme: theme, template: template,
-                    name: shownName, ladder: ladder)
+                    name: shownName, ladder: ladder, reachSource: reachSource)
             } catch {
                 printer.printError(
                     "the chart is not valid SVG 1.1, so the report was not written",

@@ -64,22 +64,40 @@ struct AnalysisInput: ParsableArguments {
         _ file: String, eventOptions: EventOptions, printer: DiagnosticPrinter,
         requirements: (Journey) -> [Diagnostic] = { _ in [] }
     ) throws -> Journey {
+        try loadJourneyAndSource(file, eventOptions: eventOptions, printer: printer, requirements: requirements)
+            .journey
+    }
+
+    /// `loadJourney`, with where its reach comes from: the file, or the event log.
+    static func loadJourneyAndSource(
+        _ file: String, eventOptions: EventOptions, printer: DiagnosticPrinter,
+        requirements: (Journey) -> [Diagnostic] = { _ in [] }
+    ) throws -> (journey: Journey, reachSource: ReachSource) {
         var (journey, source, _) = try loadChecked(file, printer: printer)
+        var reachSource = ReachSource.planned
         if let events = eventOptions.events {
-            let (_, result) = try eventOptions.measure(journey, source: source, path: events, printer: printer)
+            let (log, result) = try eventOptions.measure(journey, source: source, path: events, printer: printer)
             journey = result.applyingReach(to: journey)
+            reachSource = .measured(EventOptions.provenance(of: events, log: log, result: result))
         }
         let needed = requirements(journey)
         printer.print(needed, in: source)
         try Self.stopOnErrors(needed, in: source, printer: printer)
-        return journey
+        return (journey, reachSource)
     }
 
     /// The journey and its metrics, which need a reach on every stage (from the file or `--events`).
     func load() throws -> (journey: Journey, metrics: FunnelMetrics) {
-        let journey = try loadJourney(requirements: FunnelMetrics.requirements(for:))
+        let loaded = try loadWithSource()
+        return (loaded.journey, loaded.metrics)
+    }
+
+    /// `load()`, with where the reach comes from, for what names it: charts and the report.
+    func loadWithSource() throws -> (journey: Journey, metrics: FunnelMetrics, reachSource: ReachSource) {
+        let (journey, reachSource) = try Self.loadJourneyAndSource(
+            file, eventOptions: eventOptions, printer: printer, requirements: FunnelMetrics.requirements(for:))
         guard let metrics = FunnelMetrics(journey: journey) else { throw ExitCode.failure }
-        return (journey, metrics)
+        return (journey, metrics, reachSource)
     }
 
     /// Ends with the summary and exit status 1 when one of `diagnostics` (already printed) is an error.

@@ -1,4 +1,6 @@
 import ArgumentParser
+import JourneyAnalysis
+import JourneyCustomers
 import JourneyEvents
 import JourneyLanguage
 
@@ -99,6 +101,20 @@ struct EventOptions: ParsableArguments {
             throw ExitCode.failure
         }
         return (log, result)
+    }
+
+    /// What charts and the report say of the log at `path` that `result` was measured from.
+    static func provenance(of path: String, log: EventLog, result: FunnelResult) -> ReachSource.Log {
+        let day = { (time: Int64) -> String in
+            // Milliseconds to whole days, rounding down before 1970 too.
+            let dayNumber = time >= 0 ? time / 86_400_000 : (time + 1) / 86_400_000 - 1
+            return UTCDay.text(ofDay: Int(dayNumber))
+        }
+        let name = path == "-" ? "standard input" : (path.split(separator: "/").last.map(String.init) ?? path)
+        return ReachSource.Log(
+            name: name, window: result.window.description, mode: result.mode.rawValue,
+            firstDay: result.firstEventTime.map(day), lastDay: result.lastEventTime.map(day),
+            customers: log.customers.count)
     }
 
     /// `read(text)`, or, when it fails, its error printed as `option text: message` with `help`,

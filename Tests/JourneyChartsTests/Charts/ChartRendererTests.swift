@@ -1,4 +1,5 @@
 import Foundation
+import JourneyAnalysis
 import JourneyTestSupport
 import Testing
 
@@ -22,6 +23,27 @@ import Testing
     /// The figures the ladder chart needs; the journey's own charts get none.
     static func ladder(for chart: ChartKind) -> LadderFigures? {
         chart == .ladder ? LadderExamples.workedExample : nil
+    }
+
+    @Test func chartsOfTheFunnelSayWhereTheReachComesFrom() throws {
+        let theme = try #require(try Theme.bundled(named: "light"))
+        let journey = try Self.journey(
+            try #require(Self.examples.first { $0.lastPathComponent == "dressmate.journey" }))
+        let measured = ReachSource.measured(
+            .init(
+                name: "events.csv", window: "14d", mode: "ordered", firstDay: "2026-01-01", lastDay: "2026-02-10",
+                customers: 120_000))
+        for chart in [ChartKind.journey, .funnel, .dashboard] {
+            let planned = try #require(ChartRenderer.render(journey, chart: chart, theme: theme)).svg
+            #expect(planned.contains(">Reach as planned in the journey file<"), "\(chart)")
+            let svg = try #require(ChartRenderer.render(journey, chart: chart, theme: theme, reachSource: measured)).svg
+            #expect(
+                svg.contains(">Reach measured from events.csv: 120,000 customers, events from 2026-01-01"), "\(chart)")
+        }
+        let ladder = try #require(
+            ChartRenderer.render(journey, chart: .ladder, theme: theme, ladder: LadderExamples.workedExample)
+        ).svg
+        #expect(!ladder.contains("Reach as planned"))
     }
 
     @Test func thereAreExamplesToRender() {

@@ -69,6 +69,18 @@ import Testing
                     mean: 25 * Double(Self.minute)))
     }
 
+    @Test func theFirstAndLastFunnelEventsBoundTheLog() throws {
+        // Whatever the number of workers, and in the order the log gives them.
+        for workers in 1...3 {
+            let result = try FunnelEngine.compute(
+                log: FunnelTestLog.make(Self.example), stageCount: 3, window: window("1h"), workers: workers)
+            #expect(result.firstEventTime == FunnelTestLog.milliseconds("2026-03-02T09:00:00Z"))
+            #expect(result.lastEventTime == FunnelTestLog.milliseconds("2026-03-02T11:15:00Z"))
+        }
+        let empty = try FunnelEngine.compute(log: FunnelTestLog.make([]), stageCount: 3, window: window("1h"))
+        #expect(empty.firstEventTime == nil && empty.lastEventTime == nil)
+    }
+
     @Test func workedExampleStrict() throws {
         let result = try funnel(Self.example, window: window("1h"), mode: .strict)
         // hal's Order before Cart jumps ahead: strict stops there.

@@ -657,6 +657,7 @@ import Testing
             stage.reachRange = nil
             stage.targetRange = nil
             stage.rungRange = nil
+            stage.eventRanges = []
             stage.touchpoints = stage.touchpoints.map {
                 var touchpoint = $0
                 touchpoint.location = Self.origin
