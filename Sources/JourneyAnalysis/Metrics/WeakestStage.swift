@@ -47,14 +47,19 @@ public struct WeakestStage: Hashable, Sendable {
     /// touchpoints counts as neutral, 0), then to the earlier stage. When no stage has a
     /// target, the lowest conversion wins, with the same tie-breaks. A stage nobody reached
     /// is never the weakest: it lost no one, and the stage before it, which lost everyone, is
-    /// the one to fix (a typo in an event name makes such stages on real logs).
+    /// the one to fix (a typo in an event name makes such stages on real logs). A stage that
+    /// people entered and nobody left for the next one is a break in the funnel: it is a
+    /// candidate with or without a target (not with a target of 0%, which expects it), and
+    /// scores 0, the lowest there is.
     public init?(stages: [StageMetrics]) {
         let converting = stages.filter { $0.conversion != nil && $0.reach > 0 }
         let withTarget = converting.filter { $0.target != nil }
         let basis: Basis = withTarget.isEmpty ? .lowestConversion : .target
-        let candidates = withTarget.isEmpty ? converting : withTarget
+        let candidates =
+            withTarget.isEmpty ? converting : converting.filter { $0.target != nil || $0.conversion == 0 }
         func score(_ stage: StageMetrics) -> Double {
             let conversion = stage.conversion ?? 0
+            if conversion == 0, (stage.target ?? 1) > 0 { return 0 }
             guard basis == .target, let target = stage.target else { return conversion }
             // A target of 0% is met by any conversion: such a stage is never the weakest.
             return target > 0 ? conversion / target : .infinity
@@ -100,8 +105,20 @@ public struct WeakestStage: Hashable, Sendable {
         }
         // Counted with the stages nobody reached, which have a target all the same.
         let withTargetCount = stages.filter { $0.conversion != nil && $0.target != nil }.count
-        self.reason = WeakestStage.reason(
-            for: weakest, basis: basis, candidates: basis == .target ? withTargetCount : candidates.count)
+        let next = stages.first { $0.index == weakest.index + 1 }?.name ?? "the next stage"
+        self.reason =
+            isAllLost
+            ? WeakestStage.allLostReason(for: weakest, next: next)
+            : WeakestStage.reason(
+                for: weakest, basis: basis, candidates: basis == .target ? withTargetCount : candidates.count)
+    }
+
+    /// The reason for a stage that nobody left for the next one: the break comes first.
+    private static func allLostReason(for stage: StageMetrics, next: String) -> String {
+        let people = NumberFormatting.grouped(stage.reach)
+        let target = stage.target.map { " against a target of \(NumberFormatting.percent($0))" } ?? ""
+        return "Nobody of the \(people) \(stage.reach == 1 ? "person" : "people") who entered \(stage.name) "
+            + "reached \(next): it converts 0%\(target), and the funnel breaks there."
     }
 
     private static func reason(for stage: StageMetrics, basis: Basis, candidates: Int) -> String {

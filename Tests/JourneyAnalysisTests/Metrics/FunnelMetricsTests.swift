@@ -130,7 +130,54 @@ import Testing
         // Both convert 0 of their target, but nobody reached B: A lost all 100 people.
         #expect(weakest.name == "A")
         #expect(weakest.isAllLost && weakest.recoverable == nil)
-        #expect(weakest.reason.hasSuffix("the furthest below target of the 2 stages with a target."))
+        // The verdict says plainly that nobody reached the next stage.
+        #expect(
+            weakest.reason
+                == "Nobody of the 100 people who entered A reached B: it converts 0% against a target of 50%, "
+                + "and the funnel breaks there.")
+    }
+
+    @Test func aStageThatLosesEveryoneIsTheWeakestWithOrWithoutATarget() throws {
+        // B has no target, C is far below its own: B lost all 400 people, the break to fix first.
+        let metrics = try self.metrics(
+            header + """
+                stage A
+                  reach 1000
+                  target 50%
+                  touchpoint "Sees" +1 via site
+                stage B
+                  reach 400
+                  touchpoint "Tries" +1 via site
+                stage C
+                  reach 0
+                  target 50%
+                  touchpoint "Pays" -1 via site
+                stage D
+                  reach 0
+                  touchpoint "Stays" +1 via site
+                """)
+        let weakest = try #require(metrics.weakest)
+        #expect(weakest.name == "B" && weakest.isAllLost && weakest.target == nil)
+        #expect(weakest.basis == .target)
+        #expect(
+            weakest.reason
+                == "Nobody of the 400 people who entered B reached C: it converts 0%, and the funnel breaks there.")
+        // A target of 0% expects it: then the targets decide (A, at 40% of 50%).
+        let expected = try self.metrics(
+            header + """
+                stage A
+                  reach 1000
+                  target 50%
+                  touchpoint "Sees" +1 via site
+                stage B
+                  reach 400
+                  target 0%
+                  touchpoint "Tries" +1 via site
+                stage C
+                  reach 0
+                  touchpoint "Pays" -1 via site
+                """)
+        #expect(expected.weakest?.name == "A")
     }
 
     @Test func aStageNobodyReachedIsNeverTheWeakest() throws {
