@@ -76,6 +76,8 @@ public struct JourneyParser {
     private var references: [Reference] = []
     /// The bare words read as metrics, checked at the end of the file (`ambiguous-metric`).
     private var metricWords: [MetricWord] = []
+    /// The first line that looks like a misspelt declaration of each channel and persona id.
+    private var misspeltDeclarations: [MisspeltDeclaration.Target: MisspeltDeclaration] = [:]
     private var customersBlock = CustomersBlockReader()
     /// Whether the current stage has a touchpoint that `pain`, `idea` and `thought` annotate.
     private var hasTouchpoint = false
@@ -97,6 +99,11 @@ public struct JourneyParser {
             let suggestion = Suggestion.closest(to: head.text, among: Keyword.allCases.map(\.rawValue))
             if firstStatement == head.range, suggestion == Keyword.journey.rawValue {
                 firstStatementWasMisspeltJourney = true
+            }
+            if let misspelt = MisspeltDeclaration(tokens, suggestion: suggestion),
+                misspeltDeclarations[misspelt.target] == nil
+            {
+                misspeltDeclarations[misspelt.target] = misspelt
             }
             diagnostics.append(.unknownKeyword(head.text, suggestion: suggestion, at: head.range))
             return
@@ -541,10 +548,14 @@ public struct JourneyParser {
             switch reference.kind {
             case .channel where channelLocations[reference.id] == nil:
                 let suggestion = Suggestion.closest(to: reference.id, among: channelIDs)
-                diagnostics.append(.undeclaredChannel(reference.id, suggestion: suggestion, at: reference.range))
+                let misspelt = misspeltDeclarations[.init(keyword: .channel, id: reference.id)]
+                diagnostics.append(
+                    .undeclaredChannel(reference.id, suggestion: suggestion, misspelt: misspelt, at: reference.range))
             case .persona where personaLocations[reference.id] == nil:
                 let suggestion = Suggestion.closest(to: reference.id, among: personaIDs)
-                diagnostics.append(.undeclaredPersona(reference.id, suggestion: suggestion, at: reference.range))
+                let misspelt = misspeltDeclarations[.init(keyword: .persona, id: reference.id)]
+                diagnostics.append(
+                    .undeclaredPersona(reference.id, suggestion: suggestion, misspelt: misspelt, at: reference.range))
             default:
                 break
             }
