@@ -19,17 +19,29 @@ extension Diagnostic {
             help: "the first is at line \(first.line); give each channel its own id")
     }
 
-    static func undeclaredChannel(_ id: String, suggestion: String?, at range: SourceRange) -> Diagnostic {
+    /// `misspelt` is a line that looks like the channel's declaration with a misspelt keyword:
+    /// the help then names it, the cause to fix, before any similar id.
+    static func undeclaredChannel(
+        _ id: String, suggestion: String?, misspelt: MisspeltDeclaration?, at range: SourceRange
+    ) -> Diagnostic {
         let help =
-            suggestion.map { "did you mean '\($0)'?" }
+            misspelt.map(misspeltDeclarationHelp) ?? suggestion.map { "did you mean '\($0)'?" }
             ?? "declare it with: channel \(id) owned|paid|partner|earned \"What it is\""
         return .error("undeclared-channel", "channel '\(id)' is not declared", at: range, help: help)
     }
 
-    static func undeclaredPersona(_ id: String, suggestion: String?, at range: SourceRange) -> Diagnostic {
+    /// `misspelt` is a line that looks like the persona's declaration with a misspelt keyword.
+    static func undeclaredPersona(
+        _ id: String, suggestion: String?, misspelt: MisspeltDeclaration?, at range: SourceRange
+    ) -> Diagnostic {
         let help =
-            suggestion.map { "did you mean '\($0)'?" }
+            misspelt.map(misspeltDeclarationHelp) ?? suggestion.map { "did you mean '\($0)'?" }
             ?? "declare it with: persona \(id) \"Who they are\""
         return .error("undeclared-persona", "persona '\(id)' is not declared", at: range, help: help)
+    }
+
+    private static func misspeltDeclarationHelp(_ misspelt: MisspeltDeclaration) -> String {
+        "line \(misspelt.line) looks like its misspelt declaration: "
+            + "write '\(misspelt.target.keyword.rawValue)', not '\(misspelt.written)'"
     }
 }

@@ -90,6 +90,25 @@ extension Diagnostic {
             help: "it was first given at column \(firstColumn); keep one")
     }
 
+    /// `measured vai site`: the misspelt option became the metric, and its argument an unknown option.
+    static func metricLooksLikeOption(_ word: Token, option: TouchpointOption, argument: Token) -> Diagnostic {
+        .warning(
+            "ambiguous-metric",
+            "'\(word.text)' after 'measured' is read as the metric name, not as '\(option.rawValue)'",
+            at: word.range,
+            help: "did you mean 'measured \(option.rawValue) \(argument.shown)'?")
+    }
+
+    /// `measured site`: a declared channel's id, on a touchpoint without `via`, became the metric.
+    static func metricIsChannel(_ word: Token) -> Diagnostic {
+        .warning(
+            "ambiguous-metric",
+            "'\(word.text)' after 'measured' is read as the metric name, not as the channel '\(word.text)'",
+            at: word.range,
+            help: "did you mean 'measured via \(word.text)'? To name the metric '\(word.text)', "
+                + "quote it: measured \"\(word.text)\"")
+    }
+
     /// The code of `tooManyErrors`, which `journey` prints even past the diagnostics it shows.
     public static let tooManyErrorsCode = "too-many-errors"
 

@@ -74,6 +74,10 @@ public struct JourneyParser {
     /// Where the current stage's first `event` is, for a `rung` in the same stage.
     private var eventLocation: SourceLocation?
     private var references: [Reference] = []
+    /// The bare words read as metrics, checked at the end of the file (`ambiguous-metric`).
+    private var metricWords: [MetricWord] = []
+    /// The first line that looks like a misspelt declaration of each channel and persona id.
+    private var misspeltDeclarations: [MisspeltDeclaration.Target: MisspeltDeclaration] = [:]
     private var customersBlock = CustomersBlockReader()
     /// Whether the current stage has a touchpoint that `pain`, `idea` and `thought` annotate.
     private var hasTouchpoint = false
@@ -95,6 +99,11 @@ public struct JourneyParser {
             let suggestion = Suggestion.closest(to: head.text, among: Keyword.allCases.map(\.rawValue))
             if firstStatement == head.range, suggestion == Keyword.journey.rawValue {
                 firstStatementWasMisspeltJourney = true
+            }
+            if let misspelt = MisspeltDeclaration(tokens, suggestion: suggestion),
+                misspeltDeclarations[misspelt.target] == nil
+            {
+                misspeltDeclarations[misspelt.target] = misspelt
             }
             diagnostics.append(.unknownKeyword(head.text, suggestion: suggestion, at: head.range))
             return
@@ -397,7 +406,10 @@ public struct JourneyParser {
         guard let name = arguments.readText("a name", example: example) else { return }
         guard let score = readScore(&arguments, after: name, example: example) else { return }
         var touchpoint = Touchpoint(name: name.text, score: score, location: range.start)
-        readOptions(into: &touchpoint, &arguments)
+        if var metricWord = readOptions(into: &touchpoint, &arguments) {
+            metricWord.touchpointHasChannel = touchpoint.channel != nil
+            metricWords.append(metricWord)
+        }
         guard let stageIndex else { return }
         journey.stages[stageIndex].touchpoints.append(touchpoint)
         hasTouchpoint = true
@@ -444,16 +456,21 @@ public struct JourneyParser {
         return nil
     }
 
-    private mutating func readOptions(into touchpoint: inout Touchpoint, _ arguments: inout ArgumentReader) {
+    /// Reads the options after a touchpoint's score; returns the metric when it is a bare word,
+    /// to be checked once the file is read (`MetricWord`).
+    private mutating func readOptions(into touchpoint: inout Touchpoint, _ arguments: inout ArgumentReader)
+        -> MetricWord?
+    {
         // At most four options: a list searched in order, not a dictionary, whose hashing and
         // growth cost 6% of `journey check` on 100,000 touchpoints.
         var seen: [(option: TouchpointOption, column: Int)] = []
-        while let token = arguments.next() {
+        var metricWord: MetricWord?
+        options: while let token = arguments.next() {
             guard token.kind == .word, let option = TouchpointOption(rawValue: token.text) else {
                 let options = TouchpointOption.allCases.map(\.rawValue)
                 let suggestion = token.kind == .word ? Suggestion.closest(to: token.text, among: options) : nil
                 arguments.report(.unknownTouchpointOption(token, suggestion: suggestion))
-                return
+                break options
             }
             if let first = seen.first(where: { $0.option == option }) {
                 arguments.report(.repeatedOption(option, at: token.range, firstColumn: first.column))
@@ -462,18 +479,24 @@ public struct JourneyParser {
             }
             switch option {
             case .via:
-                guard let channel = arguments.readText("a channel", example: "via site") else { return }
+                guard let channel = arguments.readText("a channel", example: "via site") else { break options }
                 touchpoint.channel = channel.text
                 references.append(Reference(kind: .channel, id: channel.text, range: channel.range))
             case .measured:
                 touchpoint.isMeasured = true
                 if let next = arguments.peek, next.kind == .string || TouchpointOption(rawValue: next.text) == nil {
-                    touchpoint.metric = arguments.readText("a metric", example: #"measured "reel views""#)?.text
+                    let metric = arguments.readText("a metric", example: #"measured "reel views""#)
+                    touchpoint.metric = metric?.text
+                    if let metric, metric.kind == .word {
+                        metricWord = MetricWord(word: metric, next: arguments.peek)
+                    }
                 }
             case .for:
                 touchpoint.personas = []
                 repeat {
-                    guard let persona = arguments.readText("a persona", example: "for giulia,marco") else { return }
+                    guard let persona = arguments.readText("a persona", example: "for giulia,marco") else {
+                        break options
+                    }
                     touchpoint.personas.append(persona.text)
                     references.append(Reference(kind: .persona, id: persona.text, range: persona.range))
                 } while arguments.peek?.kind == .comma && arguments.next() != nil
@@ -482,10 +505,11 @@ public struct JourneyParser {
                     let level = arguments.readChoice(
                         "engagement level", example: "engagement relationship",
                         as: EngagementLevel.self)
-                else { return }
+                else { break options }
                 touchpoint.engagement = level
             }
         }
+        return metricWord
     }
 
     private mutating func parseNote(_ keyword: Keyword, _ arguments: inout ArgumentReader, at range: SourceRange) {
@@ -524,12 +548,21 @@ public struct JourneyParser {
             switch reference.kind {
             case .channel where channelLocations[reference.id] == nil:
                 let suggestion = Suggestion.closest(to: reference.id, among: channelIDs)
-                diagnostics.append(.undeclaredChannel(reference.id, suggestion: suggestion, at: reference.range))
+                let misspelt = misspeltDeclarations[.init(keyword: .channel, id: reference.id)]
+                diagnostics.append(
+                    .undeclaredChannel(reference.id, suggestion: suggestion, misspelt: misspelt, at: reference.range))
             case .persona where personaLocations[reference.id] == nil:
                 let suggestion = Suggestion.closest(to: reference.id, among: personaIDs)
-                diagnostics.append(.undeclaredPersona(reference.id, suggestion: suggestion, at: reference.range))
+                let misspelt = misspeltDeclarations[.init(keyword: .persona, id: reference.id)]
+                diagnostics.append(
+                    .undeclaredPersona(reference.id, suggestion: suggestion, misspelt: misspelt, at: reference.range))
             default:
                 break
+            }
+        }
+        for metricWord in metricWords {
+            if let warning = metricWord.diagnostic(isDeclaredChannel: { channelLocations[$0] != nil }) {
+                diagnostics.append(warning)
             }
         }
     }

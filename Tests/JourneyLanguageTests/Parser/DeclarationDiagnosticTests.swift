@@ -90,4 +90,59 @@ import Testing
                   touchpoint "Sees an ad" +1 via ads
                 """, [.init(marker: 1, code: "unknown-media")])
     }
+
+    // MARK: - Misspelt declarations
+
+    @Test func undeclaredNamesPointToTheirMisspeltDeclarations() {
+        // The misspelt line is named before the similar channel 'podcasts'.
+        expectDiagnostics(
+            """
+            journey "Test"
+            channel podcasts earned
+            1️⃣chanel podcast "Podcast" earned
+            2️⃣Persona giulia "Giulia, 34"
+            stage A
+              touchpoint "Hears an episode" +2 via 3️⃣podcast for 4️⃣giulia
+            """,
+            [
+                .init(marker: 1, code: "unknown-keyword", helpContains: "did you mean 'channel'?"),
+                .init(marker: 2, code: "unknown-keyword", helpContains: "did you mean 'persona'?"),
+                .init(
+                    marker: 3, code: "undeclared-channel", message: "channel 'podcast' is not declared",
+                    helpContains: "line 3 looks like its misspelt declaration: write 'channel', not 'chanel'"),
+                .init(
+                    marker: 4, code: "undeclared-persona", message: "persona 'giulia' is not declared",
+                    helpContains: "line 4 looks like its misspelt declaration: write 'persona', not 'Persona'"),
+            ])
+    }
+
+    @Test func misspeltDeclarationOfAnotherIdIsNotNamed() {
+        expectDiagnostics(
+            header + """
+                1️⃣chanel radio earned
+                2️⃣stgae podcast
+                stage A
+                  touchpoint "Hears an episode" +2 via 3️⃣podcast
+                """,
+            [
+                .init(marker: 1, code: "unknown-keyword"),
+                .init(marker: 2, code: "unknown-keyword"),
+                .init(
+                    marker: 3, code: "undeclared-channel",
+                    helpContains: "declare it with: channel podcast owned|paid|partner|earned"),
+            ])
+    }
+
+    @Test func misspeltChannelLineDoesNotDeclareAPersona() {
+        expectDiagnostics(
+            header + """
+                1️⃣chanel giulia earned
+                stage A
+                  touchpoint "Pays" +1 via site for 2️⃣giulia
+                """,
+            [
+                .init(marker: 1, code: "unknown-keyword"),
+                .init(marker: 2, code: "undeclared-persona", helpContains: "declare it with: persona giulia"),
+            ])
+    }
 }
