@@ -224,8 +224,8 @@ extension ReportContext {
         guard let people = stage.recoverable(finalReach: finalReach) else {
             return "It converts nobody: all \(NumberFormatting.grouped(stage.reach)) people who entered it are lost."
         }
-        let count = NumberFormatting.grouped(rounding: people)
-        return "Meeting its target would bring about \(count) more people to the end of the funnel (\(lastStage))."
+        return "Meeting its target would bring \(WeakestStageReport.morePeople(people)) to the end of the funnel "
+            + "(\(lastStage))."
     }
 
     /// A control gap with the advice of `journey weakest`, one sentence per problem.

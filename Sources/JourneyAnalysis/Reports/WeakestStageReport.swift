@@ -117,7 +117,7 @@ public struct WeakestStageReport: Sendable {
                     + "\(percent(other.target ?? 0)), \(other.shownShortfall ?? "short")"
                 if let people = other.recoverable(finalReach: finalReach) {
                     line +=
-                        "; about \(NumberFormatting.grouped(rounding: people)) more people at the end of the funnel"
+                        "; \(Self.morePeople(people)) at the end of the funnel"
                 } else {
                     line += "; it converts nobody"
                 }
@@ -143,8 +143,15 @@ public struct WeakestStageReport: Sendable {
             return "It converts nobody: all \(reach) people who entered it are lost, so every improvement counts."
         }
         guard let recoverable = weakest.recoverable, recoverable > 0 else { return nil }
-        let people = NumberFormatting.grouped(rounding: recoverable)
-        return "Meeting its target would bring about \(people) more people to the end of the funnel (\(lastStage))."
+        return "Meeting its target would bring \(morePeople(recoverable)) to the end of the funnel (\(lastStage))."
+    }
+
+    /// `people` more people in words: `about 1,174 more people`, `about 1 more person`, and
+    /// under half a person `less than 1 more person` (never "about 0 more people").
+    public static func morePeople(_ people: Double) -> String {
+        let rounded = people.rounded(.toNearestOrAwayFromZero)
+        if rounded < 1 { return "less than 1 more person" }
+        return "about \(NumberFormatting.grouped(rounding: people)) more \(rounded == 1 ? "person" : "people")"
     }
 
     /// How sure the shortfall is, and whether the sample is too small to trust.

@@ -105,6 +105,12 @@ import Testing
         )
     }
 
+    @Test func aFractionOfAPersonIsNeverAboutZeroPeople() {
+        #expect(WeakestStageReport.morePeople(1_174.4) == "about 1,174 more people")
+        #expect(WeakestStageReport.morePeople(1.2) == "about 1 more person")
+        #expect(WeakestStageReport.morePeople(0.4) == "less than 1 more person")
+    }
+
     @Test func aNearTieIsNamedInTheVerdictAndItsJSON() throws {
         let journey = check(
             header + """
