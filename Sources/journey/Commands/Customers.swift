@@ -25,15 +25,15 @@ extension JourneyCommand {
                 to END: how many flagged customers really stopped (precision), and how many of those who \
                 stopped were flagged (recall). That is how to choose K, or the rule: with a model, the \
                 rhythm rule's figures are printed beside it, with the purchases the model expected.
-
-                Examples:
-                  journey customers purchases.csv
-                  journey customers --as-of 1997-09-30 --backtest 1998-06-30 purchases.csv
-                  journey customers --lost-after 3x --fan 4 --format json purchases.csv
-                  journey customers --model bgnbd --as-of 1997-09-30 --backtest 1998-06-30 purchases.csv
-                  journey customers --contacts contacts.csv --survey survey.csv -o customers.csv purchases.csv
-                  journey customers --journey loyalty.journey --apply purchases.csv
                 """
+                    + HelpText.examples(
+                        "journey customers purchases.csv",
+                        "journey customers --as-of 1997-09-30 --backtest 1998-06-30 purchases.csv",
+                        "journey customers --lost-after 3x --fan 4 --format json purchases.csv",
+                        "journey customers --model bgnbd --as-of 1997-09-30 --backtest 1998-06-30 purchases.csv",
+                        "journey customers --contacts contacts.csv --survey survey.csv -o customers.csv purchases.csv",
+                        "journey customers --journey loyalty.journey --apply purchases.csv",
+                    )
         )
 
         @Argument(help: "The purchase log (CSV); '-' reads standard input.")

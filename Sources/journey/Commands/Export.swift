@@ -19,12 +19,12 @@ extension JourneyCommand {
                 name is not replaced unless --force is given; a file named with -o is. A device or \
                 a FIFO (-o /dev/null) is written to, never replaced, and a replaced file keeps its \
                 permissions (docs/files.md).
-
-                Examples:
-                  journey export --format json journeys/dressmate.journey
-                  journey export --format mermaid -o - journeys/dressmate.journey >> README.md
-                  journey export --format xml -o exports/dressmate.xml journeys/dressmate.journey
                 """
+                    + HelpText.examples(
+                        "journey export --format json journeys/dressmate.journey",
+                        "journey export --format mermaid -o - journeys/dressmate.journey >> README.md",
+                        "journey export --format xml -o exports/dressmate.xml journeys/dressmate.journey",
+                    )
         )
 
         @OptionGroup var input: AnalysisInput

@@ -15,12 +15,12 @@ extension JourneyCommand {
 
                 --apply writes the measured reach into the journey file, changing only its reach \
                 lines. metrics, weakest, render and report accept --events too.
-
-                Examples:
-                  journey funnel shop.journey --events events.csv
-                  journey funnel shop.journey --events events.csv --window 36h --mode strict --format json
-                  journey funnel shop.journey --events - --apply < export.csv
                 """
+                    + HelpText.examples(
+                        "journey funnel shop.journey --events events.csv",
+                        "journey funnel shop.journey --events events.csv --window 36h --mode strict --format json",
+                        "journey funnel shop.journey --events - --apply < export.csv",
+                    )
         )
 
         @OptionGroup var input: AnalysisInput

@@ -15,12 +15,12 @@ extension JourneyCommand {
 
                 The file goes to the input's name with .journey in the current folder, unless -o \
                 says otherwise; -o - writes to standard output.
-
-                Examples:
-                  journey import onboarding.mmd
-                  journey import --format mermaid -o shop.journey - < diagram.txt
-                  journey import -o dressmate.journey exports/dressmate.xml
                 """
+                    + HelpText.examples(
+                        "journey import onboarding.mmd",
+                        "journey import --format mermaid -o shop.journey - < diagram.txt",
+                        "journey import -o dressmate.journey exports/dressmate.xml",
+                    )
         )
 
         @Argument(help: "The file to import; '-' reads standard input.")

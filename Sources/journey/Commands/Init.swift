@@ -12,12 +12,12 @@ extension JourneyCommand {
 
                 Templates: \(StarterTemplate.all.map(\.name).joined(separator: ", ")) \
                 (default: \(StarterTemplate.defaultName)).
-
-                Examples:
-                  journey init shop.journey
-                  journey init --template saas-onboarding trial.journey
-                  journey init --list
                 """
+                    + HelpText.examples(
+                        "journey init shop.journey",
+                        "journey init --template saas-onboarding trial.journey",
+                        "journey init --list",
+                    )
         )
 
         @Option(help: "The template to start from; see --list.")

@@ -9,12 +9,12 @@ extension JourneyCommand {
             discussion: """
                 Every stage needs a reach. The table ends with the weakest stage; `journey weakest` \
                 explains it. JSON and CSV give ratios from 0 to 1; the definitions are in docs/metrics.md.
-
-                Examples:
-                  journey metrics journeys/dressmate.journey
-                  journey metrics --format json journeys/dressmate.journey
-                  journey metrics --format csv shop.journey > shop.csv
                 """
+                    + HelpText.examples(
+                        "journey metrics journeys/dressmate.journey",
+                        "journey metrics --format json journeys/dressmate.journey",
+                        "journey metrics --format csv shop.journey > shop.csv",
+                    )
         )
 
         @OptionGroup var input: AnalysisInput

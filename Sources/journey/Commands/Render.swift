@@ -33,14 +33,14 @@ extension JourneyCommand {
                 A file of that default name is not replaced unless --force is given; a file named \
                 with -o is. A device or a FIFO (-o /dev/null) is written to, never replaced, and a \
                 replaced file keeps its permissions (docs/files.md).
-
-                Examples:
-                  journey render journeys/dressmate.journey
-                  journey render --chart dashboard --theme dark -o deck/dressmate.svg journeys/dressmate.journey
-                  journey render --chart funnel -o - shop.journey | rsvg-convert -o shop.png
-                  journey render --chart ladder --purchases purchases.csv --as-of 1997-09-30
-                  journey render --chart dashboard --purchases purchases.csv --contacts contacts.csv shop.journey
                 """
+                    + HelpText.examples(
+                        "journey render journeys/dressmate.journey",
+                        "journey render --chart dashboard --theme dark -o deck/dressmate.svg journeys/dressmate.journey",
+                        "journey render --chart funnel -o - shop.journey | rsvg-convert -o shop.png",
+                        "journey render --chart ladder --purchases purchases.csv --as-of 1997-09-30",
+                        "journey render --chart dashboard --purchases purchases.csv --contacts contacts.csv shop.journey",
+                    )
         )
 
         @Argument(help: "The journey file; '-' reads standard input. The ladder chart needs none.")

@@ -33,13 +33,13 @@ extension JourneyCommand {
                 replaced unless --force is given; a file named with -o is. A device or a FIFO \
                 (-o /dev/null) is written to, never replaced, and a replaced file keeps its \
                 permissions (docs/files.md).
-
-                Examples:
-                  journey report journeys/dressmate.journey
-                  journey report --theme print -o share/dressmate.html journeys/dressmate.journey
-                  journey report --template brand.mustache -o - shop.journey > shop.html
-                  journey report --purchases purchases.csv --contacts contacts.csv shop.journey
                 """
+                    + HelpText.examples(
+                        "journey report journeys/dressmate.journey",
+                        "journey report --theme print -o share/dressmate.html journeys/dressmate.journey",
+                        "journey report --template brand.mustache -o - shop.journey > shop.html",
+                        "journey report --purchases purchases.csv --contacts contacts.csv shop.journey",
+                    )
         )
 
         @OptionGroup var input: AnalysisInput

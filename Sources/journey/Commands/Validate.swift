@@ -25,12 +25,12 @@ extension JourneyCommand {
                 standard output as one JSON document instead.
 
                 Exit status: 0 when every file is valid, 1 when one is not or cannot be read.
-
-                Examples:
-                  journey validate funnel.svg
-                  journey validate --format json charts/*.svg
-                  journey validate dressmate.xml
                 """
+                    + HelpText.examples(
+                        "journey validate funnel.svg",
+                        "journey validate --format json charts/*.svg",
+                        "journey validate dressmate.xml",
+                    )
         )
 
         @Argument(help: "The SVG or XML files to validate; '-' reads standard input.")
