@@ -21,7 +21,9 @@ extension JourneyCommand {
                     )
         )
 
-        @Argument(help: "The journey files to check; '-' reads standard input.")
+        @Argument(
+            help: "The journey files to check; '-' reads standard input.",
+            completion: .file(extensions: ["journey"]))
         var files: [String]
 
         @Flag(help: "Fail on warnings as well as errors.")

@@ -36,7 +36,7 @@ extension JourneyCommand {
                     )
         )
 
-        @Argument(help: "The purchase log (CSV); '-' reads standard input.")
+        @Argument(help: "The purchase log (CSV); '-' reads standard input.", completion: .file(extensions: ["csv"]))
         var purchases: String
 
         @OptionGroup var purchaseOptions: PurchaseLogOptions
@@ -46,7 +46,8 @@ extension JourneyCommand {
         @Option(
             help: ArgumentHelp(
                 "A journey file: its customers block sets the rules; its rung stages get the ladder's reach.",
-                valueName: "file"))
+                valueName: "file"),
+            completion: .file(extensions: ["journey"]))
         var journey: String?
 
         @Flag(help: "Write the ladder's reach into the journey's rung stages (only their reach lines change).")
@@ -58,7 +59,9 @@ extension JourneyCommand {
         @Option(help: "The output format: table, json, or csv for one row per customer.")
         var format: CustomersFormat = .table
 
-        @Option(name: .shortAndLong, help: "Write one row per customer to this CSV file as well.")
+        @Option(
+            name: .shortAndLong, help: "Write one row per customer to this CSV file as well.",
+            completion: .file(extensions: ["csv"]))
         var output: String?
 
         @Option(help: "The column holding customer ids.")

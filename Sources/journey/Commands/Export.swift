@@ -32,7 +32,9 @@ extension JourneyCommand {
         @Option(help: "The format: json, xml or mermaid.")
         var format: InterchangeFormat
 
-        @Option(name: .shortAndLong, help: "The file to write; '-' writes to standard output.")
+        @Option(
+            name: .shortAndLong, help: "The file to write; '-' writes to standard output.",
+            completion: .file(extensions: InterchangeFormat.allCases.map(\.fileExtension)))
         var output: String?
 
         @Flag(help: "Replace the file of the default name if it exists (a file named with -o is always replaced).")

@@ -23,13 +23,17 @@ extension JourneyCommand {
                     )
         )
 
-        @Argument(help: "The file to import; '-' reads standard input.")
+        @Argument(
+            help: "The file to import; '-' reads standard input.",
+            completion: .file(extensions: InterchangeFormat.allCases.flatMap(\.recognisedExtensions)))
         var file: String
 
         @Option(help: "The format, when the file's name does not say: json, xml or mermaid.")
         var format: InterchangeFormat?
 
-        @Option(name: .shortAndLong, help: "The .journey file to write; '-' writes to standard output.")
+        @Option(
+            name: .shortAndLong, help: "The .journey file to write; '-' writes to standard output.",
+            completion: .file(extensions: ["journey"]))
         var output: String?
 
         @Flag(help: "Replace the output file if it exists.")

@@ -20,13 +20,13 @@ extension JourneyCommand {
                     )
         )
 
-        @Option(help: "The template to start from; see --list.")
+        @Option(help: "The template to start from; see --list.", completion: .list(StarterTemplate.all.map(\.name)))
         var template: String = StarterTemplate.defaultName
 
         @Flag(help: "List the templates and exit.")
         var list = false
 
-        @Argument(help: "The journey file to create.")
+        @Argument(help: "The journey file to create.", completion: .file(extensions: ["journey"]))
         var file: String?
 
         func validate() throws {

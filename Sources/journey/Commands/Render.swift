@@ -43,7 +43,9 @@ extension JourneyCommand {
                     )
         )
 
-        @Argument(help: "The journey file; '-' reads standard input. The ladder chart needs none.")
+        @Argument(
+            help: "The journey file; '-' reads standard input. The ladder chart needs none.",
+            completion: .file(extensions: ["journey"]))
         var file: String?
 
         @Option(
@@ -54,7 +56,9 @@ extension JourneyCommand {
 
         @OptionGroup(title: "Event log") var eventOptions: EventOptions
 
-        @Option(name: .shortAndLong, help: "The SVG file to write; '-' writes to standard output.")
+        @Option(
+            name: .shortAndLong, help: "The SVG file to write; '-' writes to standard output.",
+            completion: .file(extensions: ["svg"]))
         var output: String?
 
         @Flag(help: "Replace the file of the default name if it exists (a file named with -o is always replaced).")
@@ -63,13 +67,16 @@ extension JourneyCommand {
         @Option(help: "The chart: journey, funnel, dashboard or ladder.")
         var chart: ChartKind = .journey
 
-        @Option(help: "A bundled theme (light, dark, print) or the path of a JSON theme file.")
+        @Option(
+            help: "A bundled theme (light, dark, print) or the path of a JSON theme file.",
+            completion: ThemeLoader.completion)
         var theme: String = Theme.defaultName
 
         @Option(
             help: ArgumentHelp(
                 "A purchase log (CSV) whose customers the ladder chart draws, or the dashboard below the "
-                    + "funnel; '-' reads standard input."))
+                    + "funnel; '-' reads standard input."),
+            completion: .file(extensions: ["csv"]))
         var purchases: String?
 
         @OptionGroup(title: "Purchase log") var purchaseOptions: PurchaseLogOptions

@@ -44,22 +44,29 @@ extension JourneyCommand {
 
         @OptionGroup var input: AnalysisInput
 
-        @Option(name: .shortAndLong, help: "The HTML file to write; '-' writes to standard output.")
+        @Option(
+            name: .shortAndLong, help: "The HTML file to write; '-' writes to standard output.",
+            completion: .file(extensions: ["html"]))
         var output: String?
 
         @Flag(help: "Replace the file of the default name if it exists (a file named with -o is always replaced).")
         var force = false
 
-        @Option(help: "A Mustache template of your own instead of the bundled report template.")
+        @Option(
+            help: "A Mustache template of your own instead of the bundled report template.",
+            completion: .file(extensions: ["mustache"]))
         var template: String?
 
-        @Option(help: "The chart's theme: a bundled theme (light, dark, print) or the path of a JSON theme file.")
+        @Option(
+            help: "The chart's theme: a bundled theme (light, dark, print) or the path of a JSON theme file.",
+            completion: ThemeLoader.completion)
         var theme: String = Theme.defaultName
 
         @Option(
             help: ArgumentHelp(
                 "A purchase log (CSV) whose customers the report shows on the relationship ladder; "
-                    + "'-' reads standard input."))
+                    + "'-' reads standard input."),
+            completion: .file(extensions: ["csv"]))
         var purchases: String?
 
         @OptionGroup(title: "Purchase log") var purchaseOptions: PurchaseLogOptions

@@ -33,7 +33,9 @@ extension JourneyCommand {
                     )
         )
 
-        @Argument(help: "The SVG or XML files to validate; '-' reads standard input.")
+        @Argument(
+            help: "The SVG or XML files to validate; '-' reads standard input.",
+            completion: .file(extensions: ["svg", "xml"]))
         var files: [String]
 
         @Option(help: "How to print diagnostics: text or json.")

@@ -6,7 +6,7 @@ import JourneyLanguage
 ///
 /// With `--events`, the stages' reach comes from an event log instead of the file.
 struct AnalysisInput: ParsableArguments {
-    @Argument(help: "The journey file; '-' reads standard input.")
+    @Argument(help: "The journey file; '-' reads standard input.", completion: .file(extensions: ["journey"]))
     var file: String
 
     @Option(
