@@ -1,4 +1,5 @@
 import Foundation
+import JourneyTestSupport
 import Testing
 
 /// What a run of the `journey` binary produced.
@@ -95,15 +96,23 @@ func run(
 }
 
 /// Like `run`, with standard input given as raw bytes and the result as a printable value.
+///
+/// Every hint journey prints on standard error must start in lower case (`HintStyle`), so that
+/// each run of the suite checks the hints it provokes.
 func runJourney(
     _ arguments: [String],
     stdin: Data? = nil,
     environment: [String: String]? = nil,
-    currentDirectory: URL? = nil
+    currentDirectory: URL? = nil,
+    sourceLocation: SourceLocation = #_sourceLocation
 ) throws -> RunResult {
-    try runExecutable(
+    let result = try runExecutable(
         try JourneyBinary.url(), arguments, stdin: stdin, environment: environment,
         currentDirectory: currentDirectory)
+    for hint in HintStyle.hints(in: result.stderr) where !HintStyle.startsInLowerCase(hint) {
+        Issue.record("a hint starts in upper case: \(hint)", sourceLocation: sourceLocation)
+    }
+    return result
 }
 
 /// Runs any program, such as `xmllint`, the way `runJourney` runs `journey`.
