@@ -48,14 +48,17 @@ extension JourneyCommand {
             let printer = DiagnosticPrinter(format: .text, usesColor: color.enabled(forDescriptor: 2))
             let destination = try outputPath()
             let bytes: [UInt8]
+            let format: InterchangeFormat
             do {
                 bytes = try FileSystem.read(file, limit: .interchange)
+                format = self.format ?? InterchangeFormat.detect(path: file, bytes: bytes)
+                // XML may be UTF-16, which holds NUL bytes; JSON and Mermaid are UTF-8 text.
+                if format != .xml { try TextContent.requireText(bytes, path: file) }
             } catch {
-                printer.printError(error.description, help: error.help)
+                printer.printError(error)
                 throw ExitCode.failure
             }
             let name = file == "-" ? "<stdin>" : file
-            let format = format ?? InterchangeFormat.detect(path: file, bytes: bytes)
             let imported = JourneyInterchange.parse(bytes, as: format, name: name)
             printer.print(imported.diagnostics, in: SourceFile(name: name, bytes: bytes))
             guard !imported.hasErrors else {

@@ -156,7 +156,7 @@ extension JourneyCommand {
                 do {
                     bytes = try FileSystem.read(path, limit: .reportTemplate)
                 } catch {
-                    printer.printError(error.description, help: error.help)
+                    printer.printError(error)
                     throw ExitCode.failure
                 }
                 let source = SourceFile(name: path, bytes: bytes)

@@ -36,7 +36,7 @@ struct AnalysisInput: ParsableArguments {
         do {
             bytes = try FileSystem.read(file, limit: .journey)
         } catch {
-            printer.printError(error.description, help: error.help)
+            printer.printError(error)
             throw ExitCode.failure
         }
         let source = SourceFile(name: file == "-" ? "<stdin>" : file, bytes: bytes)

@@ -30,7 +30,7 @@ enum ThemeLoader {
             printer.printError(error.description, help: error.help)
             throw ExitCode.failure
         } catch let error as FileError {
-            printer.printError(error.description, help: error.help)
+            printer.printError(error)
             throw ExitCode.failure
         }
     }
