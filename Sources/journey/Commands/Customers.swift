@@ -142,8 +142,8 @@ extension JourneyCommand {
             }
             if apply, let ladderStages {
                 let count = ladderStages.rows.count
-                StandardStreams.writeError(
-                    "Updated the reach of \(count == 1 ? "1 rung stage" : "\(count) rung stages") in \(ladderStages.file).\n"
+                StandardStreams.writeNote(
+                    "Updated the reach of \(count == 1 ? "1 rung stage" : "\(count) rung stages") in \(ladderStages.file)."
                 )
             }
         }

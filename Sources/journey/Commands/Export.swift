@@ -58,7 +58,7 @@ extension JourneyCommand {
                     exported.text, to: destination, replacing: OutputPath.replaces(output: output, force: force),
                     existsHelp: OutputPath.defaultNameExistsHelp, printer: printer)
             else { return }
-            print("Wrote \(destination) (\(format.rawValue)).")
+            StandardStreams.writeOutput("Wrote \(destination) (\(format.rawValue)).\n")
         }
 
         private func outputPath() throws -> String {

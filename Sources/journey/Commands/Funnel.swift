@@ -66,7 +66,7 @@ extension JourneyCommand {
                 printer.printError(error.description)
                 throw ExitCode.failure
             }
-            StandardStreams.writeError("Updated the reach of \(journey.stages.count) stages in \(input.file).\n")
+            StandardStreams.writeNote("Updated the reach of \(journey.stages.count) stages in \(input.file).")
         }
     }
 

@@ -87,7 +87,8 @@ extension JourneyCommand {
             else { return }
             let stages = imported.journey.stages.count
             let touchpoints = imported.journey.touchpoints.count
-            print("Wrote \(destination) from \(format.rawValue): \(stages) stages, \(touchpoints) touchpoints.")
+            StandardStreams.writeOutput(
+                "Wrote \(destination) from \(format.rawValue): \(stages) stages, \(touchpoints) touchpoints.\n")
         }
 
         private func outputPath() throws -> String {

@@ -46,7 +46,7 @@ extension JourneyCommand {
                 let width = StarterTemplate.all.map(\.name.count).max() ?? 0
                 for template in StarterTemplate.all {
                     let padding = String(repeating: " ", count: width - template.name.count)
-                    print("\(template.name)\(padding)  \(template.summary)")
+                    StandardStreams.writeOutput("\(template.name)\(padding)  \(template.summary)\n")
                 }
                 return
             }
@@ -63,8 +63,8 @@ extension JourneyCommand {
                 }
                 throw ExitCode.failure
             }
-            print("Created \(file) from the '\(template.name)' template.")
-            print("Edit it, then run: journey check \(file)")
+            StandardStreams.writeOutput(
+                "Created \(file) from the '\(template.name)' template.\nEdit it, then run: journey check \(file)\n")
         }
     }
 }

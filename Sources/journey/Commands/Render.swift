@@ -131,7 +131,8 @@ extension JourneyCommand {
                     existsHelp: OutputPath.defaultNameExistsHelp, printer: printer)
             else { return }
             let size = "\(Int(rendered.width)) × \(Int(rendered.height)) px"
-            print("Wrote \(destination) (\(chart.rawValue) chart, \(theme.name) theme, \(size)).")
+            StandardStreams.writeOutput(
+                "Wrote \(destination) (\(chart.rawValue) chart, \(theme.name) theme, \(size)).\n")
         }
 
         /// Stops with an error when the chart and `--purchases` do not go together, the log would

@@ -127,7 +127,8 @@ extension JourneyCommand {
                     existsHelp: OutputPath.defaultNameExistsHelp, printer: printer)
             else { return }
             let kilobytes = (report.html.utf8.count + 1023) / 1024
-            print("Wrote \(destination) (\(template.name) template, \(theme.name) chart theme, \(kilobytes) KB).")
+            StandardStreams.writeOutput(
+                "Wrote \(destination) (\(template.name) template, \(theme.name) chart theme, \(kilobytes) KB).\n")
         }
 
         /// Where the report goes: `-o`, or the input's name with `.html` in the current folder.

@@ -160,6 +160,12 @@ enum StandardStreams {
         write(text, to: STDERR_FILENO)
     }
 
+    /// Writes one line for a person on standard error, such as what a command changed, with
+    /// `TerminalText`'s escapes: it may name a file, whose name may hold any character.
+    static func writeNote(_ line: String) {
+        write(TerminalText.escaped(line) + "\n", to: STDERR_FILENO)
+    }
+
     private static func write(_ text: String, to descriptor: Int32) {
         let handle = descriptor == STDOUT_FILENO ? FileHandle.standardOutput : FileHandle.standardError
         do {
