@@ -6,7 +6,8 @@ import Testing
 ///
 /// Text from files, and the names of files, cannot clear the screen, retitle the window or
 /// reorder what a reader sees, for their control characters are shown as escapes
-/// (`TerminalText`); a file or a pipe still gets the bytes as they are.
+/// (`TerminalText`); a file or a pipe still gets the bytes as they are. And the metrics table
+/// fits the terminal.
 @Suite("terminal output", .enabled(if: OptionalTools.script != nil, OptionalTools.scriptMissing))
 struct TerminalOutputTests {
     /// Clears the screen, sets the window's title, and the 8-bit form of the escape (CSI).
@@ -158,6 +159,17 @@ struct TerminalOutputTests {
             #expect(result.status == 0, "\(result)")
             #expect(!drivesTerminal(result.stderr), "\(result)")
             #expect(result.stderr.contains(#"in shop\u{1B}]0;owned\u{7}.journey."#), "\(result)")
+        }
+    }
+
+    @Test("the metrics table fits the terminal's width, which COLUMNS need not give", arguments: [100, 72, 50])
+    func metricsWidth(_ columns: Int) throws {
+        for file in Repository.journeyFiles(in: Repository.journeysFolder) {
+            let result = try runJourney(["metrics", file.path], terminalColumns: columns)
+            #expect(result.status == 0, "\(result)")
+            // The examples hold no wide character: a character is a column.
+            let widest = result.stdout.split(separator: "\n").map(\.count).max() ?? 0
+            #expect(widest <= columns, "\(file.lastPathComponent) at \(columns) columns:\n\(result.stdout)")
         }
     }
 }

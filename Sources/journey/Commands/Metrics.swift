@@ -25,7 +25,7 @@ extension JourneyCommand {
         func run() throws {
             let (_, metrics) = try input.load()
             switch format {
-            case .table: StandardStreams.writeOutput(MetricsTableReport.render(metrics))
+            case .table: StandardStreams.writeOutput(MetricsTableReport.render(metrics, width: TerminalWidth.report))
             case .json: StandardStreams.writeOutput(MetricsJSONReport.render(metrics))
             case .csv: StandardStreams.writeOutput(MetricsCSVReport.render(metrics))
             }
