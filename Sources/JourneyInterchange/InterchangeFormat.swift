@@ -16,13 +16,18 @@ public enum InterchangeFormat: String, Hashable, Sendable, CaseIterable {
         }
     }
 
+    /// The file extensions that name the format on import, without the dot: the written one first.
+    public var recognisedExtensions: [String] {
+        self == .mermaid ? [fileExtension, "mermaid"] : [fileExtension]
+    }
+
     /// The format of a file to import, from its extension or else its first characters:
     /// `{` is JSON, `<` is XML, anything else is taken for Mermaid.
     public static func detect(path: String, bytes: [UInt8]) -> InterchangeFormat {
         let lowered = path.lowercased()
-        if lowered.hasSuffix(".json") { return .json }
-        if lowered.hasSuffix(".xml") { return .xml }
-        if lowered.hasSuffix(".mmd") || lowered.hasSuffix(".mermaid") { return .mermaid }
+        if let named = allCases.first(where: { $0.recognisedExtensions.contains { lowered.hasSuffix("." + $0) } }) {
+            return named
+        }
         var content = bytes[...]
         if content.starts(with: [0xEF, 0xBB, 0xBF]) { content = content.dropFirst(3) }
         switch content.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) {

@@ -4,7 +4,8 @@ import Testing
 
 @testable import JourneyLanguage
 
-/// `--version` and `--help`: they print to standard output and succeed.
+/// `--version` and `--help`: they print to standard output and succeed; `journey` alone is a
+/// usage error.
 @Suite("journey --help and --version")
 struct HelpAndVersionTests {
     @Test("--version prints the version and exits 0")
@@ -71,5 +72,53 @@ struct HelpAndVersionTests {
 
         let noFiles = try runJourney(["check"])
         #expect(noFiles.status == 64, "\(noFiles)")
+    }
+
+    @Test("journey with no arguments prints the help on standard error and exits 64, as a usage error")
+    func noArguments() throws {
+        let result = try runJourney([])
+        #expect(result.status == 64, "\(result)")
+        #expect(result.stdout == "")
+        let help = try runJourney(["--help"])
+        #expect(result.stderr == help.stdout, "the same help as --help")
+        #expect(result.stderr.contains("USAGE: journey <subcommand>"))
+    }
+
+    /// The subcommands the root help lists.
+    private func subcommands() throws -> [String] {
+        let help = try runJourney(["--help"], environment: ["COLUMNS": "200"]).stdout
+        let section = help.components(separatedBy: "SUBCOMMANDS:\n").last ?? ""
+        return section.split(separator: "\n").prefix { !$0.isEmpty }
+            .compactMap { line in line.wholeMatch(of: #/ {2}([a-z]+) .*/#)?.1 }.map(String.init)
+    }
+
+    /// The lines of the `Examples:` paragraph of `help`.
+    private func examples(in help: String) -> [Substring] {
+        let lines = help.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let start = lines.firstIndex(of: "Examples:") else { return [] }
+        return Array(lines[(start + 1)...].prefix { !$0.isEmpty })
+    }
+
+    @Test("--help keeps every example command line whole on a narrow terminal, and wraps the prose")
+    func examplesWhole() throws {
+        let names = try subcommands()
+        #expect(names.count >= 11, "\(names)")
+        for arguments in [["--help"]] + names.map({ ["help", $0] }) {
+            let wide = try runJourney(arguments, environment: ["COLUMNS": "1000"])
+            let commands = examples(in: wide.stdout)
+            #expect(!commands.isEmpty, "\(arguments) has examples")
+            #expect(commands.allSatisfy { $0.hasPrefix("  ") && !$0.hasPrefix("   ") }, "\(commands)")
+            for columns in [40, 80] {
+                let narrow = try runJourney(arguments, environment: ["COLUMNS": String(columns)])
+                #expect(narrow.status == 0, "\(narrow)")
+                #expect(
+                    examples(in: narrow.stdout) == commands, "\(arguments) at \(columns) columns:\n\(narrow.stdout)")
+                #expect(!narrow.stdout.contains("\u{A0}"), "no no-break space is printed")
+                let overview = narrow.stdout.components(separatedBy: "Examples:").first ?? ""
+                #expect(
+                    overview.split(separator: "\n").allSatisfy { $0.count <= columns },
+                    "the prose is wrapped to \(columns) columns:\n\(overview)")
+            }
+        }
     }
 }

@@ -27,6 +27,47 @@ struct MetricsCommandTests {
         #expect(object?["weakest"] is [String: Any])
     }
 
+    @Test(
+        "the metrics table fits 100 columns in a file or a pipe, and the width COLUMNS gives",
+        arguments: [nil, 80, 40])
+    func width(_ columns: Int?) throws {
+        for file in Repository.journeyFiles(in: Repository.journeysFolder) {
+            let result = try runJourney(
+                ["metrics", file.path], environment: columns.map { ["COLUMNS": String($0)] } ?? [:])
+            #expect(result.status == 0, "\(result)")
+            // The examples hold no wide character: a character is a column.
+            let widest = result.stdout.split(separator: "\n").map(\.count).max() ?? 0
+            #expect(widest <= columns ?? 100, "\(file.lastPathComponent):\n\(result.stdout)")
+            #expect(result.stdout.contains("\nStage "))
+        }
+        let dressmate = try runJourney(["metrics", dressmate])
+        #expect(
+            dressmate.stdout.hasPrefix(
+                """
+                Dressmate — first order
+
+                Stage            Reach  Conversion  Target  Drop-off  Experience       Pains
+                ─────────────  ───────  ──────────  ──────  ────────  ───────────────  ─────
+                Awareness      120,000         25%     25%    90,000  +3 (+2 to +4)        0
+                Consideration   30,000         30%     40%    21,000  0 (-3 to +3)         1
+                Purchase         9,000       34.4%     50%     5,900  -1 (-4 to +2)        1
+                Delivery         3,100       83.9%     90%       500  0 (-5 to +5)         1
+                Loyalty          2,600           –       –         –  +3.5 (+3 to +4)      0
+
+                Stage          Influence  Measurement  Control
+                ─────────────  ─────────  ───────────  ───────
+                Awareness            25%          50%    37.5%
+                Consideration       100%          50%      75%
+                Purchase            100%         100%     100%
+                Delivery             75%           0%    37.5%
+                Loyalty              50%          50%      50%
+
+                Experience: mean score (lowest to highest). Control: the mean of influence (owned media 100%, paid
+                and partner 50%, earned 0%) and measurement (share of touchpoints measured).
+
+                """), "\(dressmate)")
+    }
+
     @Test("the Dressmate verdict names Purchase and about 1174 people")
     func dressmateVerdict() throws {
         let table = try runJourney(["metrics", dressmate])

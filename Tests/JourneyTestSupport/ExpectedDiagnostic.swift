@@ -64,6 +64,11 @@ public func expectDiagnostics(
                 diagnostic.help?.contains(helpContains) == true,
                 "\(prefix)help was: \(diagnostic.help ?? "nil")", sourceLocation: sourceLocation)
         }
+        if let help = diagnostic.help {
+            #expect(
+                HintStyle.startsInLowerCase(help), "\(prefix)\(diagnostic.code)'s hint starts in upper case: \(help)",
+                sourceLocation: sourceLocation)
+        }
         if expectation.requiresHelp {
             #expect(
                 diagnostic.help?.isEmpty == false, "\(prefix)\(diagnostic.code) has no help",

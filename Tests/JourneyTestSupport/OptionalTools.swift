@@ -14,6 +14,12 @@ public enum OptionalTools {
     /// Why tests that need `xmllint` are skipped.
     public static let xmllintMissing: Comment = "xmllint is not installed (apt-get install libxml2-utils)"
 
+    /// `script` from util-linux, which runs a program on a pseudo-terminal, or nil.
+    public static let script = find("script")
+
+    /// Why tests that need `script` are skipped.
+    public static let scriptMissing: Comment = "script is not installed (apt-get install bsdutils)"
+
     /// The executable named `name` in the tool path, or nil.
     public static func find(_ name: String) -> URL? {
         let environment = ProcessInfo.processInfo.environment

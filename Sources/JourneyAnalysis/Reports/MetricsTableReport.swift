@@ -3,14 +3,17 @@ import JourneyLanguage
 /// `journey metrics --format table`: a table per stage and a short verdict, for a terminal,
 /// then the partners' levels when the journey rates any.
 public enum MetricsTableReport {
-    /// The report for `metrics`, ending with a newline.
-    public static func render(_ metrics: FunnelMetrics) -> String {
+    /// The report for `metrics`, ending with a newline, in at most `width` columns (100 by
+    /// default): the table split to fit (`TextTable.rendered(width:)`), the paragraphs wrapped.
+    public static func render(_ metrics: FunnelMetrics, width: Int = 100) -> String {
         var table = TextTable(
             headers: [
                 "Stage", "Reach", "Conversion", "Target", "Drop-off", "Experience", "Pains",
                 "Influence", "Measurement", "Control",
             ],
             alignments: [.left, .right, .right, .right, .right, .left, .right, .right, .right, .right])
+        // Split, the funnel, the experience and the control stay together.
+        table.groupStarts = [5, 7]
         for stage in metrics.stages {
             table.rows.append([
                 stage.name,
@@ -25,16 +28,21 @@ public enum MetricsTableReport {
                 NumberFormatting.percent(stage.control.control),
             ])
         }
-        var text = metrics.journeyName + "\n\n" + table.rendered()
-        text += "\nExperience: mean score (lowest to highest). Control: the mean of influence (owned media 100%,\n"
-        text += "paid and partner 50%, earned 0%) and measurement (share of touchpoints measured).\n"
-        text += "\n" + wrapped(verdict(metrics), width: 100) + "\n"
-        text += partners(metrics.partners)
+        var text = wrapped(metrics.journeyName, width: width) + "\n\n" + table.rendered(width: width) + "\n"
+        text += wrapped(legend, width: width) + "\n"
+        text += "\n" + wrapped(verdict(metrics), width: width) + "\n"
+        text += partners(metrics.partners, width: width)
         return text
     }
 
-    /// The partners rated with `vcp` and their levels, after a blank line; empty without any.
-    static func partners(_ portfolio: PartnerPortfolio) -> String {
+    /// What the table's experience and control columns hold.
+    static let legend =
+        "Experience: mean score (lowest to highest). Control: the mean of influence (owned media 100%, "
+        + "paid and partner 50%, earned 0%) and measurement (share of touchpoints measured)."
+
+    /// The partners rated with `vcp` and their levels, after a blank line, in at most `width`
+    /// columns; empty without any.
+    static func partners(_ portfolio: PartnerPortfolio, width: Int = 100) -> String {
         guard let summary = portfolio.summary else { return "" }
         var table = TextTable(
             headers: ["Partner", "Media", "Ours", "Theirs", "Level"],
@@ -45,11 +53,12 @@ public enum MetricsTableReport {
                 partner.standing.theirs?.rawValue ?? "–", partner.level.rawValue,
             ])
         }
-        var text = "\n" + table.rendered()
-        text += "Level: the lower of our view and theirs (visibility < credibility < profitability).\n"
-        text += wrapped(summary, width: 100) + "\n"
+        var text = "\n" + table.rendered(width: width)
+        text += wrapped(
+            "Level: the lower of our view and theirs (visibility < credibility < profitability).", width: width)
+        text += "\n" + wrapped(summary, width: width) + "\n"
         if let recommendation = portfolio.recommendation {
-            text += wrapped(recommendation, width: 100) + "\n"
+            text += wrapped(recommendation, width: width) + "\n"
         }
         return text
     }

@@ -12,7 +12,7 @@ extension Diagnostic {
             ?? "not a Mermaid journey diagram: the text is empty"
         let help =
             found?.lowercased() == "journey"
-            ? "Mermaid recognises the diagram only by the lowercase word: write 'journey'"
+            ? "write 'journey' in lower case: Mermaid recognises the diagram only by that word"
             : "a user-journey diagram starts with the line 'journey', then 'title', 'section' and task lines"
         return .error("mermaid-not-journey", message, at: range, help: help)
     }
@@ -42,7 +42,7 @@ extension Diagnostic {
     static func mermaidScoreOutOfRange(_ text: String, at range: SourceRange) -> Diagnostic {
         .error(
             "mermaid-score-out-of-range", "the score \(text) is outside Mermaid's 1..5", at: range,
-            help: "Mermaid scores run from 1 (worst) through 3 (neutral) to 5 (best)")
+            help: "a Mermaid score runs from 1 (worst) through 3 (neutral) to 5 (best)")
     }
 
     /// A line that is neither a statement Mermaid's journey grammar knows nor a task.

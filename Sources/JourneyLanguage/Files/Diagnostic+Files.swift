@@ -15,11 +15,21 @@ extension Diagnostic {
             help: error.help ?? "check that this is the file you meant")
     }
 
+    /// A file that should be text and holds a NUL byte, placed at that byte.
+    public static func notTextFile(_ error: FileError, at place: SourceRange) -> Diagnostic {
+        .error(
+            "not-text-file", "not a text file: it holds a NUL byte here, as binary files do", at: place,
+            help: error.help)
+    }
+
     /// What a file that could not be read whole says: `fileTooLarge` when it is too large,
-    /// `cannotRead` otherwise.
+    /// `notTextFile` when it is not text, `cannotRead` otherwise.
     public static func unreadable(_ error: FileError) -> Diagnostic {
-        if case .tooLarge = error.kind { return .fileTooLarge(error) }
-        return .cannotRead(error)
+        switch error.kind {
+        case .tooLarge: .fileTooLarge(error)
+        case .notText(let place): .notTextFile(error, at: place)
+        case .cannotRead, .cannotWrite, .alreadyExists: .cannotRead(error)
+        }
     }
 
     /// The funnel events of a large event log could not be written to, or read back from, a

@@ -8,6 +8,8 @@ public struct FileError: Error, Hashable, Sendable, CustomStringConvertible {
         case alreadyExists
         /// The input is larger than journey reads of its kind; it was not read to its end.
         case tooLarge(InputLimit)
+        /// The input should be text and holds a NUL byte, at this line and column: a binary file.
+        case notText(SourceRange)
     }
 
     public var kind: Kind
@@ -29,6 +31,8 @@ public struct FileError: Error, Hashable, Sendable, CustomStringConvertible {
         case .alreadyExists: "'\(path)' already exists"
         case .tooLarge(let limit):
             "'\(path)' is larger than \(limit.shownSize), the most journey reads of \(limit.what)"
+        case .notText(let place):
+            "'\(path)' is not a text file: it holds a NUL byte at line \(place.start.line), column \(place.start.column)"
         }
     }
 
@@ -36,6 +40,9 @@ public struct FileError: Error, Hashable, Sendable, CustomStringConvertible {
     public var help: String? {
         switch kind {
         case .tooLarge(let limit): limit.help
+        case .notText:
+            "check that this is the file you meant: journey reads text in UTF-8, and a file saved as UTF-16 "
+                + "must be saved as UTF-8"
         case .cannotRead, .cannotWrite, .alreadyExists: nil
         }
     }

@@ -26,7 +26,8 @@ public enum FileSystem {
     /// The bytes of the file at `path`, at most `limit.bytes` of them; `-` reads standard input.
     ///
     /// - Throws: `FileError` of kind `.tooLarge` when there are more bytes than that, after
-    ///   reading at most one more.
+    ///   reading at most one more; of kind `.notText` when the input must be text
+    ///   (`limit.isText`) and holds a NUL byte (`TextContent`).
     public static func read(_ path: String, limit: InputLimit) throws(FileError) -> [UInt8] {
         let handle: FileHandle
         do {
@@ -53,6 +54,7 @@ public enum FileSystem {
         } catch {
             throw FileError(.cannotRead, path: path, reason: reason(for: error))
         }
+        if limit.isText { try TextContent.requireText(bytes, path: path) }
         return bytes
     }
 

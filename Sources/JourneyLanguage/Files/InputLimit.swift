@@ -12,11 +12,14 @@ public struct InputLimit: Hashable, Sendable {
     public var bytes: Int
     /// What to do with a larger file.
     public var help: String
+    /// Whether the input must be text: one that holds a NUL byte is refused (`TextContent`).
+    public var isText: Bool
 
-    public init(what: String, bytes: Int, help: String) {
+    public init(what: String, bytes: Int, help: String, isText: Bool = true) {
         self.what = what
         self.bytes = bytes
         self.help = help
+        self.isText = isText
     }
 
     /// One mebibyte (1,048,576 bytes), the unit the limits are given in.
@@ -29,9 +32,12 @@ public struct InputLimit: Hashable, Sendable {
 
     /// A JSON, XML or Mermaid file for `journey import`: 256 MiB, the XML export of a journey at
     /// its own limit with room to spare.
+    ///
+    /// XML may be UTF-16, so `import` checks itself that the others are text.
     public static let interchange = InputLimit(
         what: "a file to import", bytes: 256 * mebibyte,
-        help: "check that this is the export you meant; split a larger journey into several files")
+        help: "check that this is the export you meant; split a larger journey into several files",
+        isText: false)
 
     /// A JSON theme for the charts: 1 MiB, a thousand times a theme's few hundred bytes.
     public static let theme = InputLimit(
@@ -44,10 +50,11 @@ public struct InputLimit: Hashable, Sendable {
         what: "a report template", bytes: 16 * mebibyte,
         help: "check that this is the template you meant; link large images instead of inlining them")
 
-    /// An SVG or XML file for `journey validate`, or an XML Schema: 256 MiB.
+    /// An SVG or XML file for `journey validate`, or an XML Schema: 256 MiB; it may be UTF-16.
     public static let xmlDocument = InputLimit(
         what: "an XML file", bytes: 256 * mebibyte,
-        help: "check that this is the file you meant; journey validates files of up to this size")
+        help: "check that this is the file you meant; journey validates files of up to this size",
+        isText: false)
 
     /// A contacts or survey file of `journey customers`, which is read whole: 256 MiB, some
     /// millions of customers.

@@ -140,7 +140,7 @@ extension Diagnostic {
         let list = choices.map { "'\($0)'" }.joined(separator: ", ")
         let help =
             suggestion.map { "did you mean '\($0)'? \(kind.capitalizedFirst) is one of \(list)" }
-            ?? "\(kind.capitalizedFirst) is one of \(list)"
+            ?? "\(kind) is one of \(list)"
         return .error("unknown-\(kind.replacingSpaces)", "unknown \(kind) '\(word)'", at: range, help: help)
     }
 }

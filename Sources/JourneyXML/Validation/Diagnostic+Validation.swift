@@ -10,8 +10,8 @@ extension Diagnostic {
     static func xmlNotWellFormed(_ message: String, at range: SourceRange) -> Diagnostic {
         .error(
             notWellFormedCode, message, at: range,
-            help: "XML needs every tag closed in order, and '&' and '<' in text or attribute values "
-                + "written as '&amp;' and '&lt;'")
+            help: "close every tag, in order, and write '&' and '<' in text or attribute values as "
+                + "'&amp;' and '&lt;'")
     }
 
     /// The document breaks its DTD or schema; `message` is libxml2's and `grammar` names the rules,

@@ -13,15 +13,17 @@ extension JourneyCommand {
 
                 Exit status: 0 when no file has an error, 1 when one has (or, with --strict, \
                 when one has a warning).
-
-                Examples:
-                  journey check journeys/dressmate.journey
-                  journey check --strict --format json *.journey
-                  cat shop.journey | journey check -
                 """
+                    + HelpText.examples(
+                        "journey check journeys/dressmate.journey",
+                        "journey check --strict --format json *.journey",
+                        "cat shop.journey | journey check -",
+                    )
         )
 
-        @Argument(help: "The journey files to check; '-' reads standard input.")
+        @Argument(
+            help: "The journey files to check; '-' reads standard input.",
+            completion: .file(extensions: ["journey"]))
         var files: [String]
 
         @Flag(help: "Fail on warnings as well as errors.")

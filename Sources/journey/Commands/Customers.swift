@@ -25,18 +25,18 @@ extension JourneyCommand {
                 to END: how many flagged customers really stopped (precision), and how many of those who \
                 stopped were flagged (recall). That is how to choose K, or the rule: with a model, the \
                 rhythm rule's figures are printed beside it, with the purchases the model expected.
-
-                Examples:
-                  journey customers purchases.csv
-                  journey customers --as-of 1997-09-30 --backtest 1998-06-30 purchases.csv
-                  journey customers --lost-after 3x --fan 4 --format json purchases.csv
-                  journey customers --model bgnbd --as-of 1997-09-30 --backtest 1998-06-30 purchases.csv
-                  journey customers --contacts contacts.csv --survey survey.csv -o customers.csv purchases.csv
-                  journey customers --journey loyalty.journey --apply purchases.csv
                 """
+                    + HelpText.examples(
+                        "journey customers purchases.csv",
+                        "journey customers --as-of 1997-09-30 --backtest 1998-06-30 purchases.csv",
+                        "journey customers --lost-after 3x --fan 4 --format json purchases.csv",
+                        "journey customers --model bgnbd --as-of 1997-09-30 --backtest 1998-06-30 purchases.csv",
+                        "journey customers --contacts contacts.csv --survey survey.csv -o customers.csv purchases.csv",
+                        "journey customers --journey loyalty.journey --apply purchases.csv",
+                    )
         )
 
-        @Argument(help: "The purchase log (CSV); '-' reads standard input.")
+        @Argument(help: "The purchase log (CSV); '-' reads standard input.", completion: .file(extensions: ["csv"]))
         var purchases: String
 
         @OptionGroup var purchaseOptions: PurchaseLogOptions
@@ -46,7 +46,8 @@ extension JourneyCommand {
         @Option(
             help: ArgumentHelp(
                 "A journey file: its customers block sets the rules; its rung stages get the ladder's reach.",
-                valueName: "file"))
+                valueName: "file"),
+            completion: .file(extensions: ["journey"]))
         var journey: String?
 
         @Flag(help: "Write the ladder's reach into the journey's rung stages (only their reach lines change).")
@@ -58,7 +59,9 @@ extension JourneyCommand {
         @Option(help: "The output format: table, json, or csv for one row per customer.")
         var format: CustomersFormat = .table
 
-        @Option(name: .shortAndLong, help: "Write one row per customer to this CSV file as well.")
+        @Option(
+            name: .shortAndLong, help: "Write one row per customer to this CSV file as well.",
+            completion: .file(extensions: ["csv"]))
         var output: String?
 
         @Option(help: "The column holding customer ids.")
@@ -139,8 +142,8 @@ extension JourneyCommand {
             }
             if apply, let ladderStages {
                 let count = ladderStages.rows.count
-                StandardStreams.writeError(
-                    "Updated the reach of \(count == 1 ? "1 rung stage" : "\(count) rung stages") in \(ladderStages.file).\n"
+                StandardStreams.writeNote(
+                    "Updated the reach of \(count == 1 ? "1 rung stage" : "\(count) rung stages") in \(ladderStages.file)."
                 )
             }
         }

@@ -19,12 +19,12 @@ extension JourneyCommand {
                 name is not replaced unless --force is given; a file named with -o is. A device or \
                 a FIFO (-o /dev/null) is written to, never replaced, and a replaced file keeps its \
                 permissions (docs/files.md).
-
-                Examples:
-                  journey export --format json journeys/dressmate.journey
-                  journey export --format mermaid -o - journeys/dressmate.journey >> README.md
-                  journey export --format xml -o exports/dressmate.xml journeys/dressmate.journey
                 """
+                    + HelpText.examples(
+                        "journey export --format json journeys/dressmate.journey",
+                        "journey export --format mermaid -o - journeys/dressmate.journey >> README.md",
+                        "journey export --format xml -o exports/dressmate.xml journeys/dressmate.journey",
+                    )
         )
 
         @OptionGroup var input: AnalysisInput
@@ -32,7 +32,9 @@ extension JourneyCommand {
         @Option(help: "The format: json, xml or mermaid.")
         var format: InterchangeFormat
 
-        @Option(name: .shortAndLong, help: "The file to write; '-' writes to standard output.")
+        @Option(
+            name: .shortAndLong, help: "The file to write; '-' writes to standard output.",
+            completion: .file(extensions: InterchangeFormat.allCases.map(\.fileExtension)))
         var output: String?
 
         @Flag(help: "Replace the file of the default name if it exists (a file named with -o is always replaced).")
@@ -56,7 +58,7 @@ extension JourneyCommand {
                     exported.text, to: destination, replacing: OutputPath.replaces(output: output, force: force),
                     existsHelp: OutputPath.defaultNameExistsHelp, printer: printer)
             else { return }
-            print("Wrote \(destination) (\(format.rawValue)).")
+            StandardStreams.writeOutput("Wrote \(destination) (\(format.rawValue)).\n")
         }
 
         private func outputPath() throws -> String {

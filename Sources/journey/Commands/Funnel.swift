@@ -15,12 +15,12 @@ extension JourneyCommand {
 
                 --apply writes the measured reach into the journey file, changing only its reach \
                 lines. metrics, weakest, render and report accept --events too.
-
-                Examples:
-                  journey funnel shop.journey --events events.csv
-                  journey funnel shop.journey --events events.csv --window 36h --mode strict --format json
-                  journey funnel shop.journey --events - --apply < export.csv
                 """
+                    + HelpText.examples(
+                        "journey funnel shop.journey --events events.csv",
+                        "journey funnel shop.journey --events events.csv --window 36h --mode strict --format json",
+                        "journey funnel shop.journey --events - --apply < export.csv",
+                    )
         )
 
         @OptionGroup var input: AnalysisInput
@@ -66,7 +66,7 @@ extension JourneyCommand {
                 printer.printError(error.description)
                 throw ExitCode.failure
             }
-            StandardStreams.writeError("Updated the reach of \(journey.stages.count) stages in \(input.file).\n")
+            StandardStreams.writeNote("Updated the reach of \(journey.stages.count) stages in \(input.file).")
         }
     }
 

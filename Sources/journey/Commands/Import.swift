@@ -15,21 +15,25 @@ extension JourneyCommand {
 
                 The file goes to the input's name with .journey in the current folder, unless -o \
                 says otherwise; -o - writes to standard output.
-
-                Examples:
-                  journey import onboarding.mmd
-                  journey import --format mermaid -o shop.journey - < diagram.txt
-                  journey import -o dressmate.journey exports/dressmate.xml
                 """
+                    + HelpText.examples(
+                        "journey import onboarding.mmd",
+                        "journey import --format mermaid -o shop.journey - < diagram.txt",
+                        "journey import -o dressmate.journey exports/dressmate.xml",
+                    )
         )
 
-        @Argument(help: "The file to import; '-' reads standard input.")
+        @Argument(
+            help: "The file to import; '-' reads standard input.",
+            completion: .file(extensions: InterchangeFormat.allCases.flatMap(\.recognisedExtensions)))
         var file: String
 
         @Option(help: "The format, when the file's name does not say: json, xml or mermaid.")
         var format: InterchangeFormat?
 
-        @Option(name: .shortAndLong, help: "The .journey file to write; '-' writes to standard output.")
+        @Option(
+            name: .shortAndLong, help: "The .journey file to write; '-' writes to standard output.",
+            completion: .file(extensions: ["journey"]))
         var output: String?
 
         @Flag(help: "Replace the output file if it exists.")
@@ -44,14 +48,17 @@ extension JourneyCommand {
             let printer = DiagnosticPrinter(format: .text, usesColor: color.enabled(forDescriptor: 2))
             let destination = try outputPath()
             let bytes: [UInt8]
+            let format: InterchangeFormat
             do {
                 bytes = try FileSystem.read(file, limit: .interchange)
+                format = self.format ?? InterchangeFormat.detect(path: file, bytes: bytes)
+                // XML may be UTF-16, which holds NUL bytes; JSON and Mermaid are UTF-8 text.
+                if format != .xml { try TextContent.requireText(bytes, path: file) }
             } catch {
-                printer.printError(error.description, help: error.help)
+                printer.printError(error)
                 throw ExitCode.failure
             }
             let name = file == "-" ? "<stdin>" : file
-            let format = format ?? InterchangeFormat.detect(path: file, bytes: bytes)
             let imported = JourneyInterchange.parse(bytes, as: format, name: name)
             printer.print(imported.diagnostics, in: SourceFile(name: name, bytes: bytes))
             guard !imported.hasErrors else {
@@ -80,7 +87,8 @@ extension JourneyCommand {
             else { return }
             let stages = imported.journey.stages.count
             let touchpoints = imported.journey.touchpoints.count
-            print("Wrote \(destination) from \(format.rawValue): \(stages) stages, \(touchpoints) touchpoints.")
+            StandardStreams.writeOutput(
+                "Wrote \(destination) from \(format.rawValue): \(stages) stages, \(touchpoints) touchpoints.\n")
         }
 
         private func outputPath() throws -> String {

@@ -12,21 +12,21 @@ extension JourneyCommand {
 
                 Templates: \(StarterTemplate.all.map(\.name).joined(separator: ", ")) \
                 (default: \(StarterTemplate.defaultName)).
-
-                Examples:
-                  journey init shop.journey
-                  journey init --template saas-onboarding trial.journey
-                  journey init --list
                 """
+                    + HelpText.examples(
+                        "journey init shop.journey",
+                        "journey init --template saas-onboarding trial.journey",
+                        "journey init --list",
+                    )
         )
 
-        @Option(help: "The template to start from; see --list.")
+        @Option(help: "The template to start from; see --list.", completion: .list(StarterTemplate.all.map(\.name)))
         var template: String = StarterTemplate.defaultName
 
         @Flag(help: "List the templates and exit.")
         var list = false
 
-        @Argument(help: "The journey file to create.")
+        @Argument(help: "The journey file to create.", completion: .file(extensions: ["journey"]))
         var file: String?
 
         func validate() throws {
@@ -46,7 +46,7 @@ extension JourneyCommand {
                 let width = StarterTemplate.all.map(\.name.count).max() ?? 0
                 for template in StarterTemplate.all {
                     let padding = String(repeating: " ", count: width - template.name.count)
-                    print("\(template.name)\(padding)  \(template.summary)")
+                    StandardStreams.writeOutput("\(template.name)\(padding)  \(template.summary)\n")
                 }
                 return
             }
@@ -63,8 +63,8 @@ extension JourneyCommand {
                 }
                 throw ExitCode.failure
             }
-            print("Created \(file) from the '\(template.name)' template.")
-            print("Edit it, then run: journey check \(file)")
+            StandardStreams.writeOutput(
+                "Created \(file) from the '\(template.name)' template.\nEdit it, then run: journey check \(file)\n")
         }
     }
 }

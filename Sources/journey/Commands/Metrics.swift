@@ -9,12 +9,12 @@ extension JourneyCommand {
             discussion: """
                 Every stage needs a reach. The table ends with the weakest stage; `journey weakest` \
                 explains it. JSON and CSV give ratios from 0 to 1; the definitions are in docs/metrics.md.
-
-                Examples:
-                  journey metrics journeys/dressmate.journey
-                  journey metrics --format json journeys/dressmate.journey
-                  journey metrics --format csv shop.journey > shop.csv
                 """
+                    + HelpText.examples(
+                        "journey metrics journeys/dressmate.journey",
+                        "journey metrics --format json journeys/dressmate.journey",
+                        "journey metrics --format csv shop.journey > shop.csv",
+                    )
         )
 
         @OptionGroup var input: AnalysisInput
@@ -25,7 +25,7 @@ extension JourneyCommand {
         func run() throws {
             let (_, metrics) = try input.load()
             switch format {
-            case .table: StandardStreams.writeOutput(MetricsTableReport.render(metrics))
+            case .table: StandardStreams.writeOutput(MetricsTableReport.render(metrics, width: TerminalWidth.report))
             case .json: StandardStreams.writeOutput(MetricsJSONReport.render(metrics))
             case .csv: StandardStreams.writeOutput(MetricsCSVReport.render(metrics))
             }

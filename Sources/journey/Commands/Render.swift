@@ -33,17 +33,19 @@ extension JourneyCommand {
                 A file of that default name is not replaced unless --force is given; a file named \
                 with -o is. A device or a FIFO (-o /dev/null) is written to, never replaced, and a \
                 replaced file keeps its permissions (docs/files.md).
-
-                Examples:
-                  journey render journeys/dressmate.journey
-                  journey render --chart dashboard --theme dark -o deck/dressmate.svg journeys/dressmate.journey
-                  journey render --chart funnel -o - shop.journey | rsvg-convert -o shop.png
-                  journey render --chart ladder --purchases purchases.csv --as-of 1997-09-30
-                  journey render --chart dashboard --purchases purchases.csv --contacts contacts.csv shop.journey
                 """
+                    + HelpText.examples(
+                        "journey render journeys/dressmate.journey",
+                        "journey render --chart dashboard --theme dark -o deck/dressmate.svg journeys/dressmate.journey",
+                        "journey render --chart funnel -o - shop.journey | rsvg-convert -o shop.png",
+                        "journey render --chart ladder --purchases purchases.csv --as-of 1997-09-30",
+                        "journey render --chart dashboard --purchases purchases.csv --contacts contacts.csv shop.journey",
+                    )
         )
 
-        @Argument(help: "The journey file; '-' reads standard input. The ladder chart needs none.")
+        @Argument(
+            help: "The journey file; '-' reads standard input. The ladder chart needs none.",
+            completion: .file(extensions: ["journey"]))
         var file: String?
 
         @Option(
@@ -54,7 +56,9 @@ extension JourneyCommand {
 
         @OptionGroup(title: "Event log") var eventOptions: EventOptions
 
-        @Option(name: .shortAndLong, help: "The SVG file to write; '-' writes to standard output.")
+        @Option(
+            name: .shortAndLong, help: "The SVG file to write; '-' writes to standard output.",
+            completion: .file(extensions: ["svg"]))
         var output: String?
 
         @Flag(help: "Replace the file of the default name if it exists (a file named with -o is always replaced).")
@@ -63,13 +67,16 @@ extension JourneyCommand {
         @Option(help: "The chart: journey, funnel, dashboard or ladder.")
         var chart: ChartKind = .journey
 
-        @Option(help: "A bundled theme (light, dark, print) or the path of a JSON theme file.")
+        @Option(
+            help: "A bundled theme (light, dark, print) or the path of a JSON theme file.",
+            completion: ThemeLoader.completion)
         var theme: String = Theme.defaultName
 
         @Option(
             help: ArgumentHelp(
                 "A purchase log (CSV) whose customers the ladder chart draws, or the dashboard below the "
-                    + "funnel; '-' reads standard input."))
+                    + "funnel; '-' reads standard input."),
+            completion: .file(extensions: ["csv"]))
         var purchases: String?
 
         @OptionGroup(title: "Purchase log") var purchaseOptions: PurchaseLogOptions
@@ -129,7 +136,8 @@ extension JourneyCommand {
                     existsHelp: OutputPath.defaultNameExistsHelp, printer: printer)
             else { return }
             let size = "\(Int(rendered.width)) × \(Int(rendered.height)) px"
-            print("Wrote \(destination) (\(chart.rawValue) chart, \(theme.name) theme, \(size)).")
+            StandardStreams.writeOutput(
+                "Wrote \(destination) (\(chart.rawValue) chart, \(theme.name) theme, \(size)).\n")
         }
 
         /// Stops with an error when the chart and `--purchases` do not go together, the log would

@@ -33,33 +33,40 @@ extension JourneyCommand {
                 replaced unless --force is given; a file named with -o is. A device or a FIFO \
                 (-o /dev/null) is written to, never replaced, and a replaced file keeps its \
                 permissions (docs/files.md).
-
-                Examples:
-                  journey report journeys/dressmate.journey
-                  journey report --theme print -o share/dressmate.html journeys/dressmate.journey
-                  journey report --template brand.mustache -o - shop.journey > shop.html
-                  journey report --purchases purchases.csv --contacts contacts.csv shop.journey
                 """
+                    + HelpText.examples(
+                        "journey report journeys/dressmate.journey",
+                        "journey report --theme print -o share/dressmate.html journeys/dressmate.journey",
+                        "journey report --template brand.mustache -o - shop.journey > shop.html",
+                        "journey report --purchases purchases.csv --contacts contacts.csv shop.journey",
+                    )
         )
 
         @OptionGroup var input: AnalysisInput
 
-        @Option(name: .shortAndLong, help: "The HTML file to write; '-' writes to standard output.")
+        @Option(
+            name: .shortAndLong, help: "The HTML file to write; '-' writes to standard output.",
+            completion: .file(extensions: ["html"]))
         var output: String?
 
         @Flag(help: "Replace the file of the default name if it exists (a file named with -o is always replaced).")
         var force = false
 
-        @Option(help: "A Mustache template of your own instead of the bundled report template.")
+        @Option(
+            help: "A Mustache template of your own instead of the bundled report template.",
+            completion: .file(extensions: ["mustache"]))
         var template: String?
 
-        @Option(help: "The chart's theme: a bundled theme (light, dark, print) or the path of a JSON theme file.")
+        @Option(
+            help: "The chart's theme: a bundled theme (light, dark, print) or the path of a JSON theme file.",
+            completion: ThemeLoader.completion)
         var theme: String = Theme.defaultName
 
         @Option(
             help: ArgumentHelp(
                 "A purchase log (CSV) whose customers the report shows on the relationship ladder; "
-                    + "'-' reads standard input."))
+                    + "'-' reads standard input."),
+            completion: .file(extensions: ["csv"]))
         var purchases: String?
 
         @OptionGroup(title: "Purchase log") var purchaseOptions: PurchaseLogOptions
@@ -120,7 +127,8 @@ extension JourneyCommand {
                     existsHelp: OutputPath.defaultNameExistsHelp, printer: printer)
             else { return }
             let kilobytes = (report.html.utf8.count + 1023) / 1024
-            print("Wrote \(destination) (\(template.name) template, \(theme.name) chart theme, \(kilobytes) KB).")
+            StandardStreams.writeOutput(
+                "Wrote \(destination) (\(template.name) template, \(theme.name) chart theme, \(kilobytes) KB).\n")
         }
 
         /// Where the report goes: `-o`, or the input's name with `.html` in the current folder.
@@ -149,7 +157,7 @@ extension JourneyCommand {
                 do {
                     bytes = try FileSystem.read(path, limit: .reportTemplate)
                 } catch {
-                    printer.printError(error.description, help: error.help)
+                    printer.printError(error)
                     throw ExitCode.failure
                 }
                 let source = SourceFile(name: path, bytes: bytes)

@@ -25,15 +25,17 @@ extension JourneyCommand {
                 standard output as one JSON document instead.
 
                 Exit status: 0 when every file is valid, 1 when one is not or cannot be read.
-
-                Examples:
-                  journey validate funnel.svg
-                  journey validate --format json charts/*.svg
-                  journey validate dressmate.xml
                 """
+                    + HelpText.examples(
+                        "journey validate funnel.svg",
+                        "journey validate --format json charts/*.svg",
+                        "journey validate dressmate.xml",
+                    )
         )
 
-        @Argument(help: "The SVG or XML files to validate; '-' reads standard input.")
+        @Argument(
+            help: "The SVG or XML files to validate; '-' reads standard input.",
+            completion: .file(extensions: ["svg", "xml"]))
         var files: [String]
 
         @Option(help: "How to print diagnostics: text or json.")

@@ -14,12 +14,12 @@ extension JourneyCommand {
 
                 With --exit-code the command exits with status 3 when any stage is below its target, \
                 so a CI job can fail on it.
-
-                Examples:
-                  journey weakest journeys/dressmate.journey
-                  journey weakest --format json journeys/dressmate.journey
-                  journey weakest --exit-code shop.journey || echo "a stage is below target"
                 """
+                    + HelpText.examples(
+                        "journey weakest journeys/dressmate.journey",
+                        "journey weakest --format json journeys/dressmate.journey",
+                        "journey weakest --exit-code shop.journey || echo \"a stage is below target\"",
+                    )
         )
 
         @OptionGroup var input: AnalysisInput

@@ -6,7 +6,7 @@ import JourneyLanguage
 ///
 /// With `--events`, the stages' reach comes from an event log instead of the file.
 struct AnalysisInput: ParsableArguments {
-    @Argument(help: "The journey file; '-' reads standard input.")
+    @Argument(help: "The journey file; '-' reads standard input.", completion: .file(extensions: ["journey"]))
     var file: String
 
     @Option(
@@ -36,7 +36,7 @@ struct AnalysisInput: ParsableArguments {
         do {
             bytes = try FileSystem.read(file, limit: .journey)
         } catch {
-            printer.printError(error.description, help: error.help)
+            printer.printError(error)
             throw ExitCode.failure
         }
         let source = SourceFile(name: file == "-" ? "<stdin>" : file, bytes: bytes)

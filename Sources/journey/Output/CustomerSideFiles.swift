@@ -40,7 +40,7 @@ enum CustomerSideFiles {
         do {
             bytes = try FileSystem.read(path, limit: .customerTable)
         } catch {
-            printer.printError(error.description, help: error.help)
+            printer.printError(error)
             throw ExitCode.failure
         }
         let (table, diagnostics) = CSVTable.read(bytes: bytes, columns: columns)

@@ -83,6 +83,16 @@ struct DiagnosticPrinter {
         StandardStreams.writeError(text)
     }
 
+    /// Prints why a file could not be read: at its line and column when it is not text (without
+    /// the line, which is binary), else as `printError(_:help:)` does.
+    func printError(_ error: FileError) {
+        guard case .notText = error.kind else {
+            printError(error.description, help: error.help)
+            return
+        }
+        print([.unreadable(error)], fileName: error.path == "-" ? "<stdin>" : error.path) { _ in nil }
+    }
+
     /// Reads each of `paths` (`-` is standard input), diagnoses it with `diagnose`, prints what
     /// it finds, then the summary or the JSON document, and returns the report.
     ///
@@ -106,7 +116,7 @@ struct DiagnosticPrinter {
             do {
                 bytes = try FileSystem.read(path, limit: limit)
             } catch {
-                printError(error.description, help: error.help)
+                printError(error)
                 entries.append(DiagnosticReport.Entry(file: path, diagnostic: .unreadable(error)))
                 continue
             }
@@ -148,6 +158,12 @@ enum StandardStreams {
 
     static func writeError(_ text: String) {
         write(text, to: STDERR_FILENO)
+    }
+
+    /// Writes one line for a person on standard error, such as what a command changed, with
+    /// `TerminalText`'s escapes: it may name a file, whose name may hold any character.
+    static func writeNote(_ line: String) {
+        write(TerminalText.escaped(line) + "\n", to: STDERR_FILENO)
     }
 
     private static func write(_ text: String, to descriptor: Int32) {

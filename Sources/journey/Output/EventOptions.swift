@@ -6,7 +6,9 @@ import JourneyLanguage
 
 /// How to read an event log and turn it into a funnel: `--events` and its companions.
 struct EventOptions: ParsableArguments {
-    @Option(help: "An event log (CSV) to measure each stage's reach from; '-' reads standard input.")
+    @Option(
+        help: "An event log (CSV) to measure each stage's reach from; '-' reads standard input.",
+        completion: .file(extensions: ["csv"]))
     var events: String?
 
     @Option(help: "The conversion window, counted from the first stage: 14d, 36h or 30m.")

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import JourneyLanguage
 import Synchronization
 
 /// A progress bar on standard error for long reads, drawn only when standard error is a terminal.
@@ -11,7 +12,7 @@ final class ProgressBar: Sendable {
     /// A bar, or nil when standard error is not a terminal (a pipe, a file, CI).
     init?(label: String) {
         guard isatty(STDERR_FILENO) == 1 else { return nil }
-        self.label = label
+        self.label = TerminalText.escaped(label)
     }
 
     /// Shows `done` bytes of `total` (nil for a pipe), at most ten times a second.

@@ -25,10 +25,12 @@ struct PurchaseLogOptions: ParsableArguments {
             discussion: "Default: the journey's customers block, else 5."))
     var fan: Int?
 
-    @Option(help: "The contacts (CSV: customer_id,contacted,referred_by).")
+    @Option(help: "The contacts (CSV: customer_id,contacted,referred_by).", completion: .file(extensions: ["csv"]))
     var contacts: String?
 
-    @Option(help: "The answers to the recommend question (CSV: customer_id,timestamp,score).")
+    @Option(
+        help: "The answers to the recommend question (CSV: customer_id,timestamp,score).",
+        completion: .file(extensions: ["csv"]))
     var survey: String?
 
     @Option(

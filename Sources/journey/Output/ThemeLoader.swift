@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import JourneyCharts
 import JourneyLanguage
 
@@ -29,8 +30,33 @@ enum ThemeLoader {
             printer.printError(error.description, help: error.help)
             throw ExitCode.failure
         } catch let error as FileError {
-            printer.printError(error.description, help: error.help)
+            printer.printError(error)
             throw ExitCode.failure
+        }
+    }
+
+    /// What the shell completes after `--theme`: the bundled themes, then the JSON theme files
+    /// and the folders whose names start with the word typed so far.
+    static let completion = CompletionKind.custom { _, _, typed in
+        BundledTheme.all.map(\.name).filter { $0.hasPrefix(typed) } + themeFiles(startingWith: typed)
+    }
+
+    /// The `.json` files and the folders whose paths start with `typed`.
+    ///
+    /// `themes/b` gives `themes/brand.json` and `themes/backup/`; hidden ones only when the name
+    /// typed starts with a dot.
+    static func themeFiles(startingWith typed: String) -> [String] {
+        let folder = typed.lastIndex(of: "/").map { String(typed[...$0]) } ?? ""
+        let start = typed.dropFirst(folder.count)
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder) else {
+            return []
+        }
+        return names.sorted().compactMap { name in
+            guard name.hasPrefix(start), !name.hasPrefix(".") || start.hasPrefix(".") else { return nil }
+            let path = folder + name
+            let isFolder = (try? URL(fileURLWithPath: path).resourceValues(forKeys: [.isDirectoryKey]))?.isDirectory
+            if isFolder == true { return path + "/" }
+            return name.hasSuffix(".json") ? path : nil
         }
     }
 }

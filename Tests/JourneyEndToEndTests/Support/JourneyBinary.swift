@@ -1,4 +1,5 @@
 import Foundation
+import JourneyTestSupport
 import Testing
 
 /// What a run of the `journey` binary produced.
@@ -77,8 +78,9 @@ enum JourneyBinary {
 ///
 /// - Parameters:
 ///   - stdin: the text given on standard input; when nil, standard input is empty (`/dev/null`).
-///   - environment: variables added to, or replacing, the inherited environment. `NO_COLOR` is
-///     removed from the inherited environment so that results do not depend on the caller's shell.
+///   - environment: variables added to, or replacing, the inherited environment. `NO_COLOR` and
+///     `COLUMNS` are removed from the inherited environment so that results do not depend on the
+///     caller's shell.
 ///   - currentDirectory: the working directory; by default, the test's own.
 /// - Returns: the exit status and everything written to standard output and standard error,
 ///   decoded as UTF-8. Both streams go to temporary files, so neither pipe can fill up and block.
@@ -95,24 +97,39 @@ func run(
 }
 
 /// Like `run`, with standard input given as raw bytes and the result as a printable value.
+///
+/// Every hint journey prints on standard error must start in lower case (`HintStyle`), so that
+/// each run of the suite checks the hints it provokes.
 func runJourney(
     _ arguments: [String],
     stdin: Data? = nil,
     environment: [String: String]? = nil,
-    currentDirectory: URL? = nil
+    currentDirectory: URL? = nil,
+    terminalColumns: Int? = nil,
+    sourceLocation: SourceLocation = #_sourceLocation
 ) throws -> RunResult {
-    try runExecutable(
+    let result = try runExecutable(
         try JourneyBinary.url(), arguments, stdin: stdin, environment: environment,
-        currentDirectory: currentDirectory)
+        currentDirectory: currentDirectory, terminalColumns: terminalColumns)
+    for hint in HintStyle.hints(in: result.stderr) where !HintStyle.startsInLowerCase(hint) {
+        Issue.record("a hint starts in upper case: \(hint)", sourceLocation: sourceLocation)
+    }
+    return result
 }
 
 /// Runs any program, such as `xmllint`, the way `runJourney` runs `journey`.
+///
+/// - Parameter terminalColumns: when given, standard output is a terminal of that many columns,
+///   as for a person at one, instead of a file: `script(1)` of util-linux (in every Debian, an
+///   essential package) runs the program on a pseudo-terminal, `stty` sets its width, and the
+///   terminal's CR LF line ends come back as LF. Standard error still goes to a file.
 func runExecutable(
     _ binary: URL,
     _ arguments: [String],
     stdin: Data? = nil,
     environment: [String: String]? = nil,
-    currentDirectory: URL? = nil
+    currentDirectory: URL? = nil,
+    terminalColumns: Int? = nil
 ) throws -> RunResult {
     let scratch = FileManager.default.temporaryDirectory
         .appendingPathComponent("journey-e2e-run-\(UUID().uuidString)", isDirectory: true)
@@ -133,6 +150,14 @@ func runExecutable(
     let process = Process()
     process.executableURL = binary
     process.arguments = arguments
+    if let columns = terminalColumns {
+        func quoted(_ word: String) -> String { "'" + word.replacingOccurrences(of: "'", with: #"'\''"#) + "'" }
+        let command =
+            "stty cols \(columns) rows 24 && exec \(([binary.path] + arguments).map(quoted).joined(separator: " ")) "
+            + "2>\(quoted(stderrURL.path))"
+        process.executableURL = OptionalTools.script
+        process.arguments = ["--quiet", "--return", "--command", command, "/dev/null"]
+    }
     process.standardOutput = stdoutHandle
     process.standardError = stderrHandle
 
@@ -151,6 +176,8 @@ func runExecutable(
 
     var variables = ProcessInfo.processInfo.environment
     variables["NO_COLOR"] = nil
+    // The width of the caller's terminal, when exported, would change the help and the tables.
+    variables["COLUMNS"] = nil
     for (name, value) in environment ?? [:] {
         variables[name] = value
     }
@@ -162,7 +189,10 @@ func runExecutable(
     try process.run()
     process.waitUntilExit()
 
-    let stdout = try Data(contentsOf: stdoutURL)
+    var stdout = try Data(contentsOf: stdoutURL)
+    if terminalColumns != nil {
+        stdout = Data(String(decoding: stdout, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n").utf8)
+    }
     let stderr = try Data(contentsOf: stderrURL)
     let status: Int32 =
         process.terminationReason == .uncaughtSignal
