@@ -189,15 +189,19 @@ public struct WeakestStageReport: Sendable {
             let target = "\(converts) against a target of \(NumberFormatting.percent(ratio))"
             return stage.shownShortfall.map { "\(target), \($0)" } ?? target
         }
-        let which = weakest.basis == .target ? "weaker" : "lower"
+        let which =
+            switch weakest.basis {
+            case .target: weakest.shortfall > 0 ? "weaker" : "closer to missing its target"
+            case .lowestConversion: "lower"
+            }
         if described.count == 1 {
-            return "Near tie: \(described[0]); the 95% intervals of the two conversions overlap the other's "
-                + "shortfall, so the data cannot tell which of \(weakest.name) and \(weakest.nearTies[0].name) "
+            return "Near tie: \(described[0]); within the uncertainty of the two conversions (their 95% "
+                + "intervals), the data cannot tell which of \(weakest.name) and \(weakest.nearTies[0].name) "
                 + "is \(which): look at both."
         }
         let list = described.dropLast().joined(separator: "; ") + "; and " + (described.last ?? "")
-        return "Near ties: \(list). The 95% intervals of the conversions overlap the others' shortfalls, so "
-            + "the data cannot tell which of these \(described.count + 1) stages is \(which): look at all of them."
+        return "Near ties: \(list). Within the uncertainty of the conversions (their 95% intervals), the data "
+            + "cannot tell which of these \(described.count + 1) stages is \(which): look at all of them."
     }
 
     private func describe(_ gap: ControlGap) -> String {

@@ -105,6 +105,29 @@ import Testing
         )
     }
 
+    @Test func aNearTieOnTargetAsksWhichIsCloserToMissingIt() throws {
+        // 2 of 4 and 1 of 2 against 50%: both on target, and too few people to tell them apart.
+        let journey = check(
+            header + """
+                stage A
+                  reach 4
+                  target 50%
+                  touchpoint "Sees" +1 via site
+                stage B
+                  reach 2
+                  target 50%
+                  touchpoint "Compares" +1 via site
+                stage C
+                  reach 1
+                  touchpoint "Pays" +1 via site
+                """
+        ).journey
+        let metrics = try #require(FunnelMetrics(journey: journey))
+        let sentence = try #require(metrics.weakest.flatMap(WeakestStageReport.nearTie))
+        #expect(sentence.hasPrefix("Near tie: B converts 50% against a target of 50%; "))
+        #expect(sentence.hasSuffix("which of A and B is closer to missing its target: look at both."))
+    }
+
     @Test func aFractionOfAPersonIsNeverAboutZeroPeople() {
         #expect(WeakestStageReport.morePeople(1_174.4) == "about 1,174 more people")
         #expect(WeakestStageReport.morePeople(1.2) == "about 1 more person")
@@ -132,8 +155,8 @@ import Testing
         #expect(
             report.text().contains(
                 "  Near tie: B converts 42.5% against a target of 50%, 7.5 points short (15% below target); "
-                    + "the 95% intervals of the two conversions overlap the other's shortfall, so the data "
-                    + "cannot tell which of A and B is weaker: look at both.\n"))
+                    + "within the uncertainty of the two conversions (their 95% intervals), the data cannot tell "
+                    + "which of A and B is weaker: look at both.\n"))
         #expect(MetricsTableReport.verdict(metrics).contains("Near tie: B converts 42.5%"))
         let object = try #require(
             try JSONSerialization.jsonObject(with: Data(report.json().utf8)) as? [String: Any])
