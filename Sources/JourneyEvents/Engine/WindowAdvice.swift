@@ -12,8 +12,9 @@ import JourneyLanguage
 ///
 /// It advises only when the run without a window reaches more than 5% more people at some stage
 /// (or any, where the window reached nobody): a slow step that the window still holds is no
-/// news. The advice names the first such stage, and suggests the steps' 90th percentiles up to it added up, measured
-/// without a window and rounded up to a whole unit, or twice the window when that is no longer.
+/// news. The advice names the first such stage, and suggests the steps' 90th percentiles up to
+/// it added up, measured without a window and rounded up to a whole unit, or twice the window
+/// when that is no longer.
 public struct WindowAdvice: Hashable, Sendable {
     /// The stage whose reach the window cuts, from 0.
     public var stageIndex: Int

@@ -41,7 +41,8 @@ extension Diagnostic {
     /// - Parameters:
     ///   - suggestion: the log's closest event name no stage uses, with its rows, for "did you mean".
     ///   - unused: the log's event names no stage uses, most rows first, shown when there is no suggestion.
-    ///   - uncounted: rows of names past the limit of names counted, which may hold it under another name.
+    ///   - uncounted: rows of names past the limit of names counted (then `unused` holds the limit's
+    ///     worth), which may hold it under another name.
     static func eventNotInLog(
         _ event: String, stage: String, log: String, suggestion: (name: String, rows: Int)?,
         unused: [(name: String, rows: Int)], uncounted: Int, at range: SourceRange
@@ -52,12 +53,13 @@ extension Diagnostic {
                 "did you mean '\(suggestion.name)'? the log has it in \(rows(suggestion.rows)), and no stage uses it"
         } else if !unused.isEmpty {
             let shown = unused.prefix(5).map { "'\($0.name)' (\(rows($0.rows)))" }.joined(separator: ", ")
-            let more = unused.count > 5 ? " and \(NumberFormatting.grouped(unused.count - 5)) more" : ""
+            // Past the limit of names counted, the rest are a number of rows, not of names.
+            let more =
+                uncounted > 0
+                ? " and more than \(NumberFormatting.grouped(unused.count - 5)) others, with \(rows(uncounted)) "
+                    + "of names past the first \(NumberFormatting.grouped(EventNameCounts.otherNameLimit))"
+                : unused.count > 5 ? " and \(NumberFormatting.grouped(unused.count - 5)) more" : ""
             help = "the log's events that no stage uses: \(shown)\(more)"
-        } else if uncounted > 0 {
-            help =
-                "the log has more than \(NumberFormatting.grouped(EventNameCounts.otherNameLimit)) other event names; "
-                + "check the spelling against the log, and --event-column"
         } else {
             help = "every event of the log marks a stage already: check the spelling, and --event-column"
         }

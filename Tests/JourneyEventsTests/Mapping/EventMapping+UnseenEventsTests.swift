@@ -50,6 +50,20 @@ import Testing
         #expect(typo.range.length == "subscription_start".count)
     }
 
+    @Test func pastTheNamesCountedTheHelpSaysHowManyRowsWereNot() {
+        var rows = ["visit": 3, "trial_lesson": 2, "gift_card": 1]
+        for index in 0..<7 { rows["url-\(index)"] = 10 - index }
+        let counts = EventNameCounts(rows: rows, uncountedRows: 12)
+        let journey = check(MarkedText(Self.journey).text).journey
+        let diagnostics = EventMapping.unseenEvents(in: journey, counts: counts, log: "log.csv")
+        #expect(diagnostics.count == 1)
+        #expect(
+            diagnostics.first?.help
+                == "the log's events that no stage uses: 'url-0' (10 rows), 'url-1' (9 rows), 'url-2' (8 rows), "
+                + "'url-3' (7 rows), 'url-4' (6 rows) and more than 2 others, with 12 rows of names past the "
+                + "first 1,000")
+    }
+
     @Test func aLogThatCarriesEveryEventGivesNoWarning() {
         let rows = ["visit": 3, "trial_lesson": 2, "subscription_start": 1, "gift_card": 1, "page_view": 9]
         #expect(unseen(MarkedText(Self.journey).text, rows).isEmpty)
