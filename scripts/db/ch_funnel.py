@@ -10,6 +10,7 @@ The query prints {"reach": [...], "levels": {customer: level}} like bench/engine
 18.16 specifics (see docs/databases-groundwork.md):
   * windowFunnel takes DateTime or UInt32 only, and keeps timestamps in Int32 internally, so a
     value >= 2^31 is never matched: the timestamp is rebased on the log's first second.
+  * the window parameter is kept in 32 bits (2^32 s is a window of 0): clamped to 2^31 - 1.
   * ties are NOT broken by stage (the sort compares timestamps only): the timestamp passed is
     (second - base) * M + stage with M = stages + 1, and the window W * M + M - 2, which sorts
     by (time, stage) and keeps the inclusive window exact.
@@ -96,7 +97,9 @@ def funnel_sql(table: str, n: int, window: int, base: int) -> str:
     m = n + 1
     stage = "multiIf(" + ", ".join(f"event IN stage{k}, {k}" for k in range(1, n + 1)) + ", 0)"
     conds = ", ".join(f"stage = {k}" for k in range(1, n + 1))
-    return (f"SELECT customer_id, windowFunnel({window * m + m - 2})"
+    # 18.16 keeps the window in 32 bits (2^32 wraps to 0) and timestamps in Int32: a window past
+    # the largest rebased timestamp means no window, so clamp it there.
+    return (f"SELECT customer_id, windowFunnel({min(window * m + m - 2, 2**31 - 1)})"
             f"(toUInt32((toUInt32(timestamp) - {base}) * {m} + stage), {conds}) AS level\n"
             f"FROM (SELECT customer_id, timestamp, {stage} AS stage FROM {quote_ident(table)}\n"
             f"      WHERE event IN funnel_events)\n"
