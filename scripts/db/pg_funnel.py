@@ -25,7 +25,7 @@ def quote_ident(name: str) -> str:
 
 
 def funnel_sql(n: int, table: str = "events", customer: str = "customer_id", ts: str = "timestamp",
-               event: str = "event", variant: str = "fast") -> str:
+               event: str = "event", variant: str = "fast", mode: str = "ordered") -> str:
     """Each customer's level, ordered mode. One column s carries, for a row of stage k, the
     latest start (its stage-1 time) of a chain of stages 1..k ending at that row within the
     window, or NULL. Step k fills it for the stage-k rows from the running maximum over the
@@ -34,7 +34,12 @@ def funnel_sql(n: int, table: str = "events", customer: str = "customer_id", ts:
 
     variant "epoch": time as bigint milliseconds, $1 bigint (ms).
     variant "fast": time kept as timestamptz truncated to the millisecond, $1 interval;
-    customers compared bytewise (COLLATE "C"): only equality matters for grouping."""
+    customers compared bytewise (COLLATE "C"): only equality matters for grouping.
+
+    mode "strict" (windowFunnel's 'strict_order', docs/funnels.md#strict): a stage-k row (k >= 2)
+    after the customer's first stage-1 row stops the scan when no stage-(k-1) row before it
+    carries a chain (count of non-NULL s is 0); the level is the best among rows before the
+    first stop, in the same (time, stage) order."""
     c, t, e = quote_ident(customer), quote_ident(ts), quote_ident(event)
     stage = "CASE " + " ".join(f"WHEN {e} = ANY(${k + 1}::text[]) THEN {k}" for k in range(1, n + 1)) + " END"
     names = " || ".join(f"${k + 1}::text[]" for k in range(1, n + 1))
@@ -42,22 +47,30 @@ def funnel_sql(n: int, table: str = "events", customer: str = "customer_id", ts:
         tsx, cx = f"floor(extract(epoch FROM {t}) * 1000)::bigint", c
     else:
         tsx, cx = f"date_trunc('milliseconds', {t})", f'{c} COLLATE "C"'
+    w = "(PARTITION BY customer ORDER BY ts, stage ROWS UNBOUNDED PRECEDING)"
+    strict_s1 = (f",\n         bool_or(stage = 1) OVER {w} AS started, false AS stop" if mode == "strict" else "")
     parts = [f"""WITH e AS (
   SELECT {cx} AS customer, {tsx} AS ts, ({stage})::int AS stage
   FROM {quote_ident(table)}
   WHERE {e} = ANY({names})
 ),
 s1 AS (
-  SELECT customer, ts, stage, CASE WHEN stage = 1 THEN ts END AS s FROM e
+  SELECT customer, ts, stage, CASE WHEN stage = 1 THEN ts END AS s{strict_s1} FROM e
 )"""]
-    w = "(PARTITION BY customer ORDER BY ts, stage ROWS UNBOUNDED PRECEDING)"
+    strict = mode == "strict"
     for k in range(2, n + 1):
+        stop_col = (f", started,\n         stop OR (stage = {k} AND started AND c = 0) AS stop" if strict else "")
+        count_col = f", count(s) FILTER (WHERE stage = {k - 1}) OVER {w} AS c" if strict else ""
         parts.append(f"""s{k} AS (
   SELECT customer, ts, stage,
          CASE WHEN stage <> {k} THEN s
-              WHEN ts <= m + $1 THEN m END AS s
-  FROM (SELECT *, max(s) FILTER (WHERE stage = {k - 1}) OVER {w} AS m FROM s{k - 1}) x
+              WHEN ts <= m + $1 THEN m END AS s{stop_col}
+  FROM (SELECT *, max(s) FILTER (WHERE stage = {k - 1}) OVER {w} AS m{count_col} FROM s{k - 1}) x
 )""")
+    if strict:
+        return (",\n".join(parts) +
+                f"\nSELECT customer, coalesce(max(stage) FILTER (WHERE s IS NOT NULL AND NOT after_stop), 0) AS level\n"
+                f"FROM (SELECT *, bool_or(stop) OVER {w} AS after_stop FROM s{n}) y GROUP BY customer")
     return (",\n".join(parts) +
             f"\nSELECT customer, coalesce(max(stage) FILTER (WHERE s IS NOT NULL), 0) AS level\n"
             f"FROM s{n} GROUP BY customer")
@@ -92,9 +105,10 @@ def main() -> None:
     p.add_argument("--window", type=int, default=14 * 86400)
     p.add_argument("--levels", action="store_true")
     p.add_argument("--variant", choices=["fast", "epoch"], default="fast")
+    p.add_argument("--mode", choices=["ordered", "strict"], default="ordered")
     args = p.parse_args()
     if args.command == "sql":
-        print(funnel_sql(args.stages_count, args.table, variant=args.variant))
+        print(funnel_sql(args.stages_count, args.table, variant=args.variant, mode=args.mode))
         return
     t = quote_ident(args.table)
     if args.command == "load":
@@ -110,7 +124,7 @@ def main() -> None:
         return
     stages = json.loads(args.stages)
     n = len(stages)
-    sql = funnel_sql(n, args.table, variant=args.variant)
+    sql = funnel_sql(n, args.table, variant=args.variant, mode=args.mode)
     types = ", ".join(["bigint" if args.variant == "epoch" else "interval"] + ["text[]"] * n)
     window = f"{args.window * 1000}" if args.variant == "epoch" else f"interval '{args.window} seconds'"
     execute = f"EXECUTE funnel({window}, " + ", ".join(literal_array(s) for s in stages) + ")"
