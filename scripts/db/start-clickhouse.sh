@@ -60,9 +60,15 @@ if [ "$(id -u)" = 0 ] && id clickhouse >/dev/null 2>&1; then
     chown -R clickhouse: "$dir"
     run=(runuser -u clickhouse --)
 fi
+if curl -sf "http://127.0.0.1:$http_port/ping" >/dev/null 2>&1; then
+    echo "port $http_port already answers: another server is there" >&2
+    rm -rf "$dir"
+    exit 1
+fi
 start=$(date +%s.%N)
+# 18.16 takes --pidfile (not --pid-file); the stop script falls back to the launcher's child.
 "${run[@]}" /usr/sbin/clickhouse-server --config-file="$dir/config.xml" \
-    --pid-file="$dir/server.pid" >"$dir/log/stdout.log" 2>&1 &
+    --pidfile="$dir/server.pid" >"$dir/log/stdout.log" 2>&1 &
 echo $! > "$dir/launcher.pid"
 for _ in $(seq 1 300); do
     if curl -sf "http://127.0.0.1:$http_port/ping" >/dev/null 2>&1; then
